@@ -1,0 +1,3 @@
+from normalize.cli.app import main
+
+main()

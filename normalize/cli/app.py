@@ -1,0 +1,62 @@
+"""The ``normalize`` command: a thin Typer layer over the Python API.
+
+Each command lives in its own module and imports heavy dependencies inside the
+function body, so ``normalize --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from normalize.errors import ExitCode, NormalizeError
+
+app = typer.Typer(
+    name="normalize",
+    help="Find and fix translationese in English wire copy, and score rewrites.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register() -> None:
+    from normalize.cli import check, fix
+
+    app.command("check")(check.check_command)
+    app.command("fix")(fix.fix_command)
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point: run the app, turning every known failure into one line."""
+    try:
+        result = app(standalone_mode=False)
+        if isinstance(result, int):
+            sys.exit(result)
+    except NormalizeError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted")
+    except SystemExit as exc:
+        raise exc
+    except Exception as exc:  # noqa: BLE001 - last resort: never show a traceback
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            _fail(exc.format_message(), code=ExitCode.ERROR)
+        if isinstance(exc, click.exceptions.Exit):
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            _fail("aborted")
+        _fail(f"internal error: {type(exc).__name__}: {exc}")
+    sys.exit(0)
+
+
+def _fail(message: str, code: int = ExitCode.ERROR) -> None:
+    first_line = message.strip().splitlines()[0] if message.strip() else "error"
+    sys.stderr.write(f"normalize: error: {first_line}\n")
+    sys.exit(int(code))

@@ -1,0 +1,110 @@
+"""Core value types shared by every stage of the pipeline.
+
+All spans are character (code point) offsets into the decoded document text,
+end-exclusive, exactly as Python slices them: ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Applicability(str, Enum):
+    """Whether an edit may be applied without a human looking at it."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+    def overlaps(self, other: "Span") -> bool:
+        # Two zero-width insertions at the same point also conflict.
+        if self.start == self.end or other.start == other.end:
+            return self.start < other.end and other.start < self.end or (
+                self.start == other.start
+            )
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    category: str
+    message: str
+    applicability: Applicability = Applicability.SAFE
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One detected problem, with zero or more suggested replacements."""
+
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    suggestions: tuple[str, ...] = ()
+    applicability: Applicability = Applicability.UNSAFE
+    source: str = "rules"  # which detector produced it: rules, model, languagetool
+    score: float | None = None  # model margin, when a model ranked it
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def best_edit(self) -> Edit | None:
+        """The edit for the first suggestion, or None when only a warning."""
+        if not self.suggestions:
+            return None
+        return Edit(
+            self.start,
+            self.end,
+            self.suggestions[0],
+            self.rule,
+            self.category,
+            self.message,
+            self.applicability,
+        )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int = 0
+
+
+@dataclass
+class Document:
+    """Decoded text plus what is needed to write it back byte-for-byte."""
+
+    path: str
+    text: str
+    bom: bool = False
+    encoding: str = "utf-8"
+    sentences: list[Sentence] = field(default_factory=list)
