@@ -1,0 +1,3 @@
+"""Renderers: findings -> text for people or machines. One module per format."""
+
+FORMATS = ("text", "json", "github", "sarif")

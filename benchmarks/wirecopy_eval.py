@@ -1,0 +1,75 @@
+"""Detection and fix quality on a wire-copy TSV (id, category, source, reference).
+
+Usage: python benchmarks/wirecopy_eval.py [PAIRS.tsv] [--strategy rules] [--show-misses] [--show-false-alarms]
+
+Prints: share of faulty sentences flagged, share of clean sentences flagged,
+TER of the unedited source and of `fix` output against the references
+(sacrebleu), share of clean sentences changed, and whether a second `fix`
+changes anything. Defaults to ../shared/data/wirecopy-dev/pairs.tsv.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+from sacrebleu.metrics import TER
+
+from normalize.api import Options, check_text, fix_text
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "wirecopy-dev" / "pairs.tsv"
+
+
+def load_pairs(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pairs", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--strategy", default="rules")
+    parser.add_argument("--unsafe", action="store_true", help="apply unsafe fixes too")
+    parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--show-false-alarms", action="store_true")
+    parser.add_argument("--show-edits", action="store_true")
+    args = parser.parse_args()
+    if not args.pairs.is_file():
+        print(f"no data at {args.pairs}", file=sys.stderr)
+        return 2
+    rows = load_pairs(args.pairs)
+    options = Options(strategy=args.strategy)
+    faulty = [r for r in rows if r["source"] != r["reference"]]
+    clean = [r for r in rows if r["source"] == r["reference"]]
+    flagged = {r["id"]: bool(check_text(r["source"], options)) for r in rows}
+    fixed = {r["id"]: fix_text(r["source"], options, unsafe=args.unsafe).text for r in rows}
+    refixed = sum(fix_text(fixed[r["id"]], options, unsafe=args.unsafe).text != fixed[r["id"]] for r in rows)
+    refs = [[r["reference"] for r in rows]]
+    ter = TER()
+    base = ter.corpus_score([r["source"] for r in rows], refs).score
+    after = ter.corpus_score([fixed[r["id"]] for r in rows], refs).score
+    print(f"sentences: {len(faulty)} faulty, {len(clean)} clean")
+    print(f"faulty flagged: {sum(flagged[r['id']] for r in faulty) / max(1, len(faulty)):.1%}")
+    print(f"clean flagged:  {sum(flagged[r['id']] for r in clean) / max(1, len(clean)):.1%}")
+    print(f"clean changed by fix: {sum(fixed[r['id']] != r['source'] for r in clean) / max(1, len(clean)):.1%}")
+    print(f"TER no edits: {base:.2f}   TER after fix: {after:.2f}")
+    print(f"sentences a second fix changes: {refixed}")
+    if args.show_misses:
+        for r in faulty:
+            if not flagged[r["id"]]:
+                print(f"MISS {r['id']} [{r['category']}]\n  src: {r['source']}\n  ref: {r['reference']}")
+    if args.show_false_alarms:
+        for r in clean:
+            for f in check_text(r["source"], options):
+                print(f"FALSE {r['id']} {f.rule}: {r['source'][f.start:f.end]!r} -> {f.suggestions}")
+    if args.show_edits:
+        for r in rows:
+            if fixed[r["id"]] != r["source"]:
+                print(f"EDIT {r['id']}\n  src: {r['source']}\n  fix: {fixed[r['id']]}\n  ref: {r['reference']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

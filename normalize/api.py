@@ -1,0 +1,128 @@
+"""The Python API: check and fix text. Returns objects, prints nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from normalize.apply import apply_edits, resolve_overlaps, select_edits
+from normalize.errors import InputError, NormalizeError
+from normalize.types import Document, Edit, Finding
+
+STRATEGIES = ("rules", "model", "rules+model")
+DEFAULT_STRATEGY = "rules"
+MAX_FIX_PASSES = 4
+
+
+@dataclass(frozen=True)
+class Options:
+    strategy: str = DEFAULT_STRATEGY
+    accept: frozenset[str] = frozenset()
+    rules_dir: str | None = None
+    enable: frozenset[str] = frozenset()
+    disable: frozenset[str] = frozenset()
+    model_dir: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.strategy not in STRATEGIES:
+            raise NormalizeError(
+                f"unknown strategy {self.strategy!r} (choose from {', '.join(STRATEGIES)})"
+            )
+
+
+@dataclass
+class FixResult:
+    text: str
+    edits: list[Edit] = field(default_factory=list)  # applied, in order, per pass
+    passes: int = 0
+
+
+def check_text(text: str, options: Options = Options()) -> list[Finding]:
+    """All findings for ``text`` under ``options.strategy``, sorted by position."""
+    findings: list[Finding] = []
+    if "rules" in options.strategy.split("+") or options.strategy == "rules":
+        findings.extend(_rule_findings(text, options))
+    if "model" in options.strategy.split("+"):
+        findings = _with_model(text, findings, options)
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings
+
+
+def check_document(doc: Document, options: Options = Options()) -> list[Finding]:
+    return check_text(doc.text, options)
+
+
+def fix_text(text: str, options: Options = Options(), unsafe: bool = False) -> FixResult:
+    """Apply edits until nothing more changes (at most MAX_FIX_PASSES passes).
+
+    Several passes let edits that overlapped in one pass apply in the next, and
+    make ``fix`` idempotent: its own output has nothing left to fix.
+    """
+    result = FixResult(text)
+    for _ in range(MAX_FIX_PASSES):
+        edits = resolve_overlaps(select_edits(check_text(result.text, options), unsafe))
+        if not edits:
+            break
+        new_text = apply_edits(result.text, edits)
+        if new_text == result.text:
+            break
+        result.text = new_text
+        result.edits.extend(edits)
+        result.passes += 1
+    return result
+
+
+def read_accept_list(path: str | None) -> frozenset[str]:
+    """Names or phrases, one a line; blank lines and ``#`` comments ignored."""
+    if not path:
+        return frozenset()
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"{path}: accept list not found")
+    try:
+        lines = file.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: accept list is not valid UTF-8") from None
+    return frozenset(
+        line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def _rule_findings(text: str, options: Options) -> list[Finding]:
+    from normalize.detect.rules import find_with_rules, load_rules
+
+    ruleset = load_rules(options.rules_dir)
+    if options.enable or options.disable:
+        ruleset = ruleset.select(set(options.enable), set(options.disable))
+    return find_with_rules(text, ruleset, options.accept)
+
+
+def _with_model(text: str, rule_findings: list[Finding], options: Options) -> list[Finding]:
+    try:
+        from normalize.rank import model_findings
+    except ImportError as exc:
+        raise NormalizeError(f"the model strategy is not available ({exc})") from None
+    from normalize.segment import split_sentences
+
+    sentences = [(s.start, s.end) for s in split_sentences(text)]
+    model = model_findings(
+        text,
+        sentences,
+        rule_findings=rule_findings,
+        accept=options.accept,
+        model_dir=options.model_dir,
+    )
+    if options.strategy == "model":
+        return list(model)
+    return _merge(rule_findings, model)
+
+
+def _merge(rule_findings: Iterable[Finding], model: Iterable[Finding]) -> list[Finding]:
+    """Rule findings plus model findings; the model's choice wins on overlap."""
+    model = list(model)
+    kept = [
+        f for f in rule_findings
+        if not any(m.start < f.end and f.start < m.end for m in model)
+    ]
+    return kept + model

@@ -1,0 +1,63 @@
+"""`normalize check`: report findings; exit 1 when there are any."""
+
+from __future__ import annotations
+
+import sys
+from typing import List, Optional
+
+import typer
+
+from normalize.cli import options as opt
+from normalize.errors import ExitCode, NormalizeError
+from normalize.report import FORMATS
+
+
+def check_command(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files to check; '-' reads stdin."),
+    format: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+    strategy: str = opt.StrategyOpt,
+    accept: Optional[str] = opt.AcceptOpt,
+    rules_dir: Optional[str] = opt.RulesDirOpt,
+    select: Optional[str] = opt.SelectOpt,
+    ignore: Optional[str] = opt.IgnoreOpt,
+    encoding: str = opt.EncodingOpt,
+    model: Optional[str] = opt.ModelOpt,
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour text output (default: on a terminal)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line."),
+) -> int:
+    """Find translationese and explain each finding.
+
+    Exit status: 0 nothing found, 1 findings, 2 usage or input error.
+    """
+    from normalize.api import check_text
+    from normalize.load import read_document
+    from normalize.report import render
+    from normalize.report.records import finding_records
+
+    if format not in FORMATS:
+        raise NormalizeError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
+    options = opt.build_options(strategy, accept, rules_dir, select, ignore, model)
+    documents = [read_document(p, encoding) for p in paths]  # fail before any output
+    records: list[dict] = []
+    for doc in documents:
+        records.extend(finding_records(doc.path, doc.text, check_text(doc.text, options)))
+
+    use_color = sys.stdout.isatty() if color is None else color
+    if format == "json":
+        sys.stdout.write(render.render_json(records))
+    elif format == "github":
+        sys.stdout.write(render.render_github(records))
+    elif format == "sarif":
+        sys.stdout.write(render.render_sarif(records, _rule_help(options.rules_dir)))
+    else:
+        sys.stdout.write(render.render_text(records, color=use_color))
+        if not quiet:
+            fixable = sum(1 for r in records if r["applicability"] == "safe" and r["suggestions"])
+            sys.stderr.write(render.render_summary(len(records), len(documents), fixable))
+    return int(ExitCode.FOUND if records else ExitCode.CLEAN)
+
+
+def _rule_help(rules_dir: Optional[str]) -> dict[str, str]:
+    from normalize.detect.rules import load_rules
+
+    return {r.id: r.message for r in load_rules(rules_dir).rules}

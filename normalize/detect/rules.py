@@ -1,0 +1,356 @@
+"""Rule packs: YAML data in ``rules/``, compiled once, matched over a document.
+
+A pack is one YAML file per family::
+
+    family: calques
+    rules:
+      - id: WC301
+        category: calque
+        severity: warning          # error | warning | info (default warning)
+        message: Why this reads as translated, and what a native writer says.
+        pattern: '(?i)\\bin (his|her|their) turn,?\\s'
+        replace: ['For \\1 part, ']  # Python match.expand templates; [] = flag only
+        applicability: unsafe      # safe = applied by `fix`; unsafe = suggestion only
+        names: false               # may the match touch capitalised names? (default no)
+        exceptions: ['regex', ...] # a match covered by one of these is skipped
+        examples:
+          - {bad: "...", good: "..."}
+          - {ok: "..."}
+
+Patterns are Python ``re`` regular expressions over the raw text; a match may
+not cross a line end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from normalize.errors import RulePackError
+from normalize.types import Applicability, Finding, Severity
+
+CATEGORIES = frozenset(
+    {
+        "article", "preposition", "calque", "word-order", "tense", "agreement",
+        "predicate", "redundancy", "collocation", "punctuation", "typography",
+        "spelling", "fluency",
+    }
+)
+_RULE_KEYS = frozenset(
+    {"id", "category", "severity", "message", "pattern", "replace", "applicability",
+     "names", "exceptions", "examples", "preserve_case", "note"}
+)
+_ID = re.compile(r"^[A-Z]{2,4}\d{3}$")
+
+
+@dataclass(frozen=True)
+class Example:
+    bad: str | None = None
+    good: str | None = None
+    ok: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    family: str
+    category: str
+    severity: Severity
+    message: str
+    pattern: re.Pattern[str]
+    replacements: tuple[str, ...]
+    applicability: Applicability
+    names: bool = False
+    preserve_case: bool = True
+    exceptions: tuple[re.Pattern[str], ...] = ()
+    examples: tuple[Example, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+
+    def select(self, enable: set[str] | None = None, disable: set[str] | None = None) -> "RuleSet":
+        """Keep rules whose id or family matches ``enable`` and not ``disable``.
+
+        Entries may be full ids (``WC301``), prefixes (``WC3``) or family names.
+        """
+
+        def hit(rule: Rule, keys: set[str]) -> bool:
+            return any(rule.id.startswith(k) or rule.family == k for k in keys)
+
+        chosen = [
+            r for r in self.rules
+            if (not enable or hit(r, enable)) and not (disable and hit(r, disable))
+        ]
+        return RuleSet(tuple(chosen))
+
+
+# ---------------------------------------------------------------- loading
+
+
+def default_rules_dir() -> Path:
+    return Path(str(resources.files("normalize.rules")))
+
+
+@lru_cache(maxsize=8)
+def load_rules(directory: str | None = None) -> RuleSet:
+    """Load every ``*.yaml`` pack in ``directory`` (default: the shipped packs)."""
+    folder = Path(directory) if directory else default_rules_dir()
+    if not folder.is_dir():
+        raise RulePackError(f"{folder}: rule folder not found")
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        for rule in load_pack(path):
+            if rule.id in seen:
+                raise RulePackError(f"{path.name}: rule id {rule.id} already used in {seen[rule.id]}")
+            seen[rule.id] = path.name
+            rules.append(rule)
+    return RuleSet(tuple(rules))
+
+
+def load_pack(path: Path) -> list[Rule]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        detail = " ".join(str(exc).split())
+        raise RulePackError(f"{path.name}: not valid YAML ({detail[:160]})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RulePackError(f"{path.name}: a rule pack needs a top-level 'rules:' list")
+    family = str(data.get("family") or path.stem)
+    return [_parse_rule(path.name, family, i, raw) for i, raw in enumerate(data["rules"])]
+
+
+def _parse_rule(pack: str, family: str, index: int, raw: Any) -> Rule:
+    where = f"{pack}: rule #{index + 1}"
+    if not isinstance(raw, dict):
+        raise RulePackError(f"{where}: must be a mapping")
+    rule_id = str(raw.get("id", ""))
+    if not _ID.match(rule_id):
+        raise RulePackError(f"{where}: id {rule_id!r} must look like WC101")
+    where = f"{pack}: {rule_id}"
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise RulePackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    for key in ("category", "message", "pattern"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise RulePackError(f"{where}: '{key}' is required and must be text")
+    category = raw["category"]
+    if category not in CATEGORIES:
+        raise RulePackError(f"{where}: unknown category {category!r}")
+    pattern = _compile(where, raw["pattern"])
+    replacements = raw.get("replace", [])
+    if isinstance(replacements, str):
+        replacements = [replacements]
+    if not isinstance(replacements, list) or not all(isinstance(r, str) for r in replacements):
+        raise RulePackError(f"{where}: 'replace' must be text or a list of text")
+    for template in replacements:
+        _check_template(where, pattern, template)
+    exceptions = tuple(_compile(where, e) for e in raw.get("exceptions", []) or [])
+    return Rule(
+        id=rule_id,
+        family=family,
+        category=category,
+        severity=_enum(where, Severity, raw.get("severity", "warning")),
+        message=" ".join(raw["message"].split()),
+        pattern=pattern,
+        replacements=tuple(replacements),
+        applicability=_enum(where, Applicability, raw.get("applicability", "unsafe")),
+        names=bool(raw.get("names", False)),
+        preserve_case=bool(raw.get("preserve_case", True)),
+        exceptions=exceptions,
+        examples=_parse_examples(where, raw.get("examples")),
+    )
+
+
+def _compile(where: str, source: Any) -> re.Pattern[str]:
+    if not isinstance(source, str):
+        raise RulePackError(f"{where}: patterns must be text")
+    try:
+        return re.compile(source)
+    except re.error as exc:
+        raise RulePackError(f"{where}: bad regular expression ({exc})") from None
+
+
+def _check_template(where: str, pattern: re.Pattern[str], template: str) -> None:
+    refs = re.findall(r"\\(\d+)|\\g<(\w+)>", template)
+    for number, name in refs:
+        ref = number or name
+        if ref.isdigit() and int(ref) > pattern.groups:
+            raise RulePackError(f"{where}: replacement refers to missing group \\{ref}")
+        if not ref.isdigit() and ref not in pattern.groupindex:
+            raise RulePackError(f"{where}: replacement refers to missing group <{ref}>")
+
+
+def _enum(where: str, enum: type, value: Any):
+    try:
+        return enum(value)
+    except ValueError:
+        choices = ", ".join(m.value for m in enum)
+        raise RulePackError(f"{where}: {value!r} is not one of {choices}") from None
+
+
+def _parse_examples(where: str, raw: Any) -> tuple[Example, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise RulePackError(f"{where}: needs 'examples' (a bad/good pair and an ok sentence)")
+    examples = []
+    for item in raw:
+        if not isinstance(item, dict) or not set(item) <= {"bad", "good", "ok"}:
+            raise RulePackError(f"{where}: each example is {{bad, good}} or {{ok}}")
+        examples.append(Example(item.get("bad"), item.get("good"), item.get("ok")))
+    if not any(e.bad is not None for e in examples) or not any(e.ok is not None for e in examples):
+        raise RulePackError(f"{where}: needs at least one bad example and one ok example")
+    return tuple(examples)
+
+
+# ---------------------------------------------------------------- matching
+
+
+class Protector:
+    """Decides which character positions rules may not touch.
+
+    Accepted phrases (``--accept``) are never touched by any rule.  Capitalised
+    words that do not start a sentence are taken as names, and only rules that
+    declare ``names: true`` (rules about titles and place names) may edit them.
+    """
+
+    def __init__(self, text: str, accept: frozenset[str] = frozenset()) -> None:
+        self.text = text
+        self.accepted: list[tuple[int, int]] = []
+        for phrase in accept:
+            pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+            self.accepted.extend(m.span() for m in pattern.finditer(text))
+        self.accepted.sort()
+
+    def allows(self, start: int, end: int, names: bool) -> bool:
+        if any(s < max(end, start + 1) and start < e for s, e in self.accepted):
+            return False
+        if names:
+            return True
+        return not self._touches_name(start, end)
+
+    def _touches_name(self, start: int, end: int) -> bool:
+        text = self.text
+        for i in range(start, end):
+            ch = text[i]
+            if ch.isupper() and (i == 0 or not text[i - 1].isalnum()):
+                if not self._sentence_initial(i):
+                    return True
+        return False
+
+    def _sentence_initial(self, i: int) -> bool:
+        j = i - 1
+        text = self.text
+        while j >= 0 and text[j] in " \t\"'“‘«(–—-":
+            j -= 1
+        return j < 0 or text[j] in ".!?:;\r\n"
+
+
+def find_with_rules(text: str, ruleset: RuleSet, accept: frozenset[str] = frozenset()) -> list[Finding]:
+    """Every finding of every rule in ``ruleset`` over ``text``."""
+    protector = Protector(text, accept)
+    findings: list[Finding] = []
+    for rule in ruleset.rules:
+        findings.extend(_rule_findings(rule, text, protector))
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings
+
+
+def _rule_findings(rule: Rule, text: str, protector: Protector) -> list[Finding]:
+    out: list[Finding] = []
+    for match in rule.pattern.finditer(text):
+        m_start, m_end = match.span()
+        matched = match.group(0)
+        if "\n" in matched or "\r" in matched:
+            continue
+        if _excepted(rule, text, m_start, m_end):
+            continue
+        suggestions = [_render(rule, match, t) for t in rule.replacements]
+        suggestions = [s for s in suggestions if s != matched and "\n" not in s and "\r" not in s]
+        if rule.replacements and not suggestions:
+            continue  # every rewrite equals the text: nothing to say
+        start, end, trimmed = _minimal_span(m_start, matched, suggestions)
+        if not protector.allows(start, end, rule.names):
+            continue
+        out.append(
+            Finding(
+                rule=rule.id,
+                category=rule.category,
+                severity=rule.severity,
+                message=rule.message,
+                start=start,
+                end=end,
+                suggestions=tuple(trimmed),
+                applicability=rule.applicability,
+            )
+        )
+    return out
+
+
+def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
+    if not rule.exceptions:
+        return False
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    line_end = len(text)
+    for sep in ("\n", "\r"):
+        pos = text.find(sep, end)
+        if pos != -1:
+            line_end = min(line_end, pos)
+    for exception in rule.exceptions:
+        for m in exception.finditer(text, line_start, line_end):
+            if m.start() <= start and end <= m.end():
+                return True
+    return False
+
+
+def _render(rule: Rule, match: re.Match[str], template: str) -> str:
+    out = match.expand(template)
+    matched = match.group(0)
+    if rule.preserve_case and matched[:1].isupper() and out[:1].islower():
+        out = out[0].upper() + out[1:]
+    return out
+
+
+def _minimal_span(offset: int, matched: str, suggestions: list[str]) -> tuple[int, int, list[str]]:
+    """Shrink the match to the part that any suggestion changes.
+
+    Keeps edits from touching text they do not change, so neighbouring rules
+    conflict less and nothing outside an edit can move.
+    """
+    if not suggestions:
+        return offset, offset + len(matched), []
+    prefix = min(_common_prefix(matched, s) for s in suggestions)
+    suffix = min(_common_suffix(matched[prefix:], s[prefix:]) for s in suggestions)
+    # Snap to whole words so a finding reads "fulfil -> fulfilled", not "+led".
+    while prefix > 0 and matched[prefix - 1].isalnum():
+        prefix -= 1
+    while suffix > 0 and matched[len(matched) - suffix].isalnum():
+        suffix -= 1
+    start = offset + prefix
+    end = offset + len(matched) - suffix
+    trimmed = [s[prefix:len(s) - suffix] for s in suggestions]
+    return start, end, trimmed
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[-1 - i] == b[-1 - i]:
+        i += 1
+    return i

@@ -1,0 +1,118 @@
+"""Read documents without losing a byte, and write them back the same way.
+
+A document's text is the file decoded as UTF-8 (a leading BOM is remembered and
+stripped, so offsets count from the first real character). Line ends are kept
+exactly as they are: CRLF, CR and LF all survive a round trip.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from normalize.errors import InputError
+from normalize.types import Document
+
+MAX_BYTES = 64 * 1024 * 1024  # larger files are refused rather than slowly mangled
+STDIN = "-"
+
+
+def read_document(path: str, encoding: str = "utf-8", max_bytes: int = MAX_BYTES) -> Document:
+    """Load ``path`` (or stdin for ``-``) into a :class:`Document`."""
+    data = _read_bytes(path, max_bytes)
+    return decode_document(data, path, encoding)
+
+
+def decode_document(data: bytes, path: str = "<string>", encoding: str = "utf-8") -> Document:
+    codec = _lookup_codec(encoding)
+    if b"\x00" in data and codec in ("utf-8", "ascii", "latin-1", "cp1252", "cp1251"):
+        offset = data.index(b"\x00")
+        raise InputError(f"{path}: looks like a binary file (NUL byte at offset {offset})")
+    bom = False
+    if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        bom = True
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not valid {encoding} (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start + (3 if bom else 0)}); pass --encoding if the file uses another encoding"
+        ) from None
+    if codec != "utf-8" and text.startswith("\ufeff"):
+        bom, text = True, text[1:]
+    return Document(path=path, text=text, bom=bom, encoding=codec)
+
+
+def encode_document(doc: Document, text: str | None = None) -> bytes:
+    """Bytes to write for ``text`` (default: the document's own text)."""
+    body = doc.text if text is None else text
+    prefix = codecs.BOM_UTF8 if doc.bom and doc.encoding == "utf-8" else b""
+    if doc.bom and doc.encoding != "utf-8":
+        body = "\ufeff" + body
+    try:
+        return prefix + body.encode(doc.encoding)
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"{doc.path}: the corrected text cannot be encoded as {doc.encoding} ({exc.reason})"
+        ) from None
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash never leaves half a file."""
+    target = Path(path)
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        mode = None
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _read_bytes(path: str, max_bytes: int) -> bytes:
+    if path == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        target = Path(path)
+        if not target.exists():
+            raise InputError(f"{path}: no such file")
+        if target.is_dir():
+            raise InputError(f"{path}: is a directory, not a text file")
+        try:
+            size = target.stat().st_size
+            if size > max_bytes:
+                raise InputError(f"{path}: too large ({size} bytes; the limit is {max_bytes})")
+            with target.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except PermissionError:
+            raise InputError(f"{path}: permission denied") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: too large (more than {max_bytes} bytes)")
+    return data
+
+
+def _lookup_codec(encoding: str) -> str:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    # codecs.lookup("utf-8-sig") -> "utf-8-sig": treat it as utf-8 with BOM handling.
+    return "utf-8" if name in ("utf-8", "utf-8-sig") else name

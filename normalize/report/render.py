@@ -1,0 +1,119 @@
+"""Render finding records as text, JSON, GitHub annotations or SARIF."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from normalize import __version__
+
+
+def render_text(records: list[dict], color: bool = False) -> str:
+    lines = []
+    for r in records:
+        where = f"{r['path']}:{r['line']}:{r['column']}:"
+        rule = click.style(r["rule"], fg=_severity_colour(r["severity"]), bold=True) if color else r["rule"]
+        lines.append(f"{where} {rule} [{r['category']}] {r['message']}")
+        if r["suggestions"]:
+            old = _show(r["text"], "(insert)")
+            options = " | ".join(_show(s, "(delete)") for s in r["suggestions"])
+            marker = "fix" if r["applicability"] == "safe" else "suggestion"
+            arrow = f"  {marker}: {old} -> {options}"
+            lines.append(click.style(arrow, fg="green") if color else arrow)
+        else:
+            lines.append(f"  at: {_show(r['text'], '(here)')}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def render_summary(n_findings: int, n_files: int, n_fixable: int) -> str:
+    if not n_findings:
+        return f"No problems found in {n_files} file(s).\n"
+    return (
+        f"Found {n_findings} problem(s) in {n_files} file(s); "
+        f"{n_fixable} fixable with `normalize fix` (more with --unsafe-fixes).\n"
+    )
+
+
+def render_json(records: list[dict]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_github(records: list[dict]) -> str:
+    """GitHub Actions workflow commands: annotations on the changed files."""
+    out = []
+    for r in records:
+        level = "error" if r["severity"] == "error" else "warning" if r["severity"] == "warning" else "notice"
+        message = r["message"]
+        if r["suggestions"]:
+            message += f" Suggestion: {r['suggestions'][0]!r}."
+        out.append(
+            f"::{level} file={_gh(r['path'])},line={r['line']},col={r['column']},"
+            f"endLine={r['end_line']},endColumn={r['end_column']},"
+            f"title={_gh(r['rule'])}::{_gh_msg(message)}"
+        )
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def render_sarif(records: list[dict], rule_help: dict[str, str]) -> str:
+    rules = sorted({r["rule"] for r in records})
+    results = []
+    for r in records:
+        result = {
+            "ruleId": r["rule"],
+            "level": {"error": "error", "warning": "warning"}.get(r["severity"], "note"),
+            "message": {"text": r["message"]},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": r["path"]},
+                    "region": {
+                        "startLine": r["line"], "startColumn": r["column"],
+                        "endLine": r["end_line"], "endColumn": r["end_column"],
+                        "charOffset": r["start"], "charLength": r["end"] - r["start"],
+                    },
+                }
+            }],
+        }
+        if r["suggestions"]:
+            result["fixes"] = [{
+                "description": {"text": f"Replace with {r['suggestions'][0]!r}"},
+                "artifactChanges": [{
+                    "artifactLocation": {"uri": r["path"]},
+                    "replacements": [{
+                        "deletedRegion": {"charOffset": r["start"], "charLength": r["end"] - r["start"]},
+                        "insertedContent": {"text": r["suggestions"][0]},
+                    }],
+                }],
+            }]
+        results.append(result)
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "normalize",
+                "version": __version__,
+                "rules": [
+                    {"id": rid, "shortDescription": {"text": rule_help.get(rid, rid)}} for rid in rules
+                ],
+            }},
+            "results": results,
+        }],
+    }
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+def _severity_colour(severity: str) -> str:
+    return {"error": "red", "warning": "yellow"}.get(severity, "blue")
+
+
+def _show(s: str, empty: str) -> str:
+    return repr(s) if s else empty
+
+
+def _gh(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+
+
+def _gh_msg(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

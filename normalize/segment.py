@@ -1,0 +1,83 @@
+"""Split a document into paragraphs and sentences, keeping character offsets.
+
+A paragraph is one line of text (wire copy puts one paragraph on a line, and
+`fix` must keep the line structure, so no sentence may cross a line end).
+Sentences inside a line come from syntok, which copes with abbreviations
+(``Mr.``, ``U.N.``) and datelines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from normalize.types import Sentence
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty line, line ends excluded."""
+    for match in _LINE.finditer(text):
+        yield match.start(), match.end()
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentence spans of ``text``, end-exclusive, trimmed of outer whitespace."""
+    from syntok import segmenter  # imported here: only needed when segmenting
+
+    sentences: list[Sentence] = []
+    for paragraph, (line_start, line_end) in enumerate(iter_lines(text)):
+        line = text[line_start:line_end]
+        if not line.strip():
+            continue
+        spans = _syntok_spans(segmenter, line)
+        for start, end in spans:
+            sentences.append(Sentence(line_start + start, line_start + end, paragraph))
+    return sentences
+
+
+def _syntok_spans(segmenter, line: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for para in segmenter.analyze(line):
+        for sent in para:
+            if not sent:
+                continue
+            start = sent[0].offset
+            end = sent[-1].offset + len(sent[-1].value)
+            spans.append((start, end))
+    # syntok normalises some tokens; guard against any span that does not
+    # reproduce the original text by falling back to the whole line.
+    if not spans or any(e > len(line) or s < 0 for s, e in spans):
+        stripped = line.strip()
+        left = line.index(stripped[0]) if stripped else 0
+        return [(left, left + len(stripped))]
+    return _extend_to_closing_quotes(line, spans)
+
+
+_TRAILING = set("\"'”’»)]")
+
+
+def _extend_to_closing_quotes(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Attach closing quotes/brackets that syntok left between sentences."""
+    fixed: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(spans):
+        limit = spans[i + 1][0] if i + 1 < len(spans) else len(line)
+        while end < limit and line[end] in _TRAILING:
+            end += 1
+        fixed.append((start, end))
+    return fixed
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence containing ``offset`` (binary search)."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= offset:
+        return sentences[lo]
+    return None

@@ -1,0 +1,54 @@
+"""Every example of every shipped rule: bad -> good, ok stays ok."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalize.apply import apply_edits
+from normalize.detect.rules import RuleSet, find_with_rules, load_rules
+
+RULES = load_rules().rules
+
+
+def _only(rule) -> RuleSet:
+    return RuleSet((rule,))
+
+
+def test_enough_rules_shipped():
+    assert len(RULES) >= 120, f"only {len(RULES)} rules shipped"
+
+
+def test_rule_ids_unique_and_families_named():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    assert all(r.family for r in RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_bad_examples_become_good(rule):
+    for example in rule.examples:
+        if example.bad is None:
+            continue
+        findings = find_with_rules(example.bad, _only(rule))
+        assert findings, f"{rule.id} does not fire on {example.bad!r}"
+        if example.good is not None:
+            assert rule.replacements, f"{rule.id} has a 'good' example but no replacement"
+            edits = [f.best_edit() for f in findings if f.best_edit()]
+            assert apply_edits(example.bad, edits) == example.good
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_ok_examples_stay_ok(rule):
+    for example in rule.examples:
+        if example.ok is not None:
+            hits = find_with_rules(example.ok, _only(rule))
+            assert not hits, f"{rule.id} fires on ok example {example.ok!r}: {hits}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_good_examples_are_clean_for_the_rule(rule):
+    for example in rule.examples:
+        if example.good is not None:
+            assert not find_with_rules(example.good, _only(rule)), (
+                f"{rule.id} fires again on its own correction {example.good!r}"
+            )
