@@ -23,9 +23,12 @@ app = typer.Typer(
 
 def _register() -> None:
     from normalize.cli import check, fix
+    from normalize.cli import train
 
     app.command("check")(check.check_command)
     app.command("fix")(fix.fix_command)
+    app.command("train")(train.train_command)
+    app.add_typer(train.model_app, name="model")
 
 
 _register()
@@ -44,14 +47,14 @@ def main() -> None:
     except SystemExit as exc:
         raise exc
     except Exception as exc:  # noqa: BLE001 - last resort: never show a traceback
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            _fail(exc.format_message(), code=ExitCode.ERROR)
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
+        kinds = {cls.__name__ for cls in type(exc).__mro__}
+        if "Exit" in kinds:
+            sys.exit(getattr(exc, "exit_code", 0))
+        if "Abort" in kinds:
             _fail("aborted")
+        if "ClickException" in kinds:  # usage errors: bad option, missing argument
+            hint = " (see --help)" if "UsageError" in kinds else ""
+            _fail(exc.format_message() + hint)
         _fail(f"internal error: {type(exc).__name__}: {exc}")
     sys.exit(0)
 

@@ -24,7 +24,7 @@ def check_command(
     model: Optional[str] = opt.ModelOpt,
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour text output (default: on a terminal)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line."),
-) -> int:
+) -> None:
     """Find translationese and explain each finding.
 
     Exit status: 0 nothing found, 1 findings, 2 usage or input error.
@@ -54,7 +54,7 @@ def check_command(
         if not quiet:
             fixable = sum(1 for r in records if r["applicability"] == "safe" and r["suggestions"])
             sys.stderr.write(render.render_summary(len(records), len(documents), fixable))
-    return int(ExitCode.FOUND if records else ExitCode.CLEAN)
+    raise typer.Exit(int(ExitCode.FOUND if records else ExitCode.CLEAN))
 
 
 def _rule_help(rules_dir: Optional[str]) -> dict[str, str]:

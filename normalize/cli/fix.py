@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from normalize.cli import options as opt
-from normalize.errors import ExitCode, NormalizeError
+from normalize.errors import NormalizeError
 
 
 def fix_command(
@@ -24,7 +24,7 @@ def fix_command(
     ignore: Optional[str] = opt.IgnoreOpt,
     encoding: str = opt.EncodingOpt,
     model: Optional[str] = opt.ModelOpt,
-) -> int:
+) -> None:
     """Rewrite a document, changing nothing outside the edited spans.
 
     Line structure, line ends, BOM and encoding are kept. Exit status: 0 on
@@ -44,7 +44,7 @@ def fix_command(
 
     if diff:
         sys.stdout.write(unified_diff(doc.text, result.text, path))
-        return int(ExitCode.CLEAN)
+        return
     data = encode_document(doc, result.text)
     if in_place:
         if result.text != doc.text:
@@ -55,4 +55,3 @@ def fix_command(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     sys.stderr.write(f"{len(result.edits)} edit(s) applied to {path}.\n")
-    return int(ExitCode.CLEAN)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-import click
+import typer
 
 from normalize import __version__
 
@@ -13,14 +13,14 @@ def render_text(records: list[dict], color: bool = False) -> str:
     lines = []
     for r in records:
         where = f"{r['path']}:{r['line']}:{r['column']}:"
-        rule = click.style(r["rule"], fg=_severity_colour(r["severity"]), bold=True) if color else r["rule"]
+        rule = typer.style(r["rule"], fg=_severity_colour(r["severity"]), bold=True) if color else r["rule"]
         lines.append(f"{where} {rule} [{r['category']}] {r['message']}")
         if r["suggestions"]:
             old = _show(r["text"], "(insert)")
             options = " | ".join(_show(s, "(delete)") for s in r["suggestions"])
             marker = "fix" if r["applicability"] == "safe" else "suggestion"
             arrow = f"  {marker}: {old} -> {options}"
-            lines.append(click.style(arrow, fg="green") if color else arrow)
+            lines.append(typer.style(arrow, fg="green") if color else arrow)
         else:
             lines.append(f"  at: {_show(r['text'], '(here)')}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,182 @@
+"""The command line, run in-process through the real entry point."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import sys
+
+import pytest
+
+from normalize.cli.app import main
+
+FAULTY = "“We agreed on this”, – said the minister. Exports grew by 3,5 per cent .\r\n"
+CLEAN = "The minister said the talks were useful.\r\nExports grew by 3.5 per cent.\r\n"
+
+
+def run(monkeypatch, capsysbinary, *args: str, stdin: bytes | None = None):
+    monkeypatch.setattr(sys, "argv", ["normalize", *args])
+    if stdin is not None:
+        import io
+
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    with pytest.raises(SystemExit) as exc:
+        main()
+    out, err = capsysbinary.readouterr()
+    return exc.value.code, out.decode("utf-8"), err.decode("utf-8")
+
+
+@pytest.fixture
+def cli(monkeypatch, capsysbinary):
+    return lambda *args, stdin=None: run(monkeypatch, capsysbinary, *args, stdin=stdin)
+
+
+def write(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_check_text_output_and_exit_1(cli, tmp_path):
+    path = write(tmp_path, "f.txt", FAULTY.encode())
+    code, out, err = cli("check", str(path))
+    assert code == 1
+    assert f"{path}:1:19: WP101" in out
+    assert "fix:" in out and "Found" in err
+
+
+def test_check_clean_exit_0(cli, tmp_path):
+    path = write(tmp_path, "c.txt", CLEAN.encode())
+    code, out, _ = cli("check", str(path))
+    assert code == 0 and out == ""
+
+
+def test_check_json_offsets_point_into_the_text(cli, tmp_path):
+    path = write(tmp_path, "f.txt", codecs.BOM_UTF8 + ("Zürich.\n" + FAULTY).encode())
+    code, out, _ = cli("check", str(path), "--format", "json")
+    records = json.loads(out)
+    assert code == 1 and records
+    text = "Zürich.\n" + FAULTY
+    for r in records:
+        assert set(r) >= {"path", "start", "end", "line", "column", "rule", "category",
+                          "severity", "message", "suggestions", "applicability"}
+        assert text[r["start"]:r["end"]] == r["text"]
+        assert r["line"] == 2
+    assert any(r["text"] == "3,5" and r["suggestions"] == ["3.5"] for r in records)
+
+
+def test_check_sarif_and_github(cli, tmp_path):
+    path = write(tmp_path, "f.txt", FAULTY.encode())
+    code, out, _ = cli("check", str(path), "--format", "sarif")
+    assert code == 1 and json.loads(out)["runs"][0]["results"]
+    code, out, _ = cli("check", str(path), "--format", "github")
+    assert code == 1 and out.startswith("::warning file=")
+
+
+def test_check_stdin(cli):
+    code, out, _ = cli("check", "-", stdin=FAULTY.encode())
+    assert code == 1 and "-:1:19: WP101" in out
+
+
+def test_fix_stdout_keeps_crlf_lines_and_bom(cli, tmp_path):
+    path = write(tmp_path, "f.txt", codecs.BOM_UTF8 + (FAULTY + "Şoygu met de Mistura .\r\n").encode())
+    code, out, _ = cli("fix", str(path))
+    assert code == 0
+    # capsysbinary decodes nothing: the BOM comes back as U+FEFF.
+    assert out == "\ufeff“We agreed on this,” said the minister. Exports grew by 3.5 per cent.\r\nŞoygu met de Mistura.\r\n"
+
+
+def test_fix_clean_crlf_bom_is_byte_identical(cli, tmp_path):
+    raw = codecs.BOM_UTF8 + CLEAN.encode()
+    path = write(tmp_path, "c.txt", raw)
+    out_path = tmp_path / "out.txt"
+    code, _, _ = cli("fix", str(path), "--output", str(out_path))
+    assert code == 0 and out_path.read_bytes() == raw
+
+
+def test_fix_in_place_and_idempotent(cli, tmp_path):
+    path = write(tmp_path, "f.txt", FAULTY.encode())
+    assert cli("fix", str(path), "--in-place")[0] == 0
+    once = path.read_bytes()
+    assert once != FAULTY.encode() and once.endswith(b"\r\n")
+    assert cli("fix", str(path), "--in-place")[0] == 0
+    assert path.read_bytes() == once
+
+
+def test_fix_diff_writes_nothing(cli, tmp_path):
+    path = write(tmp_path, "f.txt", FAULTY.encode())
+    code, out, _ = cli("fix", str(path), "--diff")
+    assert code == 0 and out.startswith("--- a/") and "+“We agreed on this,” said" in out
+    assert path.read_bytes() == FAULTY.encode()
+
+
+def test_accept_list_protects_phrases(cli, tmp_path):
+    path = write(tmp_path, "f.txt", b"Exports grew by 3,5 per cent.\n")
+    accept = write(tmp_path, "accept.txt", b"# house names\n3,5\n")
+    code, out, _ = cli("check", str(path), "--accept", str(accept))
+    assert code == 0, out
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"caf\xe9 au lait\n", "not valid utf-8"),
+        (b"ab\x00cd", "binary"),
+    ],
+)
+@pytest.mark.parametrize("command", [["check"], ["fix"], ["fix", "--in-place"]])
+def test_bad_input_one_line_error_exit_2_file_untouched(cli, tmp_path, data, message, command):
+    path = write(tmp_path, "bad.txt", data)
+    code, out, err = cli(*command, str(path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+    assert path.read_bytes() == data
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["check", "missing.txt"], "missing.txt: no such file"),
+        (["check", "{f}", "--format", "xml"], "unknown format 'xml'"),
+        (["check", "{f}", "--strategy", "magic"], "unknown strategy"),
+        (["check", "{f}", "--bogus"], "No such option"),
+        (["check"], "Missing argument"),
+        (["fix", "{f}", "--diff", "--in-place"], "choose one of"),
+        (["fix", "-", "--in-place"], "needs a file"),
+        (["check", "{f}", "--accept", "nope.txt"], "accept list not found"),
+        (["check", "{f}", "--rules", "/nonexistent"], "rule folder not found"),
+    ],
+)
+def test_usage_errors(cli, tmp_path, args, message):
+    path = write(tmp_path, "f.txt", FAULTY.encode())
+    code, _, err = cli(*[a.replace("{f}", str(path)) for a in args])
+    assert code == 2 and message in err and err.count("\n") == 1
+
+
+def test_empty_file_is_clean(cli, tmp_path):
+    path = write(tmp_path, "e.txt", b"")
+    assert cli("check", str(path))[0] == 0
+    code, out, _ = cli("fix", str(path))
+    assert code == 0 and out == ""
+
+
+def test_malformed_rule_pack(cli, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "broken.yaml").write_text("rules:\n  - id: WC001\n    category: article\n    message: m\n    pattern: '(unclosed'\n    examples: [{bad: a}, {ok: b}]\n")
+    path = write(tmp_path, "f.txt", b"text\n")
+    code, _, err = cli("check", str(path), "--rules", str(rules))
+    assert code == 2 and "broken.yaml: WC001: bad regular expression" in err
+
+
+def test_help_is_fast_and_light():
+    import subprocess
+
+    probe = (
+        "import sys, normalize.cli.app as a;"
+        "heavy=[m for m in ('yaml','sacrebleu','sentencepiece','syntok','torch','onnxruntime','spacy','language_tool_python','numpy') if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
