@@ -23,6 +23,7 @@ class Options:
     enable: frozenset[str] = frozenset()
     disable: frozenset[str] = frozenset()
     model_dir: str | None = None
+    languagetool_url: str | None = None  # a LanguageTool server to ask as well
 
     def __post_init__(self) -> None:
         if self.strategy not in STRATEGIES:
@@ -45,6 +46,10 @@ def check_text(text: str, options: Options = Options()) -> list[Finding]:
         findings.extend(_rule_findings(text, options))
     if "model" in options.strategy.split("+"):
         findings = _with_model(text, findings, options)
+    if options.languagetool_url:
+        from normalize.detect.grammar import languagetool_findings
+
+        findings.extend(_outside_accepted(languagetool_findings(text, options.languagetool_url), text, options))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 
@@ -87,6 +92,16 @@ def read_accept_list(path: str | None) -> frozenset[str]:
     return frozenset(
         line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")
     )
+
+
+def _outside_accepted(findings: list[Finding], text: str, options: Options) -> list[Finding]:
+    """Drop backend findings that touch an accepted name or phrase."""
+    if not options.accept:
+        return findings
+    from normalize.detect.rules import Protector
+
+    protector = Protector(text, options.accept)
+    return [f for f in findings if protector.allows(f.start, f.end, names=True)]
 
 
 def _rule_findings(text: str, options: Options) -> list[Finding]:

@@ -22,6 +22,7 @@ def check_command(
     ignore: Optional[str] = opt.IgnoreOpt,
     encoding: str = opt.EncodingOpt,
     model: Optional[str] = opt.ModelOpt,
+    languagetool: Optional[str] = opt.LanguageToolOpt,
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour text output (default: on a terminal)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line."),
 ) -> None:
@@ -36,7 +37,7 @@ def check_command(
 
     if format not in FORMATS:
         raise NormalizeError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
-    options = opt.build_options(strategy, accept, rules_dir, select, ignore, model)
+    options = opt.build_options(strategy, accept, rules_dir, select, ignore, model, languagetool)
     documents = [read_document(p, encoding) for p in paths]  # fail before any output
     records: list[dict] = []
     for doc in documents:

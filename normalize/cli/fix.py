@@ -24,6 +24,7 @@ def fix_command(
     ignore: Optional[str] = opt.IgnoreOpt,
     encoding: str = opt.EncodingOpt,
     model: Optional[str] = opt.ModelOpt,
+    languagetool: Optional[str] = opt.LanguageToolOpt,
 ) -> None:
     """Rewrite a document, changing nothing outside the edited spans.
 
@@ -38,7 +39,7 @@ def fix_command(
         raise NormalizeError("choose one of --output, --in-place and --diff")
     if in_place and path == STDIN:
         raise NormalizeError("--in-place needs a file, not stdin")
-    options = opt.build_options(strategy, accept, rules_dir, select, ignore, model)
+    options = opt.build_options(strategy, accept, rules_dir, select, ignore, model, languagetool)
     doc = read_document(path, encoding)
     result = fix_text(doc.text, options, unsafe=unsafe_fixes)
 

@@ -32,6 +32,11 @@ ModelOpt = typer.Option(
     help="A model trained with `normalize train` (default: the shipped model).",
 )
 
+LanguageToolOpt = typer.Option(
+    None, "--languagetool", metavar="URL", envvar="NORMALIZE_LANGUAGETOOL",
+    help="Also ask the LanguageTool server at URL (needs normalize[languagetool]).",
+)
+
 
 def build_options(
     strategy: str,
@@ -40,6 +45,7 @@ def build_options(
     select: Optional[str],
     ignore: Optional[str],
     model_dir: Optional[str],
+    languagetool_url: Optional[str] = None,
 ) -> Options:
     return Options(
         strategy=strategy,
@@ -48,6 +54,7 @@ def build_options(
         enable=_split(select),
         disable=_split(ignore),
         model_dir=model_dir,
+        languagetool_url=languagetool_url,
     )
 
 
