@@ -180,3 +180,22 @@ def test_help_is_fast_and_light():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_project_config_is_read_and_flags_override(cli, tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.normalize]\nignore = ["WP103"]\naccept = "names.txt"\n')
+    (tmp_path / "names.txt").write_text("Exports\n")
+    path = write(tmp_path, "f.txt", b"Exports grew by 3,5 per cent .\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli("check", "f.txt", "--format", "json")
+    assert {r["rule"] for r in json.loads(out)} == {"WP104"}
+    code, out, _ = cli("check", "f.txt", "--format", "json", "--ignore", "WP104")
+    assert {r["rule"] for r in json.loads(out)} == {"WP103"}
+
+
+def test_bad_config_is_one_line_error(cli, tmp_path, monkeypatch):
+    (tmp_path / "normalize.toml").write_text("colour = 'red'\n")
+    write(tmp_path, "f.txt", b"Text.\n")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli("check", "f.txt")
+    assert code == 2 and "unknown normalize setting(s): colour" in err

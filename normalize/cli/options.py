@@ -10,8 +10,9 @@ from normalize.api import DEFAULT_STRATEGY, STRATEGIES, Options, read_accept_lis
 from normalize.errors import NormalizeError
 
 StrategyOpt = typer.Option(
-    DEFAULT_STRATEGY, "--strategy", "-s",
-    help=f"Where findings come from: {', '.join(STRATEGIES)}.",
+    None, "--strategy", "-s",
+    help=f"Where findings come from: {', '.join(STRATEGIES)} [default: {DEFAULT_STRATEGY}].",
+    show_default=False,
 )
 AcceptOpt = typer.Option(
     None, "--accept", metavar="FILE",
@@ -39,7 +40,7 @@ LanguageToolOpt = typer.Option(
 
 
 def build_options(
-    strategy: str,
+    strategy: Optional[str],
     accept: Optional[str],
     rules_dir: Optional[str],
     select: Optional[str],
@@ -47,14 +48,22 @@ def build_options(
     model_dir: Optional[str],
     languagetool_url: Optional[str] = None,
 ) -> Options:
+    """Options from the flags, falling back on the project's config file."""
+    from normalize.config import find_config
+
+    config = find_config()
+
+    def pick(flag, key):
+        return flag if flag is not None else config.get(key)
+
     return Options(
-        strategy=strategy,
-        accept=read_accept_list(accept),
-        rules_dir=rules_dir,
-        enable=_split(select),
-        disable=_split(ignore),
-        model_dir=model_dir,
-        languagetool_url=languagetool_url,
+        strategy=pick(strategy, "strategy") or DEFAULT_STRATEGY,
+        accept=read_accept_list(pick(accept, "accept")),
+        rules_dir=pick(rules_dir, "rules"),
+        enable=_split(pick(select, "select")),
+        disable=_split(pick(ignore, "ignore")),
+        model_dir=pick(model_dir, "model"),
+        languagetool_url=pick(languagetool_url, "languagetool"),
     )
 
 
