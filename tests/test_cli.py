@@ -199,3 +199,12 @@ def test_bad_config_is_one_line_error(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, _, err = cli("check", "f.txt")
     assert code == 2 and "unknown normalize setting(s): colour" in err
+
+
+def test_rules_and_explain(cli):
+    code, out, _ = cli("rules", "--family", "punctuation")
+    assert code == 0 and out.startswith("WP101\tpunctuation\tpunctuation\tsafe\t")
+    code, out, _ = cli("explain", "wp103")
+    assert code == 0 and "bad:  Exports grew by 3,5 per cent" in out
+    code, _, err = cli("explain", "ZZ999")
+    assert code == 2 and "no rule 'ZZ999'" in err

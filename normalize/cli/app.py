@@ -22,13 +22,12 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from normalize.cli import check, fix
-    from normalize.cli import train
+    from normalize.cli import check, fix, rules
 
     app.command("check")(check.check_command)
     app.command("fix")(fix.fix_command)
-    app.command("train")(train.train_command)
-    app.add_typer(train.model_app, name="model")
+    app.command("rules")(rules.rules_command)
+    app.command("explain")(rules.explain_command)
 
 
 _register()

@@ -1,0 +1,55 @@
+"""`normalize rules` and `normalize explain`: what the shipped rules do."""
+
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import typer
+
+from normalize.errors import NormalizeError
+
+
+def rules_command(
+    family: Optional[str] = typer.Option(None, "--family", help="Only rules of this family (e.g. calques)."),
+    rules_dir: Optional[str] = typer.Option(None, "--rules", metavar="DIR", help="Rule packs to list instead of the shipped ones."),
+) -> None:
+    """List every rule: id, family, category, applicability and message."""
+    from normalize.detect.rules import load_rules
+
+    rules = [r for r in load_rules(rules_dir).rules if not family or r.family == family]
+    if family and not rules:
+        raise NormalizeError(f"no rules in family {family!r}")
+    for r in rules:
+        sys.stdout.write(f"{r.id}\t{r.family}\t{r.category}\t{r.applicability.value}\t{r.message}\n")
+
+
+def explain_command(
+    rule_id: str = typer.Argument(..., metavar="RULE", help="A rule id such as WP101."),
+    rules_dir: Optional[str] = typer.Option(None, "--rules", metavar="DIR", help="Rule packs to search."),
+) -> None:
+    """Explain one rule, with its examples."""
+    from normalize.detect.rules import load_rules
+
+    matches = [r for r in load_rules(rules_dir).rules if r.id == rule_id.upper()]
+    if not matches:
+        raise NormalizeError(f"no rule {rule_id!r} (see `normalize rules`)")
+    r = matches[0]
+    out = [
+        f"{r.id} ({r.family}, {r.category}, {r.severity.value}, {r.applicability.value})",
+        "",
+        r.message,
+        "",
+        f"pattern: {r.pattern.pattern}",
+    ]
+    if r.replacements:
+        out.append("rewrites to: " + " | ".join(repr(t) for t in r.replacements))
+    out.append("")
+    for e in r.examples:
+        if e.bad is not None:
+            out.append(f"  bad:  {e.bad}")
+            if e.good is not None:
+                out.append(f"  good: {e.good}")
+        if e.ok is not None:
+            out.append(f"  ok:   {e.ok}")
+    sys.stdout.write("\n".join(out) + "\n")
