@@ -40,7 +40,7 @@ def check_command(
     options = opt.build_options(strategy, accept, rules_dir, select, ignore, model, languagetool)
     documents = [read_document(p, encoding) for p in paths]  # fail before any output
     records: list[dict] = []
-    for doc in documents:
+    for doc in _progress(documents, options.strategy):
         records.extend(finding_records(doc.path, doc.text, check_text(doc.text, options)))
 
     use_color = sys.stdout.isatty() if color is None else color
@@ -56,6 +56,15 @@ def check_command(
             fixable = sum(1 for r in records if r["applicability"] == "safe" and r["suggestions"])
             sys.stderr.write(render.render_summary(len(records), len(documents), fixable))
     raise typer.Exit(int(ExitCode.FOUND if records else ExitCode.CLEAN))
+
+
+def _progress(documents: list, strategy: str):
+    """A progress bar on stderr when a person is watching and the work is long."""
+    words = sum(len(d.text) for d in documents) / 6
+    slow = words > (200_000 if strategy == "rules" else 5_000)
+    if not sys.stderr.isatty() or not slow:
+        return documents
+    return typer.progressbar(documents, label="checking", file=sys.stderr, item_show_func=lambda d: d.path if d else "")
 
 
 def _rule_help(rules_dir: Optional[str]) -> dict[str, str]:
