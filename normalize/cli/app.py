@@ -23,11 +23,13 @@ app = typer.Typer(
 
 def _register() -> None:
     from normalize.cli import check, fix, rules
+    from normalize.cli import score
 
     app.command("check")(check.check_command)
     app.command("fix")(fix.fix_command)
     app.command("rules")(rules.rules_command)
     app.command("explain")(rules.explain_command)
+    app.command("score")(score.score_command)
 
 
 _register()
