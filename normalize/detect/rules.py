@@ -24,12 +24,14 @@ not cross a line end.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from normalize.detect.prefilter import LineFinder, required_literals
 from normalize.errors import RulePackError
 from normalize.types import Applicability, Finding, Severity
 
@@ -254,19 +256,39 @@ class Protector:
         return j < 0 or text[j] in ".!?:;\r\n"
 
 
+PREFILTER_MIN_CHARS = 20_000  # below this a full scan is cheaper than finding lines
+
+
 def find_with_rules(text: str, ruleset: RuleSet, accept: frozenset[str] = frozenset()) -> list[Finding]:
     """Every finding of every rule in ``ruleset`` over ``text``."""
     protector = Protector(text, accept)
+    lines = LineFinder(text) if len(text) >= PREFILTER_MIN_CHARS else None
     findings: list[Finding] = []
     for rule in ruleset.rules:
-        findings.extend(_rule_findings(rule, text, protector))
+        findings.extend(_rule_findings(rule, text, protector, _matches(rule, text, lines)))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 
 
-def _rule_findings(rule: Rule, text: str, protector: Protector) -> list[Finding]:
+@lru_cache(maxsize=4096)
+def _literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    return required_literals(pattern)
+
+
+def _matches(rule: Rule, text: str, lines: LineFinder | None) -> Iterator[re.Match[str]]:
+    literals = _literals(rule.pattern) if lines is not None else None
+    if literals is None:
+        yield from rule.pattern.finditer(text)
+        return
+    for start, end in lines.lines_with(literals):
+        yield from rule.pattern.finditer(text, start, end)
+
+
+def _rule_findings(
+    rule: Rule, text: str, protector: Protector, matches: Iterable[re.Match[str]]
+) -> list[Finding]:
     out: list[Finding] = []
-    for match in rule.pattern.finditer(text):
+    for match in matches:
         m_start, m_end = match.span()
         matched = match.group(0)
         if "\n" in matched or "\r" in matched:

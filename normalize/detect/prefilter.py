@@ -1,0 +1,114 @@
+"""Literal prefilters: run a rule's regex only on lines that could match.
+
+Python's ``re`` scans every position of the text for every rule, which is slow
+for hundreds of case-insensitive patterns. Most rule patterns contain literal
+text that every match must include ("in his turn", "territory"). We derive,
+from the parsed pattern, a short list of literals of which any match contains
+at least one, find those with ``str.find`` (fast, in C) on an ASCII-lowercased
+copy of the text, and run the regex only on the lines where they occur.
+A pattern with no such literal is scanned in full, as before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+try:  # Python 3.11+
+    import re._constants as C
+    import re._parser as P
+except ImportError:  # pragma: no cover - older layouts
+    import sre_constants as C  # type: ignore[no-redef]
+    import sre_parse as P  # type: ignore[no-redef]
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+_MIN_USEFUL = 3  # literals shorter than this select too many lines to help
+
+
+def ascii_lower(text: str) -> str:
+    """Lowercase ASCII letters only, so offsets stay the same."""
+    return text.translate(_ASCII_LOWER)
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals (lowercase) of which every match contains one, or None."""
+    try:
+        parsed = P.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    except Exception:  # noqa: BLE001 - an unusual pattern simply gets no prefilter
+        return None
+    found = _required(list(parsed))
+    if not found or min(len(s) for s in found) < _MIN_USEFUL:
+        return None
+    return tuple(sorted(set(found)))
+
+
+def _required(items: list) -> list[str] | None:
+    candidates: list[list[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            candidates.append(["".join(run)])
+            run.clear()
+
+    for op, av in items:
+        if op is C.LITERAL:
+            char = chr(av)
+            if not char.isascii() and char.lower() != char.upper():
+                close_run()  # non-ASCII letters may match in another case
+                continue
+            run.append(char.lower())
+            continue
+        close_run()
+        sub = _required_of(op, av)
+        if sub:
+            candidates.append(sub)
+    close_run()
+    if not candidates:
+        return None
+    # The most selective requirement: longest shortest literal, fewest alternatives.
+    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+
+def _required_of(op, av) -> list[str] | None:
+    if op is C.SUBPATTERN:
+        return _required(list(av[-1]))
+    if op is C.BRANCH:
+        alternatives: list[str] = []
+        for alt in av[1]:
+            got = _required(list(alt))
+            if not got:
+                return None
+            alternatives.extend(got)
+        return alternatives
+    if op in _REPEATS:
+        low, _high, body = av
+        return _required(list(body)) if low >= 1 else None
+    return None  # classes, anchors, lookarounds, backreferences: no literal
+
+
+class LineFinder:
+    """Line spans of a text that contain given literals."""
+
+    def __init__(self, text: str) -> None:
+        self.lower = ascii_lower(text)
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        self.length = len(text)
+
+    def lines_with(self, literals: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+        """(start, end) of each line holding a literal, in order; end includes the line break."""
+        hits: set[int] = set()
+        lower, starts = self.lower, self.starts
+        for literal in literals:
+            at = lower.find(literal)
+            while at != -1:
+                line = bisect.bisect_right(starts, at) - 1
+                hits.add(line)
+                # Skip to the next line: one hit per line is enough.
+                nxt = starts[line + 1] if line + 1 < len(starts) else self.length
+                at = lower.find(literal, max(nxt, at + 1))
+        for line in sorted(hits):
+            end = starts[line + 1] if line + 1 < len(starts) else self.length
+            yield starts[line], end

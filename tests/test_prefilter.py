@@ -1,0 +1,45 @@
+"""The literal prefilter must find exactly what a full scan finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import normalize.detect.rules as rules_mod
+from normalize.detect.prefilter import ascii_lower, required_literals
+from normalize.detect.rules import find_with_rules, load_rules
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        (r"(?i)\bin (his|her) turn\b", (" turn",)),
+        (r"(?i)\b(?:on the territory|against the background) of\b", ("against the background", "on the territory")),
+        (r"\d+,\d", None),
+        (r"(?i)\b(?:the )?process of", ("process of",)),
+        (r"(?:ab)?c", None),
+    ],
+)
+def test_required_literals(pattern, expected):
+    assert required_literals(re.compile(pattern)) == expected
+
+
+def test_ascii_lower_keeps_offsets():
+    text = "İstanbul ŞOYGU Straße"
+    assert len(ascii_lower(text)) == len(text)
+
+
+def test_prefiltered_scan_equals_full_scan(monkeypatch):
+    ruleset = load_rules()
+    examples = []
+    for rule in ruleset.rules:
+        for e in rule.examples:
+            examples.extend(s for s in (e.bad, e.good, e.ok) if s)
+    text = "\r\n".join(examples) + "\n"
+    while len(text) < rules_mod.PREFILTER_MIN_CHARS * 2:
+        text += text
+    fast = find_with_rules(text, ruleset)
+    monkeypatch.setattr(rules_mod, "PREFILTER_MIN_CHARS", len(text) + 1)
+    slow = find_with_rules(text, ruleset)
+    assert fast == slow and fast
