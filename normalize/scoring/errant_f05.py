@@ -43,7 +43,7 @@ def find_spacy_model(requested: str | None = None) -> str:
 
 
 Edit4 = tuple[int, int, str, str]  # o_start, o_end, type, correction
-_CHUNK = 24  # sentences per worker task
+_CHUNK = 24  # fewest sentences per worker task
 _WORKER: "ErrantAnnotator | None" = None  # the annotator forked workers inherit
 
 
@@ -114,7 +114,9 @@ class ErrantAnnotator:
                 if target not in targets:
                     targets.append(target)
         groups = list(todo.items())
-        chunks = [groups[i : i + _CHUNK] for i in range(0, len(groups), _CHUNK)]
+        # Big chunks keep spaCy's batches large; several per worker keep the load even.
+        size = max(_CHUNK, -(-len(groups) // (4 * self.jobs)))
+        chunks = [groups[i : i + size] for i in range(0, len(groups), size)]
         if progress:
             progress.start(description, len(groups))
         for chunk, results in zip(chunks, self._run(chunks)):
