@@ -23,12 +23,15 @@ app = typer.Typer(
 
 def _register() -> None:
     from normalize.cli import check, fix, rules
+    from normalize.cli import train
     from normalize.cli import score
 
     app.command("check")(check.check_command)
     app.command("fix")(fix.fix_command)
     app.command("rules")(rules.rules_command)
     app.command("explain")(rules.explain_command)
+    app.command("train")(train.train_command)
+    app.add_typer(train.model_app, name="model")
     app.command("score")(score.score_command)
 
 

@@ -35,8 +35,14 @@ _MIN_WORDS = 3
 _NOT_CORPUS = ("LICENSE", "README", "SOURCE", "PROVENANCE", "CHANGELOG")
 
 
+# Cheap test for "needs detokenising"; most raw text does not.
+_NEEDS_DETOK = re.compile(r"``|''| n't\b| [.,;:!?%)\]}']|[(\[{$] |&(?:quot|apos|amp);|\s\s|[\t\n\r]")
+
+
 def normalise(text: str) -> str:
     """The canonical form the tokenizer and LM see."""
+    if not _NEEDS_DETOK.search(text):
+        return text.strip()
     for pattern, repl in _DETOK:
         text = pattern.sub(repl, text)
     return text.strip()

@@ -1,0 +1,170 @@
+"""Quality of `rules`, `model` and `rules+model` on the dev sets in ../shared/data.
+
+    python benchmarks/model_eval.py --set jfleg --strategy model
+    python benchmarks/model_eval.py --set all --strategy all --markdown benchmarks/model_quality.md
+
+JFLEG: GLEU against the 4 references (the `gleu` CLI, 200 iterations, fixed
+seed, as NOTES-PACKAGES.md). MLQE-PE ru-en and wirecopy-dev: TER (sacrebleu)
+against the post-edit / reference. Lines are corrected one at a time as one
+sentence each; only SAFE edits are applied, as `normalize fix` does by default.
+Evaluation data is read in place and never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+STRATEGIES = ("rules", "model", "rules+model")
+
+
+def load_set(name: str) -> tuple[list[str], list[list[str]]]:
+    """(sources, references per source)."""
+    if name == "jfleg":
+        d = DATA / "jfleg" / "dev"
+        src = (d / "dev.src").read_text(encoding="utf-8").splitlines()
+        refs = [(d / f"dev.ref{i}").read_text(encoding="utf-8").splitlines() for i in range(4)]
+        return src, [list(r) for r in zip(*refs)]
+    if name == "mlqe":
+        d = DATA / "mlqe-pe-ru-en" / "dev"
+        src = (d / "mt.en").read_text(encoding="utf-8").splitlines()
+        pe = (d / "pe.en").read_text(encoding="utf-8").splitlines()
+        return src, [[p] for p in pe]
+    if name == "wirecopy":
+        with open(DATA / "wirecopy-dev" / "pairs.tsv", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        return [r["source"] for r in rows], [[r["reference"]] for r in rows]
+    raise SystemExit(f"unknown set {name}")
+
+
+def apply_safe(text: str, findings, unsafe: bool = False) -> str:
+    edits = sorted(
+        (f for f in findings if f.suggestions and (unsafe or f.applicability.value == "safe")),
+        key=lambda f: (f.start, f.end),
+    )
+    out, pos, last = [], 0, None
+    for f in edits:
+        if f.start < pos or (f.start, f.end) == last:
+            continue
+        last = (f.start, f.end)
+        out.append(text[pos : f.start])
+        out.append(f.suggestions[0])
+        pos = f.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def correct_lines(lines: list[str], strategy: str, *, unsafe: bool = False) -> list[str]:
+    """Each line as one sentence. `model` calls the ranker directly; the
+    strategies with rules go through the project's API (rules from issue 2)."""
+    from normalize.rank import model_findings
+
+    out = []
+    for line in lines:
+        rules = []
+        if "rules" in strategy:
+            rules = _rule_findings(line)
+        if strategy == "rules":
+            out.append(apply_safe(line, rules, unsafe))
+            continue
+        found = model_findings(line, [(0, len(line))], rule_findings=rules)
+        if strategy == "rules+model":
+            spans = [(f.start, f.end) for f in found]
+            found = found + [
+                f for f in rules if not any(s < f.end and f.start < e for s, e in spans)
+            ]
+        out.append(apply_safe(line, found, unsafe))
+    return out
+
+
+def _rule_findings(line: str):
+    from normalize.api import Options, check_text
+
+    return check_text(line, Options(strategy="rules"))
+
+
+def gleu(hyps: list[str], refs: list[list[str]], srcs: list[str]) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        (t / "src").write_text("\n".join(srcs) + "\n", encoding="utf-8")
+        (t / "hyp").write_text("\n".join(hyps) + "\n", encoding="utf-8")
+        ref_paths = []
+        for i in range(len(refs[0])):
+            (t / f"ref{i}").write_text("\n".join(r[i] for r in refs) + "\n", encoding="utf-8")
+            ref_paths.append(str(t / f"ref{i}"))
+        res = subprocess.run(
+            ["gleu", "-s", str(t / "src"), "-r", *ref_paths, "-o", str(t / "hyp"), "-i", "200", "-f"],
+            capture_output=True, text=True, check=True,
+        )
+        return float(res.stdout.split("\t")[-1])
+
+
+def ter(hyps: list[str], refs: list[list[str]]) -> float:
+    from sacrebleu.metrics import TER
+
+    return TER().corpus_score(hyps, [[r[0] for r in refs]]).score
+
+
+def evaluate(name: str, strategy: str, unsafe: bool = False, limit: int = 0) -> dict:
+    srcs, refs = load_set(name)
+    if limit:
+        srcs, refs = srcs[:limit], refs[:limit]
+    start = time.perf_counter()
+    hyps = srcs if strategy == "none" else correct_lines(srcs, strategy, unsafe=unsafe)
+    seconds = time.perf_counter() - start
+    metric, value = ("GLEU", gleu(hyps, refs, srcs)) if name == "jfleg" else ("TER", ter(hyps, refs))
+    changed = sum(h != s for h, s in zip(hyps, srcs))
+    return {
+        "set": name, "strategy": strategy, "metric": metric, "value": round(value, 2),
+        "changed": changed, "lines": len(srcs), "seconds": round(seconds, 1), "hyps": hyps,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", default="jfleg", choices=["jfleg", "mlqe", "wirecopy", "all"])
+    parser.add_argument("--strategy", default="model", choices=[*STRATEGIES, "none", "all"])
+    parser.add_argument("--unsafe", action="store_true", help="apply unsafe edits too")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--margins", help='JSON {"family": [safe, unsafe]} overriding rank.MARGINS')
+    parser.add_argument("--save", help="write hypotheses to this folder")
+    parser.add_argument("--markdown", help="append a Markdown table of the results here")
+    args = parser.parse_args()
+    if args.margins:
+        from normalize import rank
+
+        rank.MARGINS.update({k: tuple(v) for k, v in json.loads(args.margins).items()})
+    sets = ["jfleg", "mlqe", "wirecopy"] if args.set == "all" else [args.set]
+    strategies = ["none", *STRATEGIES] if args.strategy == "all" else [args.strategy]
+    rows = []
+    for name in sets:
+        for strategy in strategies:
+            r = evaluate(name, strategy, args.unsafe, args.limit)
+            rows.append(r)
+            print(
+                f"{name:9} {strategy:12} {r['metric']} {r['value']:6.2f}  changed "
+                f"{r['changed']}/{r['lines']}  {r['seconds']} s",
+                flush=True,
+            )
+            if args.save:
+                Path(args.save).mkdir(parents=True, exist_ok=True)
+                Path(args.save, f"{name}.{strategy}.txt").write_text("\n".join(r["hyps"]) + "\n")
+    if args.markdown:
+        with open(args.markdown, "a", encoding="utf-8") as md:
+            md.write("\n| set | strategy | metric | value | lines changed | seconds |\n|---|---|---|---|---|---|\n")
+            for r in rows:
+                md.write(
+                    f"| {r['set']} | {r['strategy']} | {r['metric']} | {r['value']:.2f} | "
+                    f"{r['changed']}/{r['lines']} | {r['seconds']} |\n"
+                )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

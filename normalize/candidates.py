@@ -1,0 +1,375 @@
+"""Rewrite candidates for one sentence, by edit family.
+
+Each :class:`Candidate` replaces ``sentence[start:end]`` (offsets into the
+sentence string) and is tagged with its family, because each family has its
+own acceptance margin (NOTES-MODEL.md: one global margin either misses
+spelling fixes or over-inserts articles). The language model decides; these
+generators only have to cover the likely fix.
+
+Word tables (``vocab.tsv`` counts, ``morph.tsv`` inflection groups) come from
+the model directory, built at training time, so nothing here loads
+lemminflect or a spelling dictionary at run time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ARTICLES = ("a", "an", "the")
+# Prepositions that non-native writers and MT systems confuse most.
+PREPOSITIONS = (
+    "in", "on", "at", "for", "to", "of", "with", "by", "from", "about", "into", "over",
+    "during", "upon", "towards", "among", "between", "through",
+)
+# Words before which an article cannot go (closed-class words).
+_NO_ARTICLE_BEFORE = frozenset(
+    """a an the this that these those my your his her its our their some any no every each
+    all both either neither much many more most few less least several such what which who
+    whom whose where when why how whether if because although though while as than and or but
+    nor so yet not n't to of in on at for with by from about into over during upon towards among
+    between through i you he she it we they me him us them is are was were be been being am
+    has have had do does did will would shall should can could may might must there here very
+    also just only even too then now never always often already still again however
+    one two three four five six seven eight nine ten""".split()
+)
+_NO_COMMA_AFTER = frozenset(ARTICLES + PREPOSITIONS) | frozenset(
+    "this that these those my your his her its our their some any no every each and or".split()
+)
+_ADVERBS = frozenset(
+    """also already still often always never only even just now usually currently recently
+    actively significantly successfully jointly again soon mainly mostly really""".split()
+)
+_DETERMINERS = frozenset(
+    "a an the this that these those my your his her its our their some any no every each".split()
+)
+# Informal or run-together tokens learners write (NOTES-MODEL.md: worth ~+0.5 GLEU).
+_INFORMAL = {
+    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't",
+    "wont": "won't", "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't",
+    "werent": "weren't", "havent": "haven't", "hasnt": "hasn't", "couldnt": "couldn't",
+    "wouldnt": "wouldn't", "shouldnt": "shouldn't", "im": "I'm", "ive": "I've",
+    "thats": "that's", "theres": "there's", "u": "you", "ur": "your", "r": "are",
+    "i": "I", "alot": "a lot", "wanna": "want to", "gonna": "going to", "cuz": "because",
+    "coz": "because", "tho": "though", "pls": "please", "plz": "please", "ppl": "people",
+    "becouse": "because", "infront": "in front", "eachother": "each other",
+}
+# Redundant padding in translated wire copy: deleted outright.
+_REDUNDANT = re.compile(
+    r"\b(?:the (?:process|level|sphere|field|area|issue|matter|question|framework|course) of |"
+    r"the city of |the carrying out of |carrying out of (?:the )?|in the period (?:of )?)",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*|'[A-Za-z]+|\d+(?:[.,]\d+)*|[^\w\s]")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_PREFIXES = ("de", "re", "un", "pre", "non", "over", "under", "co", "anti", "counter",
+             "inter", "multi", "post", "sub", "super", "mis", "dis", "semi", "cross", "self")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int  # into the sentence string
+    end: int
+    replacement: str
+    family: str  # "family" or "family:operation", e.g. "article:insert"
+    rule: str = ""  # the rule id, for candidates taken from a rule finding
+    category: str = ""  # the rule's category; else the family decides
+
+    def apply(self, sentence: str) -> str:
+        return sentence[: self.start] + self.replacement + sentence[self.end :]
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+
+class Lexicon:
+    """Word counts and inflection groups shipped with a model."""
+
+    def __init__(self, counts: dict[str, int], morph: dict[str, tuple[str, ...]]) -> None:
+        self.counts = counts
+        self.morph = morph
+
+    @classmethod
+    def load(cls, model_dir: Path) -> "Lexicon":
+        counts: dict[str, int] = {}
+        vocab = model_dir / "vocab.tsv"
+        if vocab.is_file():
+            for line in vocab.read_text(encoding="utf-8").splitlines():
+                word, _, count = line.partition("\t")
+                counts[word] = int(count)
+        morph: dict[str, set[str]] = {}
+        table = model_dir / "morph.tsv"
+        if table.is_file():
+            for line in table.read_text(encoding="utf-8").splitlines():
+                forms = line.partition("\t")[2].split()
+                for form in forms:
+                    morph.setdefault(form, set()).update(f for f in forms if f != form)
+        return cls(counts, {w: tuple(sorted(fs)) for w, fs in morph.items()})
+
+    def known(self, word: str) -> bool:
+        return word.lower() in self.counts
+
+    def plausible(self, word: str) -> bool:
+        """Known, or a known word behind a productive prefix ("demined")."""
+        lower = word.lower()
+        if lower in self.counts:
+            return True
+        return any(
+            lower.startswith(p) and len(lower) - len(p) >= 4 and lower[len(p) :] in self.counts
+            for p in _PREFIXES
+        )
+
+    def count(self, word: str) -> int:
+        return self.counts.get(word.lower(), 0)
+
+
+def tokenize(sentence: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def is_tokenised(sentence: str) -> bool:
+    """JFLEG/MLQE-style text puts spaces before punctuation and clitics."""
+    return bool(re.search(r" [.,!?;:]\s*$| n't\b| '(?:s|re|ve|ll|m|d)\b| , ", sentence))
+
+
+def _match_case(word: str, like: str) -> str:
+    if like[:1].isupper() and not word[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _an(word: str) -> str:
+    lower = word.lower()
+    vowel = lower[:1] in set("aeiou") and not lower.startswith(("uni", "use", "usu", "eu", "one"))
+    return "an" if vowel or lower.startswith(("hour", "honest", "honou")) else "a"
+
+
+# -------------------------------------------------------------- families
+
+
+def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.lower in ARTICLES and nxt is not None and nxt.is_word:
+            yield from _article_swaps(sentence, i, tok, nxt)
+        elif tok.is_word and tok.lower not in _NO_ARTICLE_BEFORE and not _after_determiner(tokens, i):
+            if tok.text[:1].isupper() and i > 0:
+                continue  # a name mid-sentence
+            if i == 0:
+                # "Cosmonauts said" -> "The cosmonauts said"
+                rest = tok.text[:1].lower() + tok.text[1:]
+                for art in ("The", _an(tok.text).capitalize()):
+                    yield Candidate(tok.start, tok.end, f"{art} {rest}", "article:insert")
+            else:
+                for art in ("the", _an(tok.text)):
+                    yield Candidate(tok.start, tok.start, f"{art} ", "article:insert")
+
+
+def _after_determiner(tokens: list[Token], i: int) -> bool:
+    return i > 0 and (tokens[i - 1].lower in _DETERMINERS or tokens[i - 1].text in ("'s", "’s"))
+
+
+def _article_swaps(sentence: str, i: int, tok: Token, nxt: Token) -> Iterator[Candidate]:
+    if i == 0 and tok.text[:1].isupper():
+        # Deleting a sentence-initial article capitalises the next word.
+        yield Candidate(tok.start, nxt.start + 1, nxt.text[:1].upper(), "article:delete")
+    else:
+        yield Candidate(tok.start, nxt.start, "", "article:delete")
+    for art in ("the", _an(nxt.text)):
+        if art != tok.lower:
+            yield Candidate(tok.start, tok.end, _match_case(art, tok.text), "article:swap")
+
+
+def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    for i, tok in enumerate(tokens):
+        if tok.lower not in PREPOSITIONS:
+            continue
+        for prep in PREPOSITIONS:
+            if prep != tok.lower:
+                yield Candidate(tok.start, tok.end, _match_case(prep, tok.text), "preposition:swap")
+        if i + 1 < len(tokens) and i > 0:
+            yield Candidate(tok.start, tokens[i + 1].start, "", "preposition:delete")
+
+
+def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """Verb form and noun number: other inflections of the same lemma."""
+    for i, tok in enumerate(tokens):
+        if not tok.is_word or (i > 0 and tok.text[:1].isupper()):
+            continue
+        for form in lex.morph.get(tok.lower, ()):
+            yield Candidate(tok.start, tok.end, _match_case(form, tok.text), "morphology")
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def _deletes_transposes(word: str) -> list[str]:
+    deletes = [word[:i] + word[i + 1 :] for i in range(len(word))]
+    transposes = [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
+    return deletes + transposes
+
+
+@lru_cache(maxsize=20000)
+def _corrections(word: str, lex: Lexicon, limit: int = 6) -> tuple[str, ...]:
+    """Known words one edit away, else two; most frequent first."""
+    first = _edits1(word)
+    near = [w for w in first if w in lex.counts]
+    if not near and 3 <= len(word) <= 14:
+        # Two edits, the second a deletion or transposition only: covers
+        # "cigarrets" -> "cigarettes" at ~2% of the cost of full distance 2.
+        near = list({w2 for w1 in first for w2 in _deletes_transposes(w1) if w2 in lex.counts})
+    near.sort(key=lambda w: -lex.counts[w])
+    return tuple(near[:limit])
+
+
+def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset[str]) -> Iterator[Candidate]:
+    """Non-words only, never capitalised words (names) or accepted terms."""
+    if not lex.counts:
+        return
+    for i, tok in enumerate(tokens):
+        word = tok.text
+        if not word.isalpha() or len(word) < 3 or tok.text in accept or lex.plausible(word):
+            continue
+        if word[:1].isupper() and (i > 0 or not word[1:].islower()):
+            continue
+        for fix in _corrections(word.lower(), lex):
+            yield Candidate(tok.start, tok.end, _match_case(fix, word), "spelling:word")
+        # Run-together words: "infact" -> "in fact".
+        for cut in range(1, len(word)):
+            left, right = word[:cut].lower(), word[cut:].lower()
+            if lex.count(left) >= 1000 and lex.count(right) >= 1000:
+                yield Candidate(tok.start, tok.end, _match_case(f"{left} {right}", word), "spelling:split")
+
+
+def informal(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    tokenised = is_tokenised(sentence)
+    for tok in tokens:
+        fix = _INFORMAL.get(tok.lower)
+        if fix is None or (tok.text == "I"):
+            continue
+        if tokenised:
+            fix = re.sub(r"(n't|'[a-z]+)$", r" \1", fix)
+            fix = fix.replace("ca n't", "ca n't").replace("won 't", "wo n't")
+        yield Candidate(tok.start, tok.end, _match_case(fix, tok.text), "informal")
+
+
+def capitalisation(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    first = next((t for t in tokens if t.is_word), None)
+    if first is not None and first.text[:1].islower():
+        yield Candidate(first.start, first.start + 1, first.text[0].upper(), "capitalisation")
+
+
+def commas(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    comma = " ," if is_tokenised(sentence) else ","
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if tok.text == ",":
+            # Tokenised text drops " ,"; raw text drops "," and keeps the space.
+            spaced = sentence[tok.start - 1 : tok.start] == " "
+            yield Candidate(tok.start - 1 if spaced else tok.start, tok.end, "", "comma:delete")
+        elif tok.is_word and nxt.is_word and tok.lower not in _NO_COMMA_AFTER:
+            yield Candidate(tok.end, tok.end, comma, "comma:insert")
+
+
+def redundancy(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    for m in _REDUNDANT.finditer(sentence):
+        text = m.group()
+        if m.start() == 0 or text[:1].isupper() and m.start() == 0:
+            after = sentence[m.end() : m.end() + 1]
+            yield Candidate(m.start(), m.end() + 1, after.upper(), "redundancy:phrase")
+        else:
+            yield Candidate(m.start(), m.end(), "", "redundancy:phrase")
+    for a, b in zip(tokens, tokens[1:]):
+        if a.is_word and a.lower == b.lower:  # "the the"
+            yield Candidate(a.start, b.start, "", "redundancy:repeat")
+
+
+def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """Move an adverb one or two words left or right: "also was" -> "was also"."""
+    for i, tok in enumerate(tokens):
+        if tok.lower not in _ADVERBS and not (tok.lower.endswith("ly") and len(tok.text) > 4):
+            continue
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if not 0 <= j < len(tokens) or not all(t.is_word for t in tokens[min(i, j) : max(i, j) + 1]):
+                continue
+            lo, hi = min(i, j), max(i, j)
+            words = [t.text for t in tokens[lo : hi + 1]]
+            moved = words[1:] + words[:1] if j > i else words[-1:] + words[:-1]
+            if lo == 0 and words[0] != "I":
+                # The old first word loses its capital, the new one gains it.
+                moved = [w[:1].lower() + w[1:] if w is words[0] else w for w in moved]
+                moved[0] = moved[0][:1].upper() + moved[0][1:]
+            yield Candidate(tokens[lo].start, tokens[hi].end, " ".join(moved), "word-order")
+
+
+Family = Callable[[str, list[Token], Lexicon], Iterable[Candidate]]
+FAMILIES: dict[str, Family] = {
+    "article": articles,
+    "preposition": prepositions,
+    "morphology": morphology,
+    "informal": informal,
+    "capitalisation": capitalisation,
+    "comma": commas,
+    "redundancy": redundancy,
+    "word-order": word_order,
+}
+
+
+def generate(
+    sentence: str,
+    lex: Lexicon,
+    *,
+    accept: frozenset[str] = frozenset(),
+    families: Iterable[str] | None = None,
+) -> list[Candidate]:
+    """Every candidate of the chosen families (all by default), deduplicated.
+
+    Candidates touching an accepted term are dropped: accepted names and
+    phrases are never rewritten.
+    """
+    chosen = set(families) if families is not None else set(FAMILIES) | {"spelling"}
+    chosen |= {f.split(":")[0] for f in chosen}
+    tokens = tokenize(sentence)
+    out: dict[tuple[int, int, str], Candidate] = {}
+    for name in FAMILIES:
+        if name in chosen:
+            for cand in FAMILIES[name](sentence, tokens, lex):
+                out.setdefault((cand.start, cand.end, cand.replacement), cand)
+    if "spelling" in chosen:
+        for cand in spelling(sentence, tokens, lex, accept):
+            out.setdefault((cand.start, cand.end, cand.replacement), cand)
+    protected = _protected_spans(sentence, accept)
+    return [
+        c for c in out.values()
+        if sentence[c.start : c.end] != c.replacement
+        and not any(c.start < e and s < c.end or s < c.start < e for s, e in protected)
+    ]
+
+
+def _protected_spans(sentence: str, accept: frozenset[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for term in accept:
+        for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", sentence):
+            spans.append((m.start(), m.end()))
+    return spans

@@ -1,0 +1,113 @@
+"""``normalize train`` and ``normalize model info``."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from normalize.errors import NormalizeError
+
+model_app = typer.Typer(help="Inspect the fluency model.", no_args_is_help=True)
+
+
+def train_command(
+    corpus: Annotated[
+        list[Path],
+        typer.Option("--corpus", help="Text file or folder (.txt, .gz, .en); repeatable."),
+    ],
+    output: Annotated[Path, typer.Option("--output", help="Model directory to write.")],
+    order: Annotated[int, typer.Option(help="n-gram order.")] = 5,
+    vocab_size: Annotated[int, typer.Option(help="sentencepiece pieces.")] = 16000,
+    prune: Annotated[
+        str, typer.Option(help="Minimum count per order, comma-separated (non-decreasing).")
+    ] = "1,1,2,3,3",
+    spm_sentences: Annotated[int, typer.Option(help="Sentences sampled for the tokenizer.")] = 300_000,
+    max_sentences: Annotated[int, typer.Option(help="Read at most this many (0: all).")] = 0,
+    seed: Annotated[int, typer.Option(help="Random seed (tokenizer sample).")] = 13,
+    licence: Annotated[
+        str, typer.Option(help="Licence of the training data, recorded in the model card.")
+    ] = "",
+    keep_work: Annotated[
+        bool, typer.Option(help="Keep OUTPUT/.work (restart state) after success.")
+    ] = False,
+) -> None:
+    """Train a tokenizer and language model; rerun the same command to resume."""
+    import shutil
+
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from normalize.lm.train import TrainConfig, train_model
+
+    for path in corpus:
+        if not path.exists():
+            raise NormalizeError(f"corpus not found: {path}")
+    try:
+        thresholds = [int(v) for v in prune.split(",")]
+    except ValueError as exc:
+        raise NormalizeError(f"--prune wants integers like 1,1,2,3,3: {prune}") from exc
+    cfg = TrainConfig(
+        corpus=[str(p) for p in corpus], output=str(output), order=order,
+        vocab_size=vocab_size, prune=thresholds, spm_sentences=spm_sentences,
+        max_sentences=max_sentences, seed=seed,
+    )
+    command = "normalize " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[count]}"),
+               TimeElapsedColumn())
+    with Progress(*columns, transient=False) as bar:
+        task = bar.add_task("starting", total=None, count="")
+
+        def report(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total or None,
+                       count=f"{done:,}" if done else "")
+
+        try:
+            card = train_model(cfg, report, command=command, licence=licence)
+        except ValueError as exc:
+            raise NormalizeError(str(exc)) from exc
+    if not keep_work:
+        shutil.rmtree(output / ".work", ignore_errors=True)
+    held = card["heldout"]
+    typer.echo(
+        f"wrote {output}: {card['ngrams']} n-grams, held-out perplexity "
+        f"{held['perplexity_per_word']} per word ({held['perplexity_per_token']} per piece), "
+        f"{card['train_seconds']} s"
+    )
+
+
+@model_app.command("info")
+def info_command(
+    model: Annotated[
+        Optional[Path], typer.Option("--model", help="Model directory (default: shipped model).")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the full model card.")] = False,
+) -> None:
+    """Show what the model was trained on, how, and how well it predicts."""
+    import json
+
+    from normalize.lm.scorer import resolve_model_dir
+
+    path = resolve_model_dir(model)
+    card = json.loads((path / "model.json").read_text(encoding="utf-8"))
+    if json_out:
+        typer.echo(json.dumps(card, indent=2))
+        return
+    held = card["heldout"]
+    size = sum(card["files_bytes"].values()) / 1e6
+    lines = [
+        f"model:        {path}",
+        f"architecture: {card['architecture']}",
+        f"n-grams:      {', '.join(f'{n:,}' for n in card['ngrams'])} (orders 1..{len(card['ngrams'])})",
+        f"size:         {size:.1f} MB",
+        f"trained on:   {card.get('data', '') or ', '.join(c['path'] for c in card['corpus'])}",
+        f"licence:      {card.get('licence', 'see the training data')}",
+        f"tokens:       {card['train_tokens']:,}",
+        f"command:      {card['command']}",
+        f"time:         {card['train_seconds']} s on {card['hardware']}",
+        f"perplexity:   {held['perplexity_per_word']} per word, {held['perplexity_per_token']} "
+        f"per piece ({held['sentences']:,} held-out sentences)",
+    ]
+    typer.echo("\n".join(lines))

@@ -1,0 +1,308 @@
+"""Rank rewrite candidates with the language model; turn the winners into findings.
+
+Per sentence: score every candidate against the current text, apply the one
+whose gain (log10 probability over the current text) beats its family's
+margin by most, and repeat until none does. Margins are per family and were
+calibrated on dev data (``benchmarks/model_margins.md``); an edit is SAFE
+when it clears the calibrated margin, UNSAFE when it only clears a lower one.
+
+Only candidates near the last applied edit are rescored on each round: an
+n-gram model's judgement of an edit depends on a few pieces either side, so
+gains further away are unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from normalize.candidates import Candidate, Lexicon, generate
+from normalize.types import Applicability, Finding, Severity
+
+# Family -> (safe margin, unsafe margin), in log10 probability; a family
+# without its own entry ("article:insert") falls back to its prefix ("article").
+MARGINS: dict[str, tuple[float, float]] = {
+    "spelling": (0.0, 0.0),
+    "informal": (0.0, 0.0),
+    "capitalisation": (0.0, 0.0),
+    "morphology": (2.0, 1.0),
+    "article": (2.0, 1.0),
+    "preposition": (2.0, 1.0),
+    "preposition:delete": (3.0, 2.0),
+    "comma": (1.0, 0.5),
+    "redundancy": (1.0, 0.0),
+    "word-order": (2.0, 1.0),
+    "rule": (0.0, -1.0),
+}
+CATEGORIES = {
+    "spelling": "spelling",
+    "informal": "spelling",
+    "capitalisation": "typography",
+    "morphology": "agreement",
+    "article": "article",
+    "preposition": "preposition",
+    "comma": "punctuation",
+    "redundancy": "redundancy",
+    "word-order": "word-order",
+}
+MAX_EDITS = 8  # per sentence
+CONTEXT_WORDS = 4  # >= n-1 pieces for the shipped 5-gram: see Ranker._gains
+WINDOW = 40  # characters either side of an applied edit whose candidates are rescored
+
+
+@dataclass(frozen=True)
+class Applied:
+    cand: Candidate
+    gain: float
+    safe: bool
+
+
+def _conflict(a: Candidate, b: Candidate) -> bool:
+    return (a.start < b.end and b.start < a.end) or a.start == b.start
+
+
+def _render(sentence: str, edits: Sequence[Candidate]) -> str:
+    """``sentence`` with non-overlapping edits (sentence offsets) applied."""
+    out: list[str] = []
+    pos = 0
+    for e in sorted(edits, key=lambda c: (c.start, c.end)):
+        out.append(sentence[pos : e.start])
+        out.append(e.replacement)
+        pos = e.end
+    out.append(sentence[pos:])
+    return "".join(out)
+
+
+class Ranker:
+    def __init__(self, scorer, lexicon: Lexicon, margins: dict[str, tuple[float, float]] | None = None) -> None:
+        self.scorer = scorer
+        self.lexicon = lexicon
+        self.margins = dict(MARGINS, **(margins or {}))
+
+    def _margin(self, cand: Candidate, phase: int) -> float:
+        family = "rule" if cand.rule else cand.family
+        pair = self.margins.get(family) or self.margins.get(family.split(":")[0], (2.0, 1.0))
+        return pair[phase]
+
+    def correct(
+        self,
+        sentence: str,
+        *,
+        accept: frozenset[str] = frozenset(),
+        rule_candidates: Sequence[Candidate] = (),
+        fixed: Sequence[Candidate] = (),
+        families: Iterable[str] | None = None,
+    ) -> list[Applied]:
+        """Edits to ``sentence``, best first; ``fixed`` edits are taken as given."""
+        applied: list[Candidate] = list(fixed)
+        pool = [
+            c for c in generate(sentence, self.lexicon, accept=accept, families=families)
+            + list(rule_candidates)
+            if not any(_conflict(c, f) for f in applied)
+        ]
+        if not pool:
+            return []
+        current = _render(sentence, applied)
+        gains = self._gains(sentence, applied, pool, current)
+        margins = np.array([[self._margin(c, p) for c in pool] for p in (0, 1)])
+        alive = np.ones(len(pool), bool)
+        result: list[Applied] = []
+        for phase in (0, 1):
+            while len(result) < MAX_EDITS:
+                adjusted = np.where(alive, gains - margins[phase], -np.inf)
+                best = int(np.argmax(adjusted))
+                if adjusted[best] <= 0:
+                    break
+                chosen = pool[best]
+                result.append(Applied(chosen, float(gains[best]), safe=phase == 0))
+                applied.append(chosen)
+                alive &= np.array([not _conflict(c, chosen) for c in pool])
+                near = np.flatnonzero(
+                    alive
+                    & np.array(
+                        [c.end >= chosen.start - WINDOW and c.start <= chosen.end + WINDOW for c in pool]
+                    )
+                )
+                current = _render(sentence, applied)
+                if len(near):
+                    gains[near] = self._gains(sentence, applied, [pool[i] for i in near], current)
+        return result
+
+    def _gains(
+        self, sentence: str, applied: list[Candidate], cands: Sequence[Candidate], current: str
+    ) -> np.ndarray:
+        """log10 p(current with c) - log10 p(current), for each candidate c.
+
+        Only a window of CONTEXT_WORDS words either side of the edit is
+        scored: with an n-gram model (n <= 5) and at least one piece per word,
+        every other piece has the same history in both texts and cancels.
+        """
+        pairs = [_windows(current, _shift(c, applied), c.replacement) for c in cands]
+        flat = [t for pair in pairs for t in pair]
+        scores = self.scorer.score(flat).reshape(-1, 2)
+        return scores[:, 0] - scores[:, 1]
+
+
+def _shift(c: Candidate, applied: Sequence[Candidate]) -> tuple[int, int]:
+    """``c``'s span in the current text (original offsets plus earlier edits' growth)."""
+    delta = sum(len(a.replacement) - (a.end - a.start) for a in applied if a.end <= c.start and a is not c)
+    return c.start + delta, c.end + delta
+
+
+def _windows(current: str, span: tuple[int, int], replacement: str) -> tuple[str, str]:
+    start, end = span
+    left = current[:start]
+    cut = _nth_space_from_end(left, CONTEXT_WORDS + 1)
+    right = current[end:]
+    stop = _nth_space(right, CONTEXT_WORDS + 1)
+    before, after = left[cut:], right[:stop]
+    return before + replacement + after, before + current[start:end] + after
+
+
+def _nth_space_from_end(text: str, n: int) -> int:
+    pos = len(text)
+    for _ in range(n):
+        pos = text.rfind(" ", 0, pos)
+        if pos < 0:
+            return 0
+    return pos + 1
+
+
+def _nth_space(text: str, n: int) -> int:
+    pos = -1
+    for _ in range(n):
+        pos = text.find(" ", pos + 1)
+        if pos < 0:
+            return len(text)
+    return pos
+
+
+@lru_cache(maxsize=4)
+def _ranker(model_dir: str | None) -> Ranker:
+    from normalize.lm.scorer import load_scorer
+
+    scorer = load_scorer(model_dir)
+    return Ranker(scorer, Lexicon.load(Path(scorer.model_dir)))
+
+
+def get_ranker(model_dir: str | None = None) -> Ranker:
+    """One ranker (model, word tables) per model directory per process."""
+    return _ranker(model_dir)
+
+
+# ------------------------------------------------------------ integration
+
+
+def _rule_parts(
+    sentence: str, start: int, rule_findings: Iterable[Finding], ranker: Ranker
+) -> tuple[list[Candidate], list[Candidate], list[Finding]]:
+    """Split rule findings inside this sentence into fixed edits (safe ones,
+    best suggestion by the model) and candidates (unsafe ones)."""
+    end = start + len(sentence)
+    fixed: list[Candidate] = []
+    cands: list[Candidate] = []
+    choices: list[Finding] = []
+    for f in sorted(rule_findings, key=lambda f: (f.start, f.end)):
+        if not f.suggestions or f.start < start or f.end > end:
+            continue
+        options = [
+            Candidate(f.start - start, f.end - start, s, "rule", f.rule, f.category)
+            for s in dict.fromkeys(f.suggestions)
+        ]
+        if f.applicability != Applicability.SAFE:
+            cands.extend(options)
+            continue
+        if any(_conflict(o, x) for o in options for x in fixed):
+            continue
+        best, margin = options[0], None
+        if len(options) > 1:
+            scores = ranker.scorer.score([o.apply(sentence) for o in options])
+            order = np.argsort(-scores)
+            best, margin = options[order[0]], float(scores[order[0]] - scores[order[1]])
+            choices.append(_choice_finding(f, best, margin, sentence, start))
+        fixed.append(best)
+    return fixed, cands, choices
+
+
+def _choice_finding(f: Finding, best: Candidate, margin: float, sentence: str, start: int) -> Finding:
+    return Finding(
+        rule=f.rule,
+        category=f.category,
+        severity=f.severity,
+        message=f"{f.message} (the model prefers \u201c{best.replacement}\u201d to the other "
+        f"suggestions by {margin:.1f} log10)",
+        start=f.start,
+        end=f.end,
+        suggestions=(best.replacement,),
+        applicability=f.applicability,
+        source="model",
+        score=round(margin, 3),
+    )
+
+
+def _finding(a: Applied, sentence: str, offset: int) -> Finding:
+    c = a.cand
+    before = sentence[c.start : c.end]
+    what = (
+        f"insert \u201c{c.replacement.strip()}\u201d" if not before
+        else f"delete \u201c{before.strip()}\u201d" if not c.replacement.strip()
+        else f"\u201c{before}\u201d \u2192 \u201c{c.replacement}\u201d"
+    )
+    family = c.family.split(":")[0]
+    return Finding(
+        rule=c.rule or f"model-{family}",
+        category=c.category or CATEGORIES.get(family, "fluency"),
+        severity=Severity.WARNING if a.safe else Severity.INFO,
+        message=f"fluency model prefers: {what} (+{a.gain:.1f} log10 probability)",
+        start=offset + c.start,
+        end=offset + c.end,
+        suggestions=(c.replacement,),
+        applicability=Applicability.SAFE if a.safe else Applicability.UNSAFE,
+        source="model",
+        score=round(a.gain, 3),
+    )
+
+
+def model_findings(
+    text: str,
+    sentences: list[tuple[int, int]],
+    *,
+    rule_findings: Sequence[Finding] = (),
+    accept: frozenset[str] = frozenset(),
+    model_dir: str | None = None,
+) -> list[Finding]:
+    """Model findings for each ``(start, end)`` sentence span of ``text``.
+
+    Spans are minimal word-level character spans into ``text``; each finding
+    has one suggestion, ``source="model"`` and ``score`` = the gain in log10
+    probability. Safe rule findings with several suggestions get a model
+    finding that picks one; their other edits are taken as given while the
+    model looks for more.
+    """
+    ranker = get_ranker(model_dir)
+    findings: list[Finding] = []
+    for start, end in sentences:
+        sentence = text[start:end]
+        if not sentence.strip():
+            continue
+        fixed, cands, choices = _rule_parts(sentence, start, rule_findings, ranker)
+        findings.extend(choices)
+        key = (sentence, tuple(fixed), tuple(cands), accept, id(ranker))
+        applied = _MEMO.get(key)
+        if applied is None:
+            applied = ranker.correct(sentence, accept=accept, rule_candidates=cands, fixed=fixed)
+            if len(_MEMO) > 20_000:
+                _MEMO.clear()
+            _MEMO[key] = applied
+        findings.extend(_finding(a, sentence, start) for a in applied)
+    findings.sort(key=lambda f: (f.start, f.end))
+    return findings
+
+
+# `fix` re-checks a document until nothing changes: unchanged sentences
+# (the large majority after the first pass) are answered from here.
+_MEMO: dict[tuple, list[Applied]] = {}

@@ -1,0 +1,90 @@
+"""Candidate generation, one family at a time, on a hand-made lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalize.candidates import Lexicon, generate, is_tokenised, tokenize
+
+LEX = Lexicon(
+    counts={w: 5000 for w in (
+        "the a an in on at of to for sciences technologies developed develop minister "
+        "discussed plan said we would not be alive if our ancestors did lot go home"
+    ).split()} | {"silences": 10},
+    morph={
+        "develop": ("developed", "developing", "develops"),
+        "developed": ("develop", "developing", "develops"),
+        "plan": ("plans",),
+        "plans": ("plan",),
+    },
+)
+
+
+def rewrites(sentence: str, family: str, accept: frozenset[str] = frozenset()) -> set[str]:
+    return {c.apply(sentence) for c in generate(sentence, LEX, families=[family], accept=accept)}
+
+
+@pytest.mark.parametrize(
+    ("family", "sentence", "expected"),
+    [
+        ("article", "The minister discussed plan.", "The minister discussed the plan."),
+        ("article", "The minister discussed the plan.", "The minister discussed plan."),
+        ("article", "The minister discussed an plan.", "The minister discussed a plan."),
+        ("article", "Minister discussed the plan.", "The minister discussed the plan."),
+        ("article", "The minister discussed the plan.", "Minister discussed the plan."),
+        ("preposition", "We go in home.", "We go to home."),
+        ("preposition", "We discussed about the plan.", "We discussed the plan."),
+        ("morphology", "They did not developed it.", "They did not develop it."),
+        ("morphology", "The plan are good.", "The plans are good."),
+        ("spelling", "They discused siences.", "They discused sciences."),
+        ("spelling", "We go alot.", "We go a lot."),
+        ("informal", "i dont know .", "i do n't know ."),
+        ("informal", "i dont know.", "i don't know."),
+        ("informal", "i know.", "I know."),
+        ("capitalisation", "we go home.", "We go home."),
+        ("comma", "However we go home.", "However, we go home."),
+        ("comma", "We go home , and stay .", "We go home and stay ."),
+        ("redundancy", "They discussed the process of the implementation.", "They discussed the implementation."),
+        ("redundancy", "We go to the the plan.", "We go to the plan."),
+        ("word-order", "Also was discussed the plan.", "Was also discussed the plan."),
+        ("word-order", "We go home already.", "We already go home."),
+    ],
+)
+def test_family_proposes_the_fix(family: str, sentence: str, expected: str) -> None:
+    assert expected in rewrites(sentence, family)
+
+
+def test_spelling_leaves_names_known_and_accepted_words_alone() -> None:
+    assert rewrites("Yesterday Siences said we go home.", "spelling") == set()
+    assert rewrites("We discussed the plan.", "spelling") == set()
+    assert rewrites("We go siences home.", "spelling", accept=frozenset({"siences"})) == set()
+
+
+def test_accepted_terms_are_never_touched() -> None:
+    sentence = "We go in home at the Minister of plan."
+    accept = frozenset({"the Minister of plan"})
+    for cand in generate(sentence, LEX, accept=accept):
+        start = sentence.index("the Minister of plan")
+        assert cand.end <= start or cand.start >= start + len("the Minister of plan") or (
+            cand.start == cand.end == start
+        ) is False
+
+
+def test_candidates_are_unique_and_change_something() -> None:
+    sentence = "So i think we can not live if our ancestors did not developped siences ."
+    cands = generate(sentence, LEX)
+    keys = [(c.start, c.end, c.replacement) for c in cands]
+    assert len(keys) == len(set(keys))
+    assert all(sentence[c.start : c.end] != c.replacement for c in cands)
+    assert {c.family.split(":")[0] for c in cands} >= {"article", "spelling", "informal", "comma"}
+
+
+def test_tokenised_text_is_detected() -> None:
+    assert is_tokenised("He did n't go .")
+    assert not is_tokenised("He didn't go.")
+
+
+def test_tokenizer_offsets_slice_the_sentence() -> None:
+    sentence = "The minister's plan, at 1,500 dollars, didn't pass."
+    for tok in tokenize(sentence):
+        assert sentence[tok.start : tok.end] == tok.text

@@ -1,0 +1,71 @@
+"""Margin ranking and the `model_findings` integration point, on the tiny model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_lm_support import tiny_model  # noqa: F401
+
+from normalize.candidates import Candidate
+from normalize.rank import _render, model_findings
+from normalize.types import Applicability, Finding, Severity
+
+
+def _apply(text: str, findings: list[Finding], unsafe: bool = False) -> str:
+    edits = [f for f in findings if unsafe or f.applicability == Applicability.SAFE]
+    out, pos = [], 0
+    for f in sorted(edits, key=lambda f: (f.start, f.end)):
+        out += [text[pos : f.start], f.suggestions[0]]
+        pos = f.end
+    return "".join(out) + text[pos:]
+
+
+def test_model_fixes_a_dropped_article(tiny_model: Path) -> None:
+    text = "The minister discussed new plan on Monday."
+    found = model_findings(text, [(0, len(text))], model_dir=str(tiny_model))
+    assert _apply(text, found, unsafe=True) == "The minister discussed the new plan on Monday."
+    (f,) = [f for f in found if f.category == "article"]
+    assert f.source == "model" and f.score and f.score > 0
+    assert f.start == f.end == text.index("new")  # a minimal span: an insertion
+    assert "prefers" in f.message
+
+
+def test_fluent_text_gets_no_safe_findings(tiny_model: Path) -> None:
+    text = "The minister discussed the new plan on Monday. The committee signed a joint statement last week."
+    spans = [(0, 46), (47, len(text))]
+    found = model_findings(text, spans, model_dir=str(tiny_model))
+    assert [f for f in found if f.applicability == Applicability.SAFE] == []
+
+
+def test_spans_index_the_whole_document(tiny_model: Path) -> None:
+    text = "Intro line.\nThe minister discussed new plan on Monday.\n"
+    start = text.index("The")
+    end = text.index("\n", start)
+    found = model_findings(text, [(start, end)], model_dir=str(tiny_model))
+    fixed = _apply(text, found, unsafe=True)
+    assert fixed.startswith("Intro line.\n") and fixed.endswith("Monday.\n")
+    assert "the new plan" in fixed
+
+
+def test_model_chooses_between_a_rules_suggestions(tiny_model: Path) -> None:
+    text = "The minister discussed teh new plan on Monday."
+    at = text.index("teh")
+    rule = Finding("TEST001", "typo", Severity.WARNING, "typo", at, at + 3,
+                   suggestions=("ten", "the"), applicability=Applicability.SAFE)
+    found = model_findings(text, [(0, len(text))], rule_findings=[rule], model_dir=str(tiny_model))
+    chosen = [f for f in found if f.rule == "TEST001"]
+    assert len(chosen) == 1 and chosen[0].suggestions == ("the",)
+    assert chosen[0].source == "model"
+
+
+def test_accepted_terms_are_left_alone(tiny_model: Path) -> None:
+    text = "The minister discussed new plan on Monday."
+    found = model_findings(text, [(0, len(text))], accept=frozenset({"new plan"}),
+                           model_dir=str(tiny_model))
+    at = text.index("new plan")
+    assert all(f.end <= at or f.start >= at + len("new plan") for f in found if f.start != f.end)
+
+
+def test_render_applies_edits_in_sentence_order() -> None:
+    edits = [Candidate(4, 4, "big ", "x"), Candidate(0, 3, "A", "x")]
+    assert _render("The cat sat.", edits) == "A big cat sat."
