@@ -44,7 +44,7 @@ def _score(annotator, corpus, hyps=("hyp_a.txt", "hyp_b.txt"), **kw):
 
 def test_hand_worked_counts(annotator) -> None:
     corpus = load_corpus(FIXTURES / "src.txt", [FIXTURES / "ref0.txt", FIXTURES / "ref1.txt"])
-    rep = _score(annotator, corpus)
+    rep = _score(annotator, corpus, by_type=True)
     a = rep.system("hyp_a.txt").scores["errant"]
     assert {k: a.details[k] for k in HYP_A} == HYP_A
     assert a.score == pytest.approx(HYP_A_F05)
@@ -103,6 +103,8 @@ def test_m2_references(annotator) -> None:
     rep = _score(annotator, corpus)
     a = rep.system("hyp_a.txt").scores["errant"]
     assert {k: a.details[k] for k in HYP_A} == HYP_A
+    assert a.by_type is None  # only with by_type=True
+    assert "by_type" not in rep.to_dict()["systems"][1]["scores"]["errant"]
 
 
 def test_m2_references_with_source_check(annotator) -> None:

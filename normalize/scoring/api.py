@@ -74,7 +74,7 @@ class ScoreOptions:
     seed: int = DEFAULT_SEED
     beta: float = 0.5
     spacy_model: str | None = None
-    by_type: bool = False
+    by_type: bool = False  # keep ERRANT's per-type breakdown in the results
     jobs: int | None = None  # ERRANT worker processes; None: one per core (at most 4)
 
 
@@ -167,7 +167,7 @@ def score(
         counts = draw_counts(len(corpus.sources), options.samples, options.seed)
         for key in resampled_metrics:
             metric = _build_metric(key, corpus, prepared, options, progress, annotator)
-            comparisons += _score_resampled(key, metric, everyone, prepared, counts, scores)
+            comparisons += _score_resampled(key, metric, everyone, prepared, counts, scores, options.by_type)
     sacre_keys = [k for k in keys if k in sacre.SACRE_METRICS]
     if sacre_keys:
         comparisons += _score_sacre(sacre_keys, corpus, everyone, options, scores)
@@ -271,8 +271,7 @@ def _build_errant(
         [(e.start, e.end, e.category, e.correction, e.coder) for e in s.edits] if s.source.strip() else None
         for s in corpus.m2
     ]
-    metric = ErrantF05(annotator, prepared.sources, reference_edits=edits, **kw)
-    return metric
+    return ErrantF05(annotator, prepared.sources, reference_edits=edits, **kw)
 
 
 def _system_input(key: str, system: System, prepared: _Prepared) -> Any:
@@ -291,6 +290,7 @@ def _score_resampled(
     prepared: _Prepared,
     counts: np.ndarray,
     scores: dict[str, dict[str, MetricScore]],
+    by_type_wanted: bool = False,
 ) -> list[Comparison]:
     resampled: dict[str, Resampled] = {}
     prepare = getattr(metric, "prepare", None)
@@ -304,7 +304,10 @@ def _score_resampled(
         result = metric.corpus_score(stats)
         resampled[system.name] = Resampled(result.score, metric.resample(stats, counts))
         mean, ci = resampled[system.name].interval()
-        scores[system.name][key] = replace(result, mean=mean, ci=ci, higher_is_better=metric.higher_is_better)
+        by_type = result.by_type if by_type_wanted else None
+        scores[system.name][key] = replace(
+            result, mean=mean, ci=ci, higher_is_better=metric.higher_is_better, by_type=by_type
+        )
     return _add_comparisons(key, resampled, scores)
 
 
