@@ -62,7 +62,7 @@ def test_check_json_offsets_point_into_the_text(cli, tmp_path):
                           "severity", "message", "suggestions", "applicability"}
         assert text[r["start"]:r["end"]] == r["text"]
         assert r["line"] == 2
-    assert any(r["text"] == "3,5" and r["suggestions"] == ["3.5"] for r in records)
+    assert any(r["text"] == "," and r["suggestions"] == ["."] for r in records)
 
 
 def test_check_sarif_and_github(cli, tmp_path):

@@ -18,7 +18,8 @@ A pack is one YAML file per family::
           - {ok: "..."}
 
 Patterns are Python ``re`` regular expressions over the raw text; a match may
-not cross a line end.
+not cross a line end. Exceptions are matched against the match's line alone,
+so ``^`` and ``$`` there mean the line's start and end.
 """
 
 from __future__ import annotations
@@ -326,8 +327,11 @@ def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
         pos = text.find(sep, end)
         if pos != -1:
             line_end = min(line_end, pos)
+    # Exceptions see the line alone, so ^ and $ mean its start and end.
+    line = text[line_start:line_end]
+    start, end = start - line_start, end - line_start
     for exception in rule.exceptions:
-        for m in exception.finditer(text, line_start, line_end):
+        for m in exception.finditer(line):
             if m.start() <= start and end <= m.end():
                 return True
     return False
@@ -351,15 +355,33 @@ def _minimal_span(offset: int, matched: str, suggestions: list[str]) -> tuple[in
         return offset, offset + len(matched), []
     prefix = min(_common_prefix(matched, s) for s in suggestions)
     suffix = min(_common_suffix(matched[prefix:], s[prefix:]) for s in suggestions)
-    # Snap to whole words so a finding reads "fulfil -> fulfilled", not "+led".
-    while prefix > 0 and matched[prefix - 1].isalnum():
+    # Snap cuts that fall inside a word to its edge, so a finding reads
+    # "fulfil -> fulfilled", not "+led".
+    texts = [matched, *suggestions]
+    while prefix > 0 and _cut_inside_word(texts, prefix, from_end=False):
         prefix -= 1
-    while suffix > 0 and matched[len(matched) - suffix].isalnum():
+    while suffix > 0 and _cut_inside_word(texts, suffix, from_end=True):
         suffix -= 1
     start = offset + prefix
     end = offset + len(matched) - suffix
     trimmed = [s[prefix:len(s) - suffix] for s in suggestions]
     return start, end, trimmed
+
+
+def _cut_inside_word(texts: list[str], keep: int, from_end: bool) -> bool:
+    """Is a cut that keeps ``keep`` shared characters inside a word in any text?
+
+    The shared side is identical in every text; the other side differs, so it
+    is checked text by text.
+    """
+    shared = texts[0][-keep] if from_end else texts[0][keep - 1]
+    if not shared.isalnum():
+        return False
+    for t in texts:
+        other = len(t) - keep - 1 if from_end else keep
+        if 0 <= other < len(t) and t[other].isalnum():
+            return True
+    return False
 
 
 def _common_prefix(a: str, b: str) -> int:
