@@ -208,3 +208,12 @@ def test_rules_and_explain(cli):
     assert code == 0 and "bad:  Exports grew by 3,5 per cent" in out
     code, _, err = cli("explain", "ZZ999")
     assert code == 2 and "no rule 'ZZ999'" in err
+
+
+def test_rule_pack_with_bad_escape_in_replacement(cli, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "r.yaml").write_text("rules:\n  - id: WC001\n    category: article\n    message: m\n    pattern: 'a(b)'\n    replace: ['\\q\\1']\n    examples: [{bad: ab}, {ok: b}]\n")
+    path = write(tmp_path, "f.txt", b"ab\n")
+    code, _, err = cli("check", str(path), "--rules", str(rules))
+    assert code == 2 and "unknown escape" in err

@@ -9,7 +9,8 @@ A pack is one YAML file per family::
         severity: warning          # error | warning | info (default warning)
         message: Why this reads as translated, and what a native writer says.
         pattern: '(?i)\\bin (his|her|their) turn,?\\s'
-        replace: ['For \\1 part, ']  # Python match.expand templates; [] = flag only
+        replace: ['For \\1 part, ']  # Python match.expand templates; [] = flag only;
+                                   # \\u\\1 / \\l\\1: group 1 with its first letter upper/lowercased
         applicability: unsafe      # safe = applied by `fix`; unsafe = suggestion only
         names: false               # may the match touch capitalised names? (default no)
         exceptions: ['regex', ...] # a match covered by one of these is skipped
@@ -183,7 +184,13 @@ def _compile(where: str, source: Any) -> re.Pattern[str]:
         raise RulePackError(f"{where}: bad regular expression ({exc})") from None
 
 
+_TEMPLATE_ESCAPE = re.compile(r"\\(?:\d+|g<\w+>|[\\ntr]|[ul](?=\\(?:\d+|g<\w+>)))")
+
+
 def _check_template(where: str, pattern: re.Pattern[str], template: str) -> None:
+    stray = _TEMPLATE_ESCAPE.sub("", template)
+    if "\\" in stray:
+        raise RulePackError(f"{where}: replacement has an unknown escape near {stray[stray.index(chr(92)):][:4]!r}")
     refs = re.findall(r"\\(\d+)|\\g<(\w+)>", template)
     for number, name in refs:
         ref = number or name
@@ -337,8 +344,19 @@ def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
     return False
 
 
+_CASE_OP = re.compile(r"\\([ul])(?=\\(?:\d+|g<\w+>))")
+_UPPER, _LOWER = "\x00U", "\x00L"
+_CASE_MARK = re.compile("\x00([UL])(.?)", re.DOTALL)
+
+
 def _render(rule: Rule, match: re.Match[str], template: str) -> str:
+    # \u\1 / \l\1 change the case of the first letter of a group's text, so a
+    # moved sentence-initial word can be lowercased ("Significantly ..." -> "... significantly").
+    if "\\u" in template or "\\l" in template:
+        template = _CASE_OP.sub(lambda m: _UPPER if m.group(1) == "u" else _LOWER, template)
     out = match.expand(template)
+    if "\x00" in out:
+        out = _CASE_MARK.sub(lambda m: m.group(2).upper() if m.group(1) == "U" else m.group(2).lower(), out)
     matched = match.group(0)
     if rule.preserve_case and matched[:1].isupper() and out[:1].islower():
         out = out[0].upper() + out[1:]
