@@ -83,6 +83,15 @@ class Ranker:
         self.lexicon = lexicon
         self.margins = dict(MARGINS, **(margins or {}))
 
+    @property
+    def margins(self) -> dict[str, tuple[float, float]]:
+        return self._margins
+
+    @margins.setter
+    def margins(self, value: dict[str, tuple[float, float]]) -> None:
+        self._margins = value
+        self.version = hash(tuple(sorted(value.items())))  # memo key: results depend on margins
+
     def _margin(self, cand: Candidate, phase: int) -> float:
         family = "rule" if cand.rule else cand.family
         pair = self.margins.get(family) or self.margins.get(family.split(":")[0], (2.0, 1.0))
@@ -291,7 +300,7 @@ def model_findings(
             continue
         fixed, cands, choices = _rule_parts(sentence, start, rule_findings, ranker)
         findings.extend(choices)
-        key = (sentence, tuple(fixed), tuple(cands), accept, id(ranker))
+        key = (sentence, tuple(fixed), tuple(cands), accept, id(ranker), ranker.version)
         applied = _MEMO.get(key)
         if applied is None:
             applied = ranker.correct(sentence, accept=accept, rule_candidates=cands, fixed=fixed)

@@ -102,7 +102,7 @@ def info_command(
         f"architecture: {card['architecture']}",
         f"n-grams:      {', '.join(f'{n:,}' for n in card['ngrams'])} (orders 1..{len(card['ngrams'])})",
         f"size:         {size:.1f} MB",
-        f"trained on:   {card.get('data', '') or ', '.join(c['path'] for c in card['corpus'])}",
+        f"trained on:   {_corpus_summary(card['corpus'])}",
         f"licence:      {card.get('licence', 'see the training data')}",
         f"tokens:       {card['train_tokens']:,}",
         f"command:      {card['command']}",
@@ -111,3 +111,16 @@ def info_command(
         f"per piece ({held['sentences']:,} held-out sentences)",
     ]
     typer.echo("\n".join(lines))
+
+
+def _corpus_summary(corpus: list[dict]) -> str:
+    """'enwiki-2015-wikiextractor/ (6 files, 44.0 MB), pe.en (0.5 MB)'."""
+    groups: dict[str, list[int]] = {}
+    for entry in corpus:
+        path = Path(entry["path"])
+        key = path.name if len(corpus) == 1 else path.parent.name + "/"
+        groups.setdefault(key, []).append(entry["bytes"])
+    return ", ".join(
+        f"{name} ({len(sizes)} file{'s' * (len(sizes) > 1)}, {sum(sizes) / 1e6:.1f} MB)"
+        for name, sizes in groups.items()
+    )
