@@ -8,6 +8,7 @@ seed, as NOTES-PACKAGES.md). MLQE-PE ru-en, wirecopy-dev and the two
 wire-copy sets in benchmarks/data (held out from tuning): TER (sacrebleu)
 against the post-edit / reference. Lines are corrected one at a time as one
 sentence each; only SAFE edits are applied, as `normalize fix` does by default.
+Tokenised sets are detokenised first and changed lines retokenised after.
 Evaluation data is read in place and never copied into the repository.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -96,6 +98,34 @@ def correct_lines(lines: list[str], strategy: str, *, unsafe: bool = False) -> l
 _RULES: dict[str, list] = {}
 
 
+# JFLEG and MLQE-PE are Moses/PTB-tokenised; the rules (and wire copy) expect
+# ordinary text. Lines are detokenised before correction and the lines that
+# changed are retokenised after (unchanged lines are passed through as they
+# were, so the no-edit baseline is exact). Round trip is exact on 97-98% of lines.
+TOKENISED = {"jfleg", "mlqe"}
+_CLITIC = re.compile(r"(\w)(n't)\b|(\w)('(?:s|re|ve|ll|m|d))\b", re.IGNORECASE)
+_PUNCT = re.compile(r"\.{2,}|(?<!\d)[.,]|[.,](?!\d)|[!?;:%()\[\]{}\"$&/]")
+
+
+def retokenise(text: str) -> str:
+    text = _CLITIC.sub(
+        lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) else f"{m.group(3)} {m.group(4)}", text
+    )
+    return " ".join(_PUNCT.sub(lambda m: f" {m.group(0)} ", text).split())
+
+
+def correct_set(name: str, srcs: list[str], strategy: str, unsafe: bool = False) -> list[str]:
+    if strategy == "none":
+        return list(srcs)
+    if name not in TOKENISED:
+        return correct_lines(srcs, strategy, unsafe=unsafe)
+    from normalize.lm.text import normalise
+
+    plain = [normalise(s) for s in srcs]
+    fixed = correct_lines(plain, strategy, unsafe=unsafe)
+    return [src if out == inp else retokenise(out) for src, inp, out in zip(srcs, plain, fixed)]
+
+
 def _rule_findings(line: str):
     """Rule findings for a line, cached: margin tuning reruns the model only."""
     if line not in _RULES:
@@ -132,7 +162,7 @@ def evaluate(name: str, strategy: str, unsafe: bool = False, limit: int = 0) -> 
     if limit:
         srcs, refs = srcs[:limit], refs[:limit]
     start = time.perf_counter()
-    hyps = srcs if strategy == "none" else correct_lines(srcs, strategy, unsafe=unsafe)
+    hyps = correct_set(name, srcs, strategy, unsafe)
     seconds = time.perf_counter() - start
     metric, value = ("GLEU", gleu(hyps, refs, srcs)) if name == "jfleg" else ("TER", ter(hyps, refs))
     changed = sum(h != s for h, s in zip(hyps, srcs))

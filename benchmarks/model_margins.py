@@ -5,11 +5,12 @@
 Coordinate descent: for each family in turn, try each margin on a grid and
 keep the one that maximises
 
-    objective = (GLEU_jfleg - no-edit GLEU) + 2 * (no-edit TER - TER) on MLQE-PE dev
+    objective = (GLEU_jfleg - no-edit GLEU) + w * (no-edit TER - TER) on MLQE-PE dev
                 + 2 * (no-edit TER - TER) on wirecopy-dev
 
-(TER is weighted up because those sets are near-fluent: there, an edit is
-more often wrong than right, and precision is what the margins are for).
+with w = 2 for a TER reduction and 10 for an increase (the issue asks that
+MLQE-PE TER go down at all; on near-fluent MT output an edit is more often
+wrong than right, and precision is what the margins are for).
 Tuned for `rules+model` (the default strategy): rule findings are computed
 once per line and the model reranks on top. GLEU uses 20 sampling iterations
 while tuning (gleu -i 20 -f); the final figures in model_quality.md use 200.
@@ -25,15 +26,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from model_eval import correct_lines, gleu, load_set, ter  # noqa: E402
+from model_eval import correct_set, gleu, load_set, ter  # noqa: E402
 
-GRID = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 99.0]
+GRID = [0.0, 1.0, 2.0, 3.0, 5.0, 99.0]
 FAMILIES = [
     "rule",
-    "spelling:word", "spelling:split", "informal", "capitalisation", "morphology",
+    "spelling:word", "spelling:split", "informal", "capitalisation", "morphology:base",
+    "morphology:participle", "morphology:agreement", "morphology:number", "morphology:tense",
+    "morphology:form",
     "article:insert", "article:delete", "article:swap", "preposition:swap",
     "preposition:delete", "comma:insert", "comma:delete", "redundancy:phrase",
-    "redundancy:repeat", "word-order",
+    "word-order",
 ]
 
 
@@ -59,10 +62,11 @@ class Evaluator:
         self.ranker.margins = dict(MARGINS, **margins)
         out: dict[str, float] = {}
         for name, (srcs, _) in self.sets.items():
-            out[name] = self._metric(name, correct_lines(srcs, self.strategy))
+            out[name] = self._metric(name, correct_set(name, srcs, self.strategy))
+        mlqe = self.base["mlqe"] - out["mlqe"]
         out["objective"] = (
             (out["jfleg"] - self.base["jfleg"])
-            + 2 * (self.base["mlqe"] - out["mlqe"])
+            + (2 * mlqe if mlqe >= 0 else 10 * mlqe)
             + 2 * (self.base["wirecopy"] - out["wirecopy"])
         )
         return out
@@ -98,8 +102,9 @@ def main() -> None:
         md.write("# Per-family margins, calibrated on dev data\n\n")
         md.write(f"Run: `python benchmarks/model_margins.py --rounds {args.rounds}` "
                  f"({time.strftime('%Y-%m-%d')}). No-edit baselines: {json.dumps(ev.base)}\n\n")
-        md.write("Objective = ΔGLEU(JFLEG dev) + 2·ΔTER(MLQE-PE dev) + 2·ΔTER(wirecopy-dev) "
-                 "(TER deltas as reductions), GLEU with 20 iterations.\n\n")
+        md.write("Objective = ΔGLEU(JFLEG dev) + w·ΔTER(MLQE-PE dev) + 2·ΔTER(wirecopy-dev) "
+                 "(TER deltas as reductions; w = 2, or 10 when TER rises), GLEU with 20 "
+                 "iterations, strategy rules+model.\n\n")
         md.write("Each line: family -> chosen safe margin [margin:objective ...] metrics after.\n\n```\n")
         md.write("\n".join(log) + "\n```\n\nChosen margins:\n\n```json\n")
         md.write(json.dumps({k: list(v) for k, v in margins.items()}, indent=1) + "\n```\n")

@@ -65,6 +65,12 @@ _REDUNDANT = re.compile(
 )
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*|'[A-Za-z]+|\d+(?:[.,]\d+)*|[^\w\s]")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_SUFFIXES = (
+    ("s", ("",)), ("es", ("", "e")), ("ed", ("", "e")), ("d", ("",)), ("ing", ("", "e")),
+    ("er", ("", "e")), ("est", ("", "e")), ("ly", ("", "le")), ("ies", ("y",)), ("ied", ("y",)),
+    ("ier", ("y",)), ("iest", ("y",)), ("ily", ("y",)), ("ness", ("",)), ("ment", ("",)),
+    ("ful", ("",)), ("less", ("",)), ("able", ("", "e")),
+)
 _PREFIXES = ("de", "re", "un", "pre", "non", "over", "under", "co", "anti", "counter",
              "inter", "multi", "post", "sub", "super", "mis", "dis", "semi", "cross", "self")
 
@@ -100,9 +106,15 @@ class Token:
 class Lexicon:
     """Word counts and inflection groups shipped with a model."""
 
-    def __init__(self, counts: dict[str, int], morph: dict[str, tuple[str, ...]]) -> None:
+    def __init__(
+        self,
+        counts: dict[str, int],
+        morph: dict[str, tuple[tuple[str, str], ...]],
+        bases: frozenset[str] = frozenset(),
+    ) -> None:
         self.counts = counts
-        self.morph = morph
+        self.morph = morph  # word -> ((other form, kind), ...)
+        self._bases = bases  # verbs' base forms
 
     @classmethod
     def load(cls, model_dir: Path) -> "Lexicon":
@@ -112,26 +124,53 @@ class Lexicon:
             for line in vocab.read_text(encoding="utf-8").splitlines():
                 word, _, count = line.partition("\t")
                 counts[word] = int(count)
-        morph: dict[str, set[str]] = {}
+        morph: dict[str, dict[str, str]] = {}
+        bases: set[str] = set()
         table = model_dir / "morph.tsv"
         if table.is_file():
             for line in table.read_text(encoding="utf-8").splitlines():
-                forms = line.partition("\t")[2].split()
-                for form in forms:
-                    morph.setdefault(form, set()).update(f for f in forms if f != form)
-        return cls(counts, {w: tuple(sorted(fs)) for w, fs in morph.items()})
+                upos, _, rest = line.partition("\t")
+                tags: dict[str, set[str]] = {}
+                for item in rest.split():
+                    tag, _, form = item.rpartition("=")
+                    tags.setdefault(form, set()).add(tag or upos)
+                    if tag == "VB":
+                        bases.add(form)
+                for form, own in tags.items():
+                    for alt, other in tags.items():
+                        if alt != form:
+                            morph.setdefault(form, {})[alt] = _morph_kind(upos, own, other)
+        return cls(
+            counts, {w: tuple(sorted(alts.items())) for w, alts in morph.items()}, frozenset(bases)
+        )
 
     def known(self, word: str) -> bool:
         return word.lower() in self.counts
+
+    def morph_is_base(self, word: str) -> bool:
+        """True if ``word`` is some verb's base form (it has VB among its tags)."""
+        return word in self._bases
 
     def plausible(self, word: str) -> bool:
         """Known, or a known word behind a productive prefix ("demined")."""
         lower = word.lower()
         if lower in self.counts:
             return True
-        return any(
+        if any(
             lower.startswith(p) and len(lower) - len(p) >= 4 and lower[len(p) :] in self.counts
             for p in _PREFIXES
+        ):
+            return True
+        # An inflection or derivation of a common word ("sharpens", "scariest").
+        for suffix, restore in _SUFFIXES:
+            if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+                stem = lower[: len(lower) - len(suffix)]
+                if any(self.counts.get(stem + r, 0) >= 50 for r in restore):
+                    return True
+        # A compound of two common words ("bathhouse").
+        return any(
+            self.counts.get(lower[:i], 0) >= 1000 and self.counts.get(lower[i:], 0) >= 1000
+            for i in range(3, len(lower) - 2)
         )
 
     def count(self, word: str) -> int:
@@ -197,7 +236,7 @@ def _article_swaps(sentence: str, i: int, tok: Token, nxt: Token) -> Iterator[Ca
 
 def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
     for i, tok in enumerate(tokens):
-        if tok.lower not in PREPOSITIONS:
+        if tok.lower not in PREPOSITIONS or _shouting(tok.text):
             continue
         for prep in PREPOSITIONS:
             if prep != tok.lower:
@@ -206,13 +245,52 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
             yield Candidate(tok.start, tokens[i + 1].start, "", "preposition:delete")
 
 
+_PRESENT, _PAST = frozenset({"VBZ", "VBP"}), frozenset({"VBD"})
+_BASE_BEFORE = frozenset("do does did to will would can could shall should may might must".split())
+_PARTICIPLE_BEFORE = frozenset(
+    "has have had having is are was were be been being am get gets got".split()
+)
+
+
+def _morph_kind(upos: str, own: set[str], other: set[str]) -> str:
+    """How two inflections of a lemma differ: number, agreement, tense, form."""
+    if upos == "NOUN":
+        return "number"
+    if own & _PRESENT and other & _PRESENT or own & _PAST and other & _PAST:
+        return "agreement"  # is/are, was/were, develops/develop
+    if own & (_PRESENT | _PAST) and other & (_PRESENT | _PAST):
+        return "tense"
+    return "form"
+
+
 def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
-    """Verb form and noun number: other inflections of the same lemma."""
+    """Verb form and noun number: other inflections of the same lemma.
+
+    Sub-families get their own margins: a bare verb after "did"/"to"/a
+    modal, or a participle after "has"/"was", is nearly always the fix,
+    while present <-> past is usually a change of meaning.
+    """
     for i, tok in enumerate(tokens):
-        if not tok.is_word or (i > 0 and tok.text[:1].isupper()):
+        if not tok.is_word or (i > 0 and tok.text[:1].isupper()) or _shouting(tok.text):
             continue
-        for form in lex.morph.get(tok.lower, ()):
-            yield Candidate(tok.start, tok.end, _match_case(form, tok.text), "morphology")
+        prev = _previous_word(tokens, i)
+        for form, kind in lex.morph.get(tok.lower, ()):
+            if kind in ("tense", "form", "agreement") and prev in _BASE_BEFORE and lex.morph_is_base(form):
+                kind = "base"
+            elif kind in ("tense", "form") and prev in _PARTICIPLE_BEFORE and form.endswith(("ed", "en", "n", "t")):
+                kind = "participle"
+            yield Candidate(tok.start, tok.end, _match_case(form, tok.text), f"morphology:{kind}")
+
+
+def _previous_word(tokens: list[Token], i: int) -> str:
+    j = i - 1
+    while j >= 0 and tokens[j].lower in ("not", "n't", "also", "never", "already"):
+        j -= 1
+    return tokens[j].lower if j >= 0 else ""
+
+
+def _shouting(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
 
 
 def _edits1(word: str) -> set[str]:
@@ -252,7 +330,7 @@ def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset
         if not word.isalpha() or len(word) < 3 or tok.text in accept or lex.plausible(word):
             continue
         if word[:1].isupper() and (i > 0 or not word[1:].islower()):
-            continue
+            continue  # names, acronyms
         for fix in _corrections(word.lower(), lex):
             yield Candidate(tok.start, tok.end, _match_case(fix, word), "spelling:word")
         # Run-together words: "infact" -> "in fact".

@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from normalize.candidates import Lexicon, generate, is_tokenised, tokenize
 
-LEX = Lexicon(
-    counts={w: 5000 for w in (
-        "the a an in on at of to for sciences technologies developed develop minister "
-        "discussed plan said we would not be alive if our ancestors did lot go home"
-    ).split()} | {"silences": 10},
-    morph={
-        "develop": ("developed", "developing", "develops"),
-        "developed": ("develop", "developing", "develops"),
-        "plan": ("plans",),
-        "plans": ("plan",),
-    },
+WORDS = (
+    "the a an in on at of to for sciences technologies developed develop minister "
+    "discussed plan said we would not be alive if our ancestors did lot go home"
+).split()
+MORPH = (
+    "VERB\tVB=develop VBD=developed VBG=developing VBP=develop VBZ=develops\n"
+    "NOUN\tNN=plan NNS=plans\n"
+    "VERB\tVB=be VBD=was VBD=were VBZ=is VBP=are VBN=been\n"
 )
+
+
+def _lexicon() -> Lexicon:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        vocab = [f"{w}\t5000" for w in WORDS] + ["silences\t10"]
+        (folder / "vocab.tsv").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+        (folder / "morph.tsv").write_text(MORPH, encoding="utf-8")
+        return Lexicon.load(folder)
+
+
+LEX = _lexicon()
 
 
 def rewrites(sentence: str, family: str, accept: frozenset[str] = frozenset()) -> set[str]:
@@ -88,3 +100,21 @@ def test_tokenizer_offsets_slice_the_sentence() -> None:
     sentence = "The minister's plan, at 1,500 dollars, didn't pass."
     for tok in tokenize(sentence):
         assert sentence[tok.start : tok.end] == tok.text
+
+
+def test_morphology_sub_families() -> None:
+    kinds = {
+        c.replacement: c.family
+        for c in generate("They did not developed it.", LEX, families=["morphology"])
+    }
+    assert kinds["develop"] == "morphology:base"
+    assert kinds["develops"] == "morphology:tense"
+    assert {c.family for c in generate("The plans is good.", LEX, families=["morphology"])} >= {
+        "morphology:number", "morphology:agreement"}
+
+
+def test_inflections_and_compounds_of_known_words_are_not_misspellings() -> None:
+    lex = Lexicon({"sharpen": 100, "scary": 100, "bath": 5000, "house": 5000, "mined": 10}, {})
+    for word in ("sharpens", "scariest", "bathhouse", "demined"):
+        assert lex.plausible(word), word
+    assert not lex.plausible("siences")

@@ -28,6 +28,9 @@ def train_command(
     spm_sentences: Annotated[int, typer.Option(help="Sentences sampled for the tokenizer.")] = 300_000,
     max_sentences: Annotated[int, typer.Option(help="Read at most this many (0: all).")] = 0,
     seed: Annotated[int, typer.Option(help="Random seed (tokenizer sample).")] = 13,
+    vocab_min_count: Annotated[
+        int, typer.Option(help="Minimum count for a word to count as known (spelling).")
+    ] = 2,
     licence: Annotated[
         str, typer.Option(help="Licence of the training data, recorded in the model card.")
     ] = "",
@@ -52,7 +55,7 @@ def train_command(
     cfg = TrainConfig(
         corpus=[str(p) for p in corpus], output=str(output), order=order,
         vocab_size=vocab_size, prune=thresholds, spm_sentences=spm_sentences,
-        max_sentences=max_sentences, seed=seed,
+        max_sentences=max_sentences, seed=seed, vocab_min_count=vocab_min_count,
     )
     command = "normalize " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[count]}"),

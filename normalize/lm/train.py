@@ -44,7 +44,7 @@ class TrainConfig:
     prune: list[int] = field(default_factory=lambda: [1, 1, 2, 3, 3])
     spm_sentences: int = 300_000
     max_sentences: int = 0  # 0: all
-    vocab_min_count: int = 5
+    vocab_min_count: int = 2
     seed: int = 13
 
     def key(self, *names: str) -> str:
@@ -212,10 +212,11 @@ def _word_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
 
 
 def inflection_groups(vocab: dict[str, int], top: int = 60000) -> list[str]:
-    """Lines ``UPOS<TAB>form form ...``: the inflections of one lemma.
+    """Lines ``UPOS<TAB>TAG=form TAG=form ...``: the inflections of one lemma.
 
     Computed with lemminflect at training time so the runtime does not need
-    it (it takes ~2 s and ~100 MB to load).
+    it (it takes ~2 s and ~100 MB to load). Tags (VBZ, VBD, NNS...) let the
+    runtime tell agreement edits from tense changes.
     """
     from lemminflect import getAllInflections, getAllLemmas
 
@@ -226,10 +227,14 @@ def inflection_groups(vocab: dict[str, int], top: int = 60000) -> list[str]:
             if upos not in ("VERB", "NOUN", "AUX"):
                 continue
             for lemma in lemmas:
-                forms = {f for fs in getAllInflections(lemma, upos=upos).values() for f in fs}
-                forms = {f for f in forms | {lemma} if f in vocab}
-                if len(forms) > 1:
-                    groups.add((upos, tuple(sorted(forms))))
+                tagged = {
+                    f"{tag}={form}"
+                    for tag, forms in getAllInflections(lemma, upos=upos).items()
+                    for form in forms
+                    if form in vocab
+                }
+                if len({t.split("=")[1] for t in tagged}) > 1:
+                    groups.add((upos, tuple(sorted(tagged))))
     return [f"{u}\t{' '.join(forms)}" for u, forms in sorted(groups)]
 
 
