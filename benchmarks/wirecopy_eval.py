@@ -27,6 +27,29 @@ def load_pairs(path: Path) -> list[dict]:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+def evaluate(rows: list[dict], options: Options, unsafe: bool = False) -> dict:
+    """Detection and fix figures for one data set under one strategy."""
+    faulty = [r for r in rows if r["source"] != r["reference"]]
+    clean = [r for r in rows if r["source"] == r["reference"]]
+    flagged = {r["id"]: bool(check_text(r["source"], options)) for r in rows}
+    fixed = {r["id"]: fix_text(r["source"], options, unsafe=unsafe).text for r in rows}
+    refixed = sum(fix_text(fixed[r["id"]], options, unsafe=unsafe).text != fixed[r["id"]] for r in rows)
+    refs = [[r["reference"] for r in rows]]
+    ter = TER()
+    return {
+        "faulty": len(faulty),
+        "clean": len(clean),
+        "faulty_flagged": sum(flagged[r["id"]] for r in faulty) / max(1, len(faulty)),
+        "clean_flagged": sum(flagged[r["id"]] for r in clean) / max(1, len(clean)),
+        "clean_changed": sum(fixed[r["id"]] != r["source"] for r in clean) / max(1, len(clean)),
+        "ter_before": ter.corpus_score([r["source"] for r in rows], refs).score,
+        "ter_after": ter.corpus_score([fixed[r["id"]] for r in rows], refs).score,
+        "refixed": refixed,
+        "flagged": flagged,
+        "fixed": fixed,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pairs", nargs="?", type=Path, default=DEFAULT)
@@ -41,21 +64,16 @@ def main() -> int:
         return 2
     rows = load_pairs(args.pairs)
     options = Options(strategy=args.strategy)
+    result = evaluate(rows, options, args.unsafe)
+    flagged, fixed = result["flagged"], result["fixed"]
     faulty = [r for r in rows if r["source"] != r["reference"]]
     clean = [r for r in rows if r["source"] == r["reference"]]
-    flagged = {r["id"]: bool(check_text(r["source"], options)) for r in rows}
-    fixed = {r["id"]: fix_text(r["source"], options, unsafe=args.unsafe).text for r in rows}
-    refixed = sum(fix_text(fixed[r["id"]], options, unsafe=args.unsafe).text != fixed[r["id"]] for r in rows)
-    refs = [[r["reference"] for r in rows]]
-    ter = TER()
-    base = ter.corpus_score([r["source"] for r in rows], refs).score
-    after = ter.corpus_score([fixed[r["id"]] for r in rows], refs).score
-    print(f"sentences: {len(faulty)} faulty, {len(clean)} clean")
-    print(f"faulty flagged: {sum(flagged[r['id']] for r in faulty) / max(1, len(faulty)):.1%}")
-    print(f"clean flagged:  {sum(flagged[r['id']] for r in clean) / max(1, len(clean)):.1%}")
-    print(f"clean changed by fix: {sum(fixed[r['id']] != r['source'] for r in clean) / max(1, len(clean)):.1%}")
-    print(f"TER no edits: {base:.2f}   TER after fix: {after:.2f}")
-    print(f"sentences a second fix changes: {refixed}")
+    print(f"sentences: {result['faulty']} faulty, {result['clean']} clean")
+    print(f"faulty flagged: {result['faulty_flagged']:.1%}")
+    print(f"clean flagged:  {result['clean_flagged']:.1%}")
+    print(f"clean changed by fix: {result['clean_changed']:.1%}")
+    print(f"TER no edits: {result['ter_before']:.2f}   TER after fix: {result['ter_after']:.2f}")
+    print(f"sentences a second fix changes: {result['refixed']}")
     if args.show_misses:
         for r in faulty:
             if not flagged[r["id"]]:
