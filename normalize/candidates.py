@@ -165,13 +165,22 @@ class Lexicon:
         for suffix, restore in _SUFFIXES:
             if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
                 stem = lower[: len(lower) - len(suffix)]
-                if any(self.counts.get(stem + r, 0) >= 50 for r in restore):
+                if any(self._stem_fits(stem + r, suffix) for r in restore):
                     return True
         # A compound of two common words ("bathhouse").
         return any(
             self.counts.get(lower[:i], 0) >= 1000 and self.counts.get(lower[i:], 0) >= 1000
             for i in range(3, len(lower) - 2)
         )
+
+    def _stem_fits(self, stem: str, suffix: str) -> bool:
+        """A common stem that takes this suffix: verb endings need a verb
+        ("discused" is not "discus" + "ed")."""
+        if self.counts.get(stem, 0) < 50:
+            return False
+        if suffix in ("ed", "d", "ing", "ied") and self._bases:
+            return stem in self._bases
+        return True
 
     def count(self, word: str) -> int:
         return self.counts.get(word.lower(), 0)
@@ -274,7 +283,10 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         if not tok.is_word or (i > 0 and tok.text[:1].isupper()) or _shouting(tok.text):
             continue
         prev = _previous_word(tokens, i)
+        base_expected = prev in _BASE_BEFORE and lex.morph_is_base(tok.lower)
         for form, kind in lex.morph.get(tok.lower, ()):
+            if base_expected and not lex.morph_is_base(form):
+                continue  # "does this mean" is right; never "does this means"
             if kind in ("tense", "form", "agreement") and prev in _BASE_BEFORE and lex.morph_is_base(form):
                 kind = "base"
             elif kind in ("tense", "form") and prev in _PARTICIPLE_BEFORE and form.endswith(("ed", "en", "n", "t")):
@@ -327,12 +339,16 @@ def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset
         return
     for i, tok in enumerate(tokens):
         word = tok.text
-        if not word.isalpha() or len(word) < 3 or tok.text in accept or lex.plausible(word):
-            continue
-        if word[:1].isupper() and (i > 0 or not word[1:].islower()):
-            continue  # names, acronyms
+        if not word.isalpha() or len(word) < 3 or tok.text in accept or lex.count(word) >= 2:
+            continue  # seen at least twice in the training corpus
+        if word[:1].isupper():
+            continue  # names and acronyms, at the start of a sentence too
+        # Words only in the wordfreq list (count 1 in vocab.tsv) or that look
+        # like a rare inflection or compound of known words ("sharpens", but
+        # also "discused") get their own, higher margin.
+        family = "spelling:rare" if lex.plausible(word) else "spelling:word"
         for fix in _corrections(word.lower(), lex):
-            yield Candidate(tok.start, tok.end, _match_case(fix, word), "spelling:word")
+            yield Candidate(tok.start, tok.end, _match_case(fix, word), family)
         # Run-together words: "infact" -> "in fact".
         for cut in range(1, len(word)):
             left, right = word[:cut].lower(), word[cut:].lower()

@@ -66,6 +66,14 @@ def test_family_proposes_the_fix(family: str, sentence: str, expected: str) -> N
     assert expected in rewrites(sentence, family)
 
 
+def test_rare_inflections_are_a_separate_spelling_family() -> None:
+    lex = Lexicon({"sharpen": 100} | {w: 5000 for w in WORDS}, {})
+    families = {c.family for c in generate("We sharpenz it.", lex, families=["spelling"])}
+    assert families <= {"spelling:word", "spelling:split"}
+    assert {c.family for c in generate("We go sharpens.", lex, families=["spelling"])} == {
+        "spelling:rare"}
+
+
 def test_spelling_leaves_names_known_and_accepted_words_alone() -> None:
     assert rewrites("Yesterday Siences said we go home.", "spelling") == set()
     assert rewrites("We discussed the plan.", "spelling") == set()

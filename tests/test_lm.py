@@ -97,7 +97,7 @@ def test_rerun_resumes_from_finished_stages(tmp_path: Path) -> None:
     corpus = write_tiny_corpus(tmp_path / "data")
     stages: list[str] = []
     cfg = TrainConfig(corpus=[str(corpus)], output=str(tmp_path / "m"), order=3,
-                      vocab_size=300, prune=[1, 1, 1], vocab_min_count=2)
+                      vocab_size=300, prune=[1, 1, 1], vocab_min_count=2, known_zipf=0)
     train_model(cfg, lambda stage, *_: stages.append(stage))
     assert "training tokenizer" in stages
     stages.clear()
@@ -120,7 +120,7 @@ def test_train_and_info_commands(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(
         app, ["train", "--corpus", str(corpus), "--output", str(out), "--order", "3",
-              "--vocab-size", "300", "--prune", "1,1,1", "--seed", "3"],
+              "--vocab-size", "300", "--prune", "1,1,1", "--seed", "3", "--known-zipf", "0"],
     )
     assert result.exit_code == 0, result.output
     assert "perplexity" in result.output
@@ -191,3 +191,14 @@ def test_shipped_model_perplexity_on_jfleg_references() -> None:
         pytest.skip("the default model has not been trained into this checkout")
     refs = (DATA / "jfleg" / "dev" / "dev.ref0").read_text(encoding="utf-8").splitlines()[:200]
     assert load_scorer().perplexity(refs) < 1000
+
+
+def test_cache_overflow_keeps_answers(tiny_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from normalize.lm import scorer as scorer_mod
+
+    scorer = Scorer(tiny_model)
+    monkeypatch.setattr(scorer_mod, "_CACHE_SIZE", 3)
+    first = scorer.score(["The minister signed the plan.", "The company signed the plan."])
+    both = scorer.score(["The minister signed the plan.", "The delegation signed the plan.",
+                         "The committee signed the plan."])
+    assert both[0] == pytest.approx(first[0])

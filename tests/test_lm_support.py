@@ -51,7 +51,7 @@ def train_tiny(folder: Path) -> Path:
     corpus = write_tiny_corpus(folder / "data")
     out = folder / "model"
     cfg = TrainConfig(corpus=[str(corpus)], output=str(out), order=4, vocab_size=300,
-                      prune=[1, 1, 1, 1], vocab_min_count=2)
+                      prune=[1, 1, 1, 1], vocab_min_count=2, known_zipf=0)
     train_model(cfg, lambda *_: None, command="test")
     return out
 

@@ -6,9 +6,22 @@ from pathlib import Path
 
 from test_lm_support import tiny_model  # noqa: F401
 
+import pytest
+
 from normalize.candidates import Candidate
-from normalize.rank import _render, model_findings
+from normalize.rank import MARGINS, NOISY_MARGINS, _render, get_ranker, model_findings
 from normalize.types import Applicability, Finding, Severity
+
+
+@pytest.fixture(autouse=True)
+def learner_margins(tiny_model: Path):
+    """The tiny model's sentences have no non-words, so the fluent-text margins
+    (article insertion off) would apply; these tests exercise the mechanics
+    with the learner-text margins."""
+    ranker = get_ranker(str(tiny_model))
+    ranker.margins = dict(NOISY_MARGINS)
+    yield
+    ranker.margins = dict(MARGINS)
 
 
 def _apply(text: str, findings: list[Finding], unsafe: bool = False) -> str:
@@ -69,3 +82,10 @@ def test_accepted_terms_are_left_alone(tiny_model: Path) -> None:
 def test_render_applies_edits_in_sentence_order() -> None:
     edits = [Candidate(4, 4, "big ", "x"), Candidate(0, 3, "A", "x")]
     assert _render("The cat sat.", edits) == "A big cat sat."
+
+
+def test_fluent_text_margins_are_stricter() -> None:
+    for family in ("article:insert", "preposition", "comma:delete", "morphology"):
+        fluent = MARGINS.get(family) or MARGINS[family.split(":")[0]]
+        noisy = NOISY_MARGINS.get(family) or NOISY_MARGINS[family.split(":")[0]]
+        assert fluent[0] > noisy[0]

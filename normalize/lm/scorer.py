@@ -99,13 +99,15 @@ class Scorer:
 
     def score(self, texts: Sequence[str]) -> np.ndarray:
         """Total log10 probability of each text; cached per exact string."""
-        todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        cache = self._cache
+        known = {t: cache[t] for t in texts if t in cache}
+        todo = list(dict.fromkeys(t for t in texts if t not in known))
         if todo:
-            if len(self._cache) + len(todo) > _CACHE_SIZE:
-                self._cache.clear()  # cheap and rare; recency bookkeeping costs more
+            if len(cache) + len(todo) > _CACHE_SIZE:
+                cache.clear()  # cheap and rare; recency bookkeeping costs more
             for text, value in zip(todo, self._score_uncached(todo)):
-                self._cache[text] = float(value)
-        return np.array([self._cache[t] for t in texts], dtype=np.float64)
+                cache[text] = known[text] = float(value)
+        return np.array([known[t] for t in texts], dtype=np.float64)
 
     # -- diagnostics -----------------------------------------------------
     def token_logprobs(self, text: str) -> list[tuple[str, int, int, float]]:
