@@ -11,7 +11,7 @@ from normalize.errors import InputError, NormalizeError
 from normalize.types import Document, Edit, Finding
 
 STRATEGIES = ("rules", "model", "rules+model")
-DEFAULT_STRATEGY = "rules"
+DEFAULT_STRATEGY = "rules+model"
 MAX_FIX_PASSES = 4
 
 

@@ -63,7 +63,9 @@ _REDUNDANT = re.compile(
     r"the city of |the carrying out of |carrying out of (?:the )?|in the period (?:of )?)",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*|'[A-Za-z]+|\d+(?:[.,]\d+)*|[^\w\s]")
+# Letters are any Unicode letters: an ASCII-only class would cut "Şoygu" into
+# "Ş" + "oygu" and let the speller "correct" half a name.
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|'[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _SUFFIXES = (
     ("s", ("",)), ("es", ("", "e")), ("ed", ("", "e")), ("d", ("",)), ("ing", ("", "e")),

@@ -217,3 +217,10 @@ def test_rule_pack_with_bad_escape_in_replacement(cli, tmp_path):
     path = write(tmp_path, "f.txt", b"ab\n")
     code, _, err = cli("check", str(path), "--rules", str(rules))
     assert code == 2 and "unknown escape" in err
+
+
+@pytest.mark.parametrize("line", ["Şoygu met de Mistura.", "Çavuşoğlu and Erdoğan met in Ankara.", "He met Phùng Đức Tiến in Hanoi."])
+def test_default_strategy_never_edits_non_ascii_names(cli, tmp_path, line):
+    path = write(tmp_path, "n.txt", (line + "\n").encode())
+    code, out, _ = cli("fix", str(path))
+    assert code == 0 and out == line + "\n"
