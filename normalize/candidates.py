@@ -345,6 +345,8 @@ def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset
             continue  # seen at least twice in the training corpus
         if word[:1].isupper():
             continue  # names and acronyms, at the start of a sentence too
+        if tok.start > 0 and sentence[tok.start - 1] in "-'’":
+            continue  # second part of a compound or name: "Jae-geun", "al-Sisi"
         # Words only in the wordfreq list (count 1 in vocab.tsv) or that look
         # like a rare inflection or compound of known words ("sharpens", but
         # also "discused") get their own, higher margin.
