@@ -98,7 +98,14 @@ class RuleSet:
 
 
 def default_rules_dir() -> Path:
-    return Path(str(resources.files("normalize.rules")))
+    """The shipped packs: ``normalize/rules`` in an installed wheel, or the
+    top-level ``rules/`` of a source checkout (which ``python -m pytest`` in
+    the checkout imports instead of the installed package)."""
+    package = Path(str(resources.files("normalize")))
+    installed = package / "rules"
+    if installed.is_dir():
+        return installed
+    return package.parent / "rules"
 
 
 @lru_cache(maxsize=8)
