@@ -43,3 +43,12 @@ def test_prefiltered_scan_equals_full_scan(monkeypatch):
     monkeypatch.setattr(rules_mod, "PREFILTER_MIN_CHARS", len(text) + 1)
     slow = find_with_rules(text, ruleset)
     assert fast == slow and fast
+
+
+def test_parallel_matching_equals_serial(monkeypatch):
+    ruleset = load_rules()
+    text = "\n".join(e.bad for r in ruleset.rules for e in r.examples if e.bad) + "\n"
+    monkeypatch.setattr(rules_mod, "PARALLEL_MIN_CHARS", 0)
+    parallel = find_with_rules(text, ruleset, jobs=2)
+    serial = find_with_rules(text, ruleset, jobs=1)
+    assert parallel == serial and parallel

@@ -62,3 +62,18 @@ def test_good_examples_are_clean_for_the_rule(rule):
             assert not find_with_rules(example.good, _only(rule)), (
                 f"{rule.id} fires again on its own correction {example.good!r}"
             )
+
+
+def test_pack_index_is_up_to_date():
+    """rules/_index.json must describe every shipped pattern exactly as compiling it does
+    (run `normalize rules --write-index` after editing a pack)."""
+    import re as _re
+
+    from normalize.detect.rules import _describe, default_rules_dir, read_index
+
+    index, packs = read_index(default_rules_dir())
+    for rule in RULES:
+        assert index.get(rule.source) == _describe(rule.pattern), f"{rule.id}: stale _index.json"
+        for source in rule.exception_sources:
+            assert index.get(source) == _describe(_re.compile(source)), f"{rule.id}: stale _index.json"
+    assert set(packs) == {p.name for p in default_rules_dir().glob("*.yaml")}

@@ -13,9 +13,21 @@ from normalize.errors import NormalizeError
 def rules_command(
     family: Optional[str] = typer.Option(None, "--family", help="Only rules of this family (e.g. calques)."),
     rules_dir: Optional[str] = typer.Option(None, "--rules", metavar="DIR", help="Rule packs to list instead of the shipped ones."),
+    write_index: bool = typer.Option(
+        False, "--write-index", help="For rule authors: recompile every pattern and rewrite the packs' _index.json."
+    ),
 ) -> None:
     """List every rule: id, family, category, applicability and message."""
-    from normalize.detect.rules import load_rules
+    from pathlib import Path
+
+    from normalize.detect.rules import default_rules_dir, load_rules
+    from normalize.detect.rules import write_index as write
+
+    if write_index:
+        folder = Path(rules_dir) if rules_dir else default_rules_dir()
+        count = write(folder)
+        sys.stderr.write(f"indexed {count} patterns in {folder}\n")
+        return
 
     rules = [r for r in load_rules(rules_dir).rules if not family or r.family == family]
     if family and not rules:

@@ -39,7 +39,7 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     except Exception:  # noqa: BLE001 - an unusual pattern simply gets no prefilter
         return None
     found = _required(list(parsed))
-    if not found or min(len(s) for s in found) < _MIN_USEFUL:
+    if not found or min(len(s) for s in found) < _MIN_USEFUL or min(_selectivity(s) for s in found) < _MIN_USEFUL:
         return None
     return tuple(sorted(set(found)))
 
@@ -68,8 +68,23 @@ def _required(items: list) -> list[str] | None:
     close_run()
     if not candidates:
         return None
-    # The most selective requirement: longest shortest literal, fewest alternatives.
-    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+    # The most selective requirement: the best worst literal, then fewest alternatives.
+    return max(candidates, key=lambda c: (min(_selectivity(s) for s in c), -len(c)))
+
+
+# Literals made only of these words occur on nearly every line of prose, so a
+# prefilter on them saves nothing; any content word is a better choice.
+_COMMON = frozenset(
+    "the of in on at to a an and for that with by is was are were be as it from or "
+    "this has have had will not".split()
+)
+
+
+def _selectivity(literal: str) -> int:
+    words = literal.split()
+    if not words or all(w in _COMMON for w in words):
+        return min(len(literal), 2)  # still usable, but below any content word
+    return len(literal)
 
 
 def _required_of(op, av) -> list[str] | None:

@@ -28,12 +28,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from normalize.detect.prefilter import LineFinder, required_literals
+from normalize.detect.prefilter import LineFinder, ascii_lower, required_literals
 from normalize.errors import RulePackError
 from normalize.types import Applicability, Finding, Severity
 
@@ -65,13 +65,24 @@ class Rule:
     category: str
     severity: Severity
     message: str
-    pattern: re.Pattern[str]
+    source: str  # the regular expression, compiled on first use
     replacements: tuple[str, ...]
     applicability: Applicability
     names: bool = False
     preserve_case: bool = True
-    exceptions: tuple[re.Pattern[str], ...] = ()
+    exception_sources: tuple[str, ...] = ()
     examples: tuple[Example, ...] = field(default=(), compare=False)
+    # Literals of which every match holds one (None: no prefilter), from the
+    # pack index or computed at load; lets a rule be skipped uncompiled.
+    literals: tuple[str, ...] | None = field(default=None, compare=False)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source)
+
+    @cached_property
+    def exceptions(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(e) for e in self.exception_sources)
 
 
 @dataclass(frozen=True)
@@ -116,8 +127,9 @@ def load_rules(directory: str | None = None) -> RuleSet:
         raise RulePackError(f"{folder}: rule folder not found")
     rules: list[Rule] = []
     seen: dict[str, str] = {}
+    index, packs = read_index(folder)
     for path in sorted(folder.glob("*.yaml")):
-        for rule in load_pack(path):
+        for rule in load_pack(path, index, packs):
             if rule.id in seen:
                 raise RulePackError(f"{path.name}: rule id {rule.id} already used in {seen[rule.id]}")
             seen[rule.id] = path.name
@@ -125,22 +137,91 @@ def load_rules(directory: str | None = None) -> RuleSet:
     return RuleSet(tuple(rules))
 
 
-def load_pack(path: Path) -> list[Rule]:
+INDEX_NAME = "_index.json"
+
+
+def read_index(folder: Path) -> tuple[dict[str, dict], dict[str, dict]]:
+    """What compiling each pattern told us last time: literals, groups.
+
+    Patterns found in the index are trusted (the test suite compiles every
+    shipped pattern) and compiled only when a text could match them, which
+    keeps a one-sentence `check` from compiling hundreds of regexes. Patterns
+    not in it (a user's own packs, an edited rule) are compiled and checked
+    at load. `normalize rules --write-index` refreshes it.
+    """
+    import json
+
+    try:
+        data = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}, {}
+    if not isinstance(data, dict) or data.get("version") != 2:
+        return {}, {}
+    return data.get("patterns", {}), data.get("packs", {})
+
+
+def write_index(folder: Path) -> int:
+    """Compile every pattern in ``folder`` and record the index; returns its size."""
+    import json
+
+    load_rules.cache_clear()
+    patterns: dict[str, dict] = {}
+    packs: dict[str, dict] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        packs[path.name] = {"sha256": _digest(path.read_bytes()), "data": _parse_yaml(path)}
+        for rule in load_pack(path, {}):
+            patterns[rule.source] = _describe(rule.pattern)
+            for source in rule.exception_sources:
+                patterns[source] = _describe(re.compile(source))
+    body = {"version": 2, "patterns": dict(sorted(patterns.items())), "packs": packs}
+    (folder / INDEX_NAME).write_text(json.dumps(body, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    load_rules.cache_clear()
+    return len(patterns)
+
+
+def _describe(pattern: re.Pattern[str]) -> dict:
+    literals = required_literals(pattern)
+    return {
+        "literals": list(literals) if literals is not None else None,
+        "groups": pattern.groups,
+        "names": sorted(pattern.groupindex),
+    }
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _parse_yaml(path: Path) -> Any:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         detail = " ".join(str(exc).split())
         raise RulePackError(f"{path.name}: not valid YAML ({detail[:160]})") from None
+
+
+def load_pack(
+    path: Path, index: dict[str, dict] | None = None, packs: dict[str, dict] | None = None
+) -> list[Rule]:
+    # The index keeps each pack already parsed (YAML parsing is slow in
+    # Python); a pack whose bytes changed since is parsed afresh.
+    cached = (packs or {}).get(path.name)
+    if cached and cached.get("sha256") == _digest(path.read_bytes()):
+        data = cached["data"]
+    else:
+        data = _parse_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RulePackError(f"{path.name}: a rule pack needs a top-level 'rules:' list")
     family = str(data.get("family") or path.stem)
-    return [_parse_rule(path.name, family, i, raw) for i, raw in enumerate(data["rules"])]
+    return [_parse_rule(path.name, family, i, raw, index or {}) for i, raw in enumerate(data["rules"])]
 
 
-def _parse_rule(pack: str, family: str, index: int, raw: Any) -> Rule:
+def _parse_rule(pack: str, family: str, index: int, raw: Any, known: dict[str, dict]) -> Rule:
     where = f"{pack}: rule #{index + 1}"
     if not isinstance(raw, dict):
         raise RulePackError(f"{where}: must be a mapping")
@@ -157,28 +238,34 @@ def _parse_rule(pack: str, family: str, index: int, raw: Any) -> Rule:
     category = raw["category"]
     if category not in CATEGORIES:
         raise RulePackError(f"{where}: unknown category {category!r}")
-    pattern = _compile(where, raw["pattern"])
+    source = raw["pattern"]
+    shape = known.get(source) or _describe(_compile(where, source))
     replacements = raw.get("replace", [])
     if isinstance(replacements, str):
         replacements = [replacements]
     if not isinstance(replacements, list) or not all(isinstance(r, str) for r in replacements):
         raise RulePackError(f"{where}: 'replace' must be text or a list of text")
     for template in replacements:
-        _check_template(where, pattern, template)
-    exceptions = tuple(_compile(where, e) for e in raw.get("exceptions", []) or [])
+        _check_template(where, shape, template)
+    exceptions = tuple(raw.get("exceptions", []) or [])
+    for exception in exceptions:
+        if exception not in known:
+            _compile(where, exception)
+    literals = shape.get("literals")
     return Rule(
         id=rule_id,
         family=family,
         category=category,
         severity=_enum(where, Severity, raw.get("severity", "warning")),
         message=" ".join(raw["message"].split()),
-        pattern=pattern,
+        source=source,
         replacements=tuple(replacements),
         applicability=_enum(where, Applicability, raw.get("applicability", "unsafe")),
         names=bool(raw.get("names", False)),
         preserve_case=bool(raw.get("preserve_case", True)),
-        exceptions=exceptions,
+        exception_sources=exceptions,
         examples=_parse_examples(where, raw.get("examples")),
+        literals=tuple(literals) if literals is not None else None,
     )
 
 
@@ -194,16 +281,16 @@ def _compile(where: str, source: Any) -> re.Pattern[str]:
 _TEMPLATE_ESCAPE = re.compile(r"\\(?:\d+|g<\w+>|[\\ntr]|[ul](?=\\(?:\d+|g<\w+>)))")
 
 
-def _check_template(where: str, pattern: re.Pattern[str], template: str) -> None:
+def _check_template(where: str, shape: dict, template: str) -> None:
     stray = _TEMPLATE_ESCAPE.sub("", template)
     if "\\" in stray:
         raise RulePackError(f"{where}: replacement has an unknown escape near {stray[stray.index(chr(92)):][:4]!r}")
     refs = re.findall(r"\\(\d+)|\\g<(\w+)>", template)
     for number, name in refs:
         ref = number or name
-        if ref.isdigit() and int(ref) > pattern.groups:
+        if ref.isdigit() and int(ref) > shape["groups"]:
             raise RulePackError(f"{where}: replacement refers to missing group \\{ref}")
-        if not ref.isdigit() and ref not in pattern.groupindex:
+        if not ref.isdigit() and ref not in shape["names"]:
             raise RulePackError(f"{where}: replacement refers to missing group <{ref}>")
 
 
@@ -274,24 +361,76 @@ class Protector:
 PREFILTER_MIN_CHARS = 20_000  # below this a full scan is cheaper than finding lines
 
 
-def find_with_rules(text: str, ruleset: RuleSet, accept: frozenset[str] = frozenset()) -> list[Finding]:
-    """Every finding of every rule in ``ruleset`` over ``text``."""
-    protector = Protector(text, accept)
-    lines = LineFinder(text) if len(text) >= PREFILTER_MIN_CHARS else None
-    findings: list[Finding] = []
-    for rule in ruleset.rules:
-        findings.extend(_rule_findings(rule, text, protector, _matches(rule, text, lines)))
+PARALLEL_MIN_CHARS = 200_000  # below this, forking workers costs more than it saves
+
+
+def find_with_rules(
+    text: str, ruleset: RuleSet, accept: frozenset[str] = frozenset(), jobs: int | None = None
+) -> list[Finding]:
+    """Every finding of every rule in ``ruleset`` over ``text``.
+
+    Long texts are matched by several processes, each taking every n-th rule
+    (``jobs``: default one per core, at most 4; ``NORMALIZE_JOBS`` overrides).
+    """
+    jobs = _jobs(jobs) if len(text) >= PARALLEL_MIN_CHARS else 1
+    if jobs > 1:
+        findings = _parallel_findings(text, ruleset, accept, jobs)
+    else:
+        findings = _findings_for(text, ruleset.rules, accept)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 
 
-@lru_cache(maxsize=4096)
-def _literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    return required_literals(pattern)
+def _findings_for(text: str, rules: Iterable[Rule], accept: frozenset[str]) -> list[Finding]:
+    protector = Protector(text, accept)
+    lines = LineFinder(text) if len(text) >= PREFILTER_MIN_CHARS else None
+    lower = lines.lower if lines is not None else ascii_lower(text)
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.literals is not None and not any(lit in lower for lit in rule.literals):
+            continue  # no match is possible: not even compiled
+        findings.extend(_rule_findings(rule, text, protector, _matches(rule, text, lines)))
+    return findings
+
+
+def _jobs(requested: int | None) -> int:
+    import os
+
+    if requested is None:
+        env = os.environ.get("NORMALIZE_JOBS", "")
+        requested = int(env) if env.isdigit() else min(4, os.cpu_count() or 1)
+    return max(1, requested)
+
+
+_WORK: tuple[str, tuple[Rule, ...], frozenset[str]] | None = None  # inherited by forked workers
+
+
+def _worker(share: tuple[int, int]) -> list[Finding]:
+    index, jobs = share
+    assert _WORK is not None
+    text, rules, accept = _WORK
+    return _findings_for(text, rules[index::jobs], accept)
+
+
+def _parallel_findings(text: str, ruleset: RuleSet, accept: frozenset[str], jobs: int) -> list[Finding]:
+    import multiprocessing
+
+    global _WORK
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform: match in this process
+        return _findings_for(text, ruleset.rules, accept)
+    _WORK = (text, ruleset.rules, accept)
+    try:
+        with context.Pool(jobs) as pool:
+            parts = pool.map(_worker, [(i, jobs) for i in range(jobs)])
+    finally:
+        _WORK = None
+    return [f for part in parts for f in part]
 
 
 def _matches(rule: Rule, text: str, lines: LineFinder | None) -> Iterator[re.Match[str]]:
-    literals = _literals(rule.pattern) if lines is not None else None
+    literals = rule.literals if lines is not None else None
     if literals is None:
         yield from rule.pattern.finditer(text)
         return
