@@ -347,6 +347,8 @@ def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset
             continue  # names and acronyms, at the start of a sentence too
         if tok.start > 0 and sentence[tok.start - 1] in "-'’":
             continue  # second part of a compound or name: "Jae-geun", "al-Sisi"
+        if _inside_address(sentence, tok.start, tok.end):
+            continue  # part of a web or e-mail address: "clck.ru", "mid.ru/en"
         # Words only in the wordfreq list (count 1 in vocab.tsv) or that look
         # like a rare inflection or compound of known words ("sharpens", but
         # also "discused") get their own, higher margin.
@@ -358,6 +360,15 @@ def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset
             left, right = word[:cut].lower(), word[cut:].lower()
             if lex.count(left) >= 1000 and lex.count(right) >= 1000:
                 yield Candidate(tok.start, tok.end, _match_case(f"{left} {right}", word), "spelling:split")
+
+
+def _inside_address(sentence: str, start: int, end: int) -> bool:
+    """Is the word glued by '.', '/', '@' or ':' to more text on either side?"""
+    after = sentence[end:end + 2]
+    before = sentence[max(0, start - 2):start]
+    glued_after = len(after) == 2 and after[0] in "./@:" and after[1].isalnum()
+    glued_before = len(before) == 2 and before[1] in "./@:" and before[0].isalnum()
+    return glued_after or glued_before
 
 
 def informal(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:

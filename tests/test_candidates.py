@@ -126,3 +126,14 @@ def test_inflections_and_compounds_of_known_words_are_not_misspellings() -> None
     for word in ("sharpens", "scariest", "bathhouse", "demined"):
         assert lex.plausible(word), word
     assert not lex.plausible("siences")
+
+
+def test_spelling_leaves_web_addresses_alone():
+    from normalize.candidates import _inside_address
+
+    sentence = "See clck.ru and mid.ru/en or press@mid.ru for details."
+    for word in ("clck", "ru", "mid", "en", "press"):
+        start = sentence.index(word)
+        assert _inside_address(sentence, start, start + len(word)), word
+    start = sentence.index("details")
+    assert not _inside_address(sentence, start, start + len("details"))
