@@ -41,10 +41,11 @@ class FixResult:
 
 def check_text(text: str, options: Options = Options()) -> list[Finding]:
     """All findings for ``text`` under ``options.strategy``, sorted by position."""
+    sources = set(options.strategy.split("+"))
     findings: list[Finding] = []
-    if "rules" in options.strategy.split("+") or options.strategy == "rules":
+    if "rules" in sources:
         findings.extend(_rule_findings(text, options))
-    if "model" in options.strategy.split("+"):
+    if "model" in sources:
         findings = _with_model(text, findings, options)
     if options.languagetool_url:
         from normalize.detect.grammar import languagetool_findings
