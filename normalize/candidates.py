@@ -58,8 +58,12 @@ _INFORMAL = {
     "becouse": "because", "infront": "in front", "eachother": "each other",
 }
 # Redundant padding in translated wire copy: deleted outright.
+# Before a determiner most of these nouns are literal ("the level of the
+# Caspian Sea", "the course of the river"), so only "process" is deleted there.
 _REDUNDANT = re.compile(
-    r"\b(?:the (?:process|level|sphere|field|area|issue|matter|question|framework|course) of |"
+    r"\b(?:the process of |"
+    r"the (?:level|sphere|field|area|issue|matter|question|framework|course) of "
+    r"(?!(?:the|a|an|its|their|this|that|these|those|his|her|our)\b)|"
     r"the city of |the carrying out of |carrying out of (?:the )?|in the period (?:of )?)",
     re.IGNORECASE,
 )

@@ -137,3 +137,12 @@ def test_spelling_leaves_web_addresses_alone():
         assert _inside_address(sentence, start, start + len(word)), word
     start = sentence.index("details")
     assert not _inside_address(sentence, start, start + len("details"))
+
+
+def test_padding_nouns_before_a_determiner_are_literal():
+    from normalize.candidates import _REDUNDANT
+
+    assert not _REDUNDANT.search("The level of the Caspian Sea has fallen.")
+    assert not _REDUNDANT.search("a change in the course of the river")
+    assert _REDUNDANT.search("the level of violence has fallen")
+    assert _REDUNDANT.search("the process of the talks will continue")
