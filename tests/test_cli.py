@@ -224,3 +224,18 @@ def test_default_strategy_never_edits_non_ascii_names(cli, tmp_path, line):
     path = write(tmp_path, "n.txt", (line + "\n").encode())
     code, out, _ = cli("fix", str(path))
     assert code == 0 and out == line + "\n"
+
+
+def test_check_flags_format_feeds_score_detection(cli, tmp_path):
+    src = write(tmp_path, "s.txt", "Clean sentence here.\r\n“We agreed”, – said he.\nGrowth was 3,5 per cent.\n".encode())
+    code, out, _ = cli("check", str(src), "--format", "flags", "--strategy", "rules")
+    lines = out.split("\n")
+    assert code == 1 and len(lines) == 4 and lines[0] == "" and lines[3] == ""
+    assert "10:14" in lines[1].split() and lines[2] == "12:13"
+    flags = write(tmp_path, "f.txt", out.encode())
+    ref = write(tmp_path, "r.txt", "Clean sentence here.\n“We agreed,” said he.\nGrowth was 3.5 per cent.\n".encode())
+    code, out, _ = cli("score", "--source", str(src), "--ref", str(ref), "--flags", str(flags),
+                       "--metric", "detection", "--format", "json")
+    assert code == 0
+    system = json.loads(out)["systems"][1]["scores"]["det-sentence"]
+    assert (system["tp"], system["fp"], system["fn"], system["false_alarm_rate"]) == (2, 0, 0, 0.0)

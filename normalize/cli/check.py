@@ -28,6 +28,8 @@ def check_command(
 ) -> None:
     """Find translationese and explain each finding.
 
+    `--format flags` writes one line per input line with its findings'
+    start:end spans, for `normalize score --flags ... --metric detection`.
     Exit status: 0 nothing found, 1 findings, 2 usage or input error.
     """
     from normalize.api import check_text
@@ -40,11 +42,17 @@ def check_command(
     options = opt.build_options(strategy, accept, rules_dir, select, ignore, model, languagetool)
     documents = [read_document(p, encoding) for p in paths]  # fail before any output
     records: list[dict] = []
+    flags: list[str] = []
     for doc in _progress(documents, options.strategy):
-        records.extend(finding_records(doc.path, doc.text, check_text(doc.text, options)))
+        doc_records = finding_records(doc.path, doc.text, check_text(doc.text, options))
+        records.extend(doc_records)
+        if format == "flags":
+            flags.append(render.render_flags(doc_records, _line_count(doc.text)))
 
     use_color = sys.stdout.isatty() if color is None else color
-    if format == "json":
+    if format == "flags":
+        sys.stdout.write("".join(flags))
+    elif format == "json":
         sys.stdout.write(render.render_json(records))
     elif format == "github":
         sys.stdout.write(render.render_github(records))
@@ -65,6 +73,13 @@ def _progress(documents: list, strategy: str):
     if not sys.stderr.isatty() or not slow:
         return documents
     return typer.progressbar(documents, label="checking", file=sys.stderr, item_show_func=lambda d: d.path if d else "")
+
+
+def _line_count(text: str) -> int:
+    import re
+
+    lines = re.split(r"\r\n|\r|\n", text)
+    return len(lines) - 1 if lines and lines[-1] == "" else len(lines)
 
 
 def _rule_help(rules_dir: Optional[str]) -> dict[str, str]:

@@ -39,6 +39,17 @@ def render_json(records: list[dict]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
+def render_flags(records: list[dict], n_lines: int) -> str:
+    """One line per input line: its findings as ``start:end`` spans within the
+    line (blank when clean), the format `normalize score --flags` reads."""
+    spans: list[list[str]] = [[] for _ in range(n_lines)]
+    for r in records:
+        if 1 <= r["line"] <= n_lines:
+            end = r["end_column"] - 1 if r["end_line"] == r["line"] else r["column"] - 1
+            spans[r["line"] - 1].append(f"{r['column'] - 1}:{end}")
+    return "".join(" ".join(s) + "\n" for s in spans)
+
+
 def render_github(records: list[dict]) -> str:
     """GitHub Actions workflow commands: annotations on the changed files."""
     out = []
