@@ -8,7 +8,7 @@ from pathlib import Path
 
 from normalize.apply import apply_edits, resolve_overlaps, select_edits
 from normalize.errors import InputError, NormalizeError
-from normalize.types import Document, Edit, Finding
+from normalize.types import Edit, Finding
 
 STRATEGIES = ("rules", "model", "rules+model")
 DEFAULT_STRATEGY = "rules+model"
@@ -53,10 +53,6 @@ def check_text(text: str, options: Options = Options()) -> list[Finding]:
         findings.extend(_outside_accepted(languagetool_findings(text, options.languagetool_url), text, options))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
-
-
-def check_document(doc: Document, options: Options = Options()) -> list[Finding]:
-    return check_text(doc.text, options)
 
 
 def fix_text(text: str, options: Options = Options(), unsafe: bool = False) -> FixResult:
@@ -136,9 +132,13 @@ def _with_model(text: str, rule_findings: list[Finding], options: Options) -> li
 
 def _merge(rule_findings: Iterable[Finding], model: Iterable[Finding]) -> list[Finding]:
     """Rule findings plus model findings; the model's choice wins on overlap."""
-    model = list(model)
-    kept = [
-        f for f in rule_findings
-        if not any(m.start < f.end and f.start < m.end for m in model)
-    ]
+    import bisect
+    from itertools import accumulate
+
+    model = sorted(model, key=lambda m: m.start)
+    starts = [m.start for m in model]
+    # reach[i]: the furthest end among the first i model findings, so one
+    # bisection tells whether any model finding starting before f.end reaches past f.start.
+    reach = [-1, *accumulate((m.end for m in model), max)]
+    kept = [f for f in rule_findings if reach[bisect.bisect_left(starts, f.end)] <= f.start]
     return kept + model

@@ -6,7 +6,7 @@ end-exclusive, exactly as Python slices them: ``text[start:end]``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -23,24 +23,6 @@ class Severity(str, Enum):
     INFO = "info"
 
 
-@dataclass(frozen=True, order=True)
-class Span:
-    start: int
-    end: int
-
-    def __post_init__(self) -> None:
-        if self.start < 0 or self.end < self.start:
-            raise ValueError(f"invalid span {self.start}..{self.end}")
-
-    def overlaps(self, other: "Span") -> bool:
-        # Two zero-width insertions at the same point also conflict.
-        if self.start == self.end or other.start == other.end:
-            return self.start < other.end and other.start < self.end or (
-                self.start == other.start
-            )
-        return self.start < other.end and other.start < self.end
-
-
 @dataclass(frozen=True)
 class Edit:
     """Replace ``text[start:end]`` with ``replacement``."""
@@ -52,10 +34,6 @@ class Edit:
     category: str
     message: str
     applicability: Applicability = Applicability.SAFE
-
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -72,10 +50,6 @@ class Finding:
     applicability: Applicability = Applicability.UNSAFE
     source: str = "rules"  # which detector produced it: rules, model, languagetool
     score: float | None = None  # model margin, when a model ranked it
-
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
 
     def best_edit(self) -> Edit | None:
         """The edit for the first suggestion, or None when only a warning."""
@@ -107,4 +81,3 @@ class Document:
     text: str
     bom: bool = False
     encoding: str = "utf-8"
-    sentences: list[Sentence] = field(default_factory=list)

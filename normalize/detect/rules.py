@@ -168,8 +168,9 @@ def write_index(folder: Path) -> int:
     patterns: dict[str, dict] = {}
     packs: dict[str, dict] = {}
     for path in sorted(folder.glob("*.yaml")):
-        packs[path.name] = {"sha256": _digest(path.read_bytes()), "data": _parse_yaml(path)}
-        for rule in load_pack(path, {}):
+        raw = path.read_bytes()
+        packs[path.name] = {"sha256": _digest(raw), "data": _parse_yaml(path.name, raw)}
+        for rule in load_pack(path, {}, packs):  # parses nothing twice: the entry above matches
             patterns[rule.source] = _describe(rule.pattern)
             for source in rule.exception_sources:
                 patterns[source] = _describe(re.compile(source))
@@ -194,15 +195,15 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _parse_yaml(path: Path) -> Any:
+def _parse_yaml(name: str, raw: bytes) -> Any:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        return yaml.load(raw.decode("utf-8"), Loader=loader)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         detail = " ".join(str(exc).split())
-        raise RulePackError(f"{path.name}: not valid YAML ({detail[:160]})") from None
+        raise RulePackError(f"{name}: not valid YAML ({detail[:160]})") from None
 
 
 def load_pack(
@@ -210,11 +211,12 @@ def load_pack(
 ) -> list[Rule]:
     # The index keeps each pack already parsed (YAML parsing is slow in
     # Python); a pack whose bytes changed since is parsed afresh.
+    raw = path.read_bytes()
     cached = (packs or {}).get(path.name)
-    if cached and cached.get("sha256") == _digest(path.read_bytes()):
+    if cached and cached.get("sha256") == _digest(raw):
         data = cached["data"]
     else:
-        data = _parse_yaml(path)
+        data = _parse_yaml(path.name, raw)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RulePackError(f"{path.name}: a rule pack needs a top-level 'rules:' list")
     family = str(data.get("family") or path.stem)
