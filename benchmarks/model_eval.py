@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import json
 import re
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -73,25 +75,29 @@ def apply_safe(text: str, findings, unsafe: bool = False) -> str:
 
 
 def correct_lines(lines: list[str], strategy: str, *, unsafe: bool = False) -> list[str]:
-    """Each line as one sentence. `model` calls the ranker directly; the
-    strategies with rules go through the project's API (rules from issue 2)."""
+    """The set as one document, each line one sentence, as `normalize fix`
+    sees a file (the model judges the register per document). `model` calls
+    the ranker directly; the strategies with rules go through the project's
+    API (rules from issue 2)."""
     from normalize.rank import model_findings
 
-    out = []
+    rules = [_rule_findings(line) if "rules" in strategy else [] for line in lines]
+    if strategy == "rules":
+        return [apply_safe(line, found, unsafe) for line, found in zip(lines, rules)]
+    text = "\n".join(lines)
+    spans, pos = [], 0
     for line in lines:
-        rules = []
-        if "rules" in strategy:
-            rules = _rule_findings(line)
-        if strategy == "rules":
-            out.append(apply_safe(line, rules, unsafe))
-            continue
-        found = model_findings(line, [(0, len(line))], rule_findings=rules)
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    shifted = [replace(f, start=f.start + s, end=f.end + s) for (s, _), found in zip(spans, rules) for f in found]
+    found = model_findings(text, spans, rule_findings=shifted)
+    out = []
+    for (s, e), line, own in zip(spans, lines, rules):
+        here = [replace(f, start=f.start - s, end=f.end - s) for f in found if s <= f.start and f.end <= e]
         if strategy == "rules+model":
-            spans = [(f.start, f.end) for f in found]
-            found = found + [
-                f for f in rules if not any(s < f.end and f.start < e for s, e in spans)
-            ]
-        out.append(apply_safe(line, found, unsafe))
+            taken = [(f.start, f.end) for f in here]
+            here += [f for f in own if not any(a < f.end and f.start < b for a, b in taken)]
+        out.append(apply_safe(line, here, unsafe))
     return out
 
 
@@ -123,7 +129,42 @@ def correct_set(name: str, srcs: list[str], strategy: str, unsafe: bool = False)
 
     plain = [normalise(s) for s in srcs]
     fixed = correct_lines(plain, strategy, unsafe=unsafe)
-    return [src if out == inp else retokenise(out) for src, inp, out in zip(srcs, plain, fixed)]
+    return [src if out == inp else project(src, inp, out) for src, inp, out in zip(srcs, plain, fixed)]
+
+
+def project(src: str, plain: str, out: str) -> str:
+    """The word edits that took ``plain`` to ``out``, made on the tokenised ``src``.
+
+    Retokenising a whole changed line would also rewrite what the round trip
+    cannot restore ("St." -> "St .", "he/she" -> "he / she") and count those
+    as edits; only the edited tokens are retokenised here. Falls back to the
+    retokenised line when an edit touches tokens the round trip changed.
+    """
+    a, b, c = src.split(), retokenise(plain).split(), retokenise(out).split()
+    to_src: dict[int, int] = {}
+    for block in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+        for k in range(block.size):
+            to_src[block.b + k] = block.a + k
+    result, pos = [], 0
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, b, c, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if i1 < i2:
+            if not all(k in to_src for k in range(i1, i2)) or to_src[i2 - 1] - to_src[i1] != i2 - i1 - 1:
+                return " ".join(c)
+            start, end = to_src[i1], to_src[i2 - 1] + 1
+        elif i1 - 1 in to_src:
+            start = end = to_src[i1 - 1] + 1
+        elif i1 in to_src:
+            start = end = to_src[i1]
+        else:
+            return " ".join(c)
+        if start < pos:
+            return " ".join(c)
+        result += a[pos:start] + c[j1:j2]
+        pos = end
+    result += a[pos:]
+    return " ".join(result)
 
 
 def _rule_findings(line: str):

@@ -11,6 +11,7 @@ changes anything. Defaults to ../shared/data/wirecopy-dev/pairs.tsv.
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import sys
 from pathlib import Path
@@ -28,12 +29,28 @@ def load_pairs(path: Path) -> list[dict]:
 
 
 def evaluate(rows: list[dict], options: Options, unsafe: bool = False) -> dict:
-    """Detection and fix figures for one data set under one strategy."""
+    """Detection and fix figures for one data set under one strategy.
+
+    The sources are checked and fixed as one document, one sentence a line,
+    as `normalize check FILE` and `normalize fix FILE` see such a file.
+    """
     faulty = [r for r in rows if r["source"] != r["reference"]]
     clean = [r for r in rows if r["source"] == r["reference"]]
-    flagged = {r["id"]: bool(check_text(r["source"], options)) for r in rows}
-    fixed = {r["id"]: fix_text(r["source"], options, unsafe=unsafe).text for r in rows}
-    refixed = sum(fix_text(fixed[r["id"]], options, unsafe=unsafe).text != fixed[r["id"]] for r in rows)
+    text = "\n".join(r["source"] for r in rows) + "\n"
+    starts = [0]
+    for r in rows:
+        starts.append(starts[-1] + len(r["source"]) + 1)
+    hit = [False] * len(rows)
+    for f in check_text(text, options):
+        hit[bisect.bisect_right(starts, f.start) - 1] = True
+    flagged = {r["id"]: h for r, h in zip(rows, hit)}
+    once = fix_text(text, options, unsafe=unsafe).text
+    lines = once.split("\n")[: len(rows)]
+    if len(lines) != len(rows):
+        raise SystemExit("fix changed the number of lines")
+    fixed = {r["id"]: line for r, line in zip(rows, lines)}
+    twice = fix_text(once, options, unsafe=unsafe).text
+    refixed = sum(a != b for a, b in zip(once.split("\n"), twice.split("\n")))
     refs = [[r["reference"] for r in rows]]
     ter = TER()
     return {

@@ -327,16 +327,24 @@ def _deletes_transposes(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=20000)
-def _corrections(word: str, lex: Lexicon, limit: int = 6) -> tuple[str, ...]:
-    """Known words one edit away, else two; most frequent first."""
+def _corrections(word: str, lex: Lexicon, limit: int = 6) -> tuple[tuple[str, int], ...]:
+    """(known word, edit distance) pairs one edit away, else two; most frequent first.
+
+    Corrections shorter than three letters are skipped: the word counts hold
+    clitic fragments ("ll", "ve") that no typo should turn into.
+    """
     first = _edits1(word)
-    near = [w for w in first if w in lex.counts]
+    near = [w for w in first if w in lex.counts and len(w) >= 3]
+    distance = 1
     if not near and 3 <= len(word) <= 14:
         # Two edits, the second a deletion or transposition only: covers
         # "cigarrets" -> "cigarettes" at ~2% of the cost of full distance 2.
-        near = list({w2 for w1 in first for w2 in _deletes_transposes(w1) if w2 in lex.counts})
+        distance = 2
+        near = list(
+            {w2 for w1 in first for w2 in _deletes_transposes(w1) if w2 in lex.counts and len(w2) >= 3}
+        )
     near.sort(key=lambda w: -lex.counts[w])
-    return tuple(near[:limit])
+    return tuple((w, distance) for w in near[:limit])
 
 
 def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset[str]) -> Iterator[Candidate]:
@@ -353,11 +361,14 @@ def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset
             continue  # second part of a compound or name: "Jae-geun", "al-Sisi"
         if _inside_address(sentence, tok.start, tok.end):
             continue  # part of a web or e-mail address: "clck.ru", "mid.ru/en"
-        # Words only in the wordfreq list (count 1 in vocab.tsv) or that look
-        # like a rare inflection or compound of known words ("sharpens", but
-        # also "discused") get their own, higher margin.
-        family = "spelling:rare" if lex.plausible(word) else "spelling:word"
-        for fix in _corrections(word.lower(), lex):
+        # Words only in the dictionary lists (count 1 in vocab.tsv) or that
+        # look like a rare inflection or compound of known words ("sharpens",
+        # but also "discused") get their own, higher margin. So do fixes two
+        # edits away: in MT output an unknown word is more often a
+        # transliteration ("majorno") than a typo, and a far fix is a guess.
+        rare = lex.plausible(word)
+        for fix, distance in _corrections(word.lower(), lex):
+            family = "spelling:rare" if rare else "spelling:word" if distance == 1 else "spelling:far"
             yield Candidate(tok.start, tok.end, _match_case(fix, word), family)
         # Run-together words: "infact" -> "in fact".
         for cut in range(1, len(word)):

@@ -30,27 +30,32 @@ from normalize.types import Applicability, Finding, Severity
 # there, the Wikipedia LM's preference for another article, preposition or
 # verb form is more often wrong than right, and calibration on MLQE-PE and
 # wirecopy-dev dev data (benchmarks/model_margins.md) pushed those margins to
-# 5 or off. A sentence with an evident error (a non-word the model corrects,
-# "dont", "i") is learner-like, and there the same edits are usually right
-# (JFLEG dev): NOISY_MARGINS apply.
+# 5 or off. A document where many sentences show an evident error (a non-word
+# the model corrects, "dont", "i") is learner-like, and there the same edits
+# are usually right (JFLEG dev): NOISY_MARGINS apply (see DOC_NOISY_SHARE).
 # In near-fluent text an UNSAFE suggestion is as often a false alarm as a
 # help (a comma the house style leaves out, "emergencies" -> "emergency"), so
-# here the unsafe margin equals the safe one: the model speaks only when sure.
+# here the unsafe margin equals the safe one (the model speaks only when sure),
+# except for spelling, which is never applied there, only suggested.
 MARGINS: dict[str, tuple[float, float]] = {
-    "spelling": (3.0, 3.0),
+    # In edited text and MT output an unknown word is mostly a name, a
+    # transliteration or an untranslated word ("majorno", "secary" on MLQE-PE):
+    # a fix is only ever suggested.
+    "spelling": (99.0, 3.0),
+    "spelling:far": (99.0, 5.0),
     "spelling:rare": (99.0, 99.0),
-    "informal": (0.0, 0.0),
+    "informal": (3.0, 3.0),
     "capitalisation": (0.0, 0.0),
-    "morphology": (5.0, 5.0),
+    "morphology": (7.0, 7.0),
     "morphology:base": (3.0, 3.0),
     "morphology:participle": (3.0, 3.0),
     "article": (5.0, 5.0),
     "article:insert": (99.0, 99.0),
     "article:swap": (3.0, 3.0),
     "preposition": (5.0, 5.0),
-    "comma": (1.0, 1.0),
+    "comma": (2.5, 2.5),
     "comma:delete": (5.0, 5.0),
-    "redundancy": (1.0, 1.0),
+    "redundancy": (3.0, 3.0),
     "word-order": (5.0, 5.0),
     "rule": (0.0, -1.0),
 }
@@ -67,7 +72,7 @@ NOISY_MARGINS: dict[str, tuple[float, float]] = {
     "article": (2.0, 1.0),
     "preposition": (2.0, 1.0),
     "preposition:delete": (3.0, 2.0),
-    "comma": (1.0, 0.5),
+    "comma": (0.0, 0.0),
     "comma:delete": (3.0, 1.5),
     "redundancy": (1.0, 0.0),
     "word-order": (2.0, 1.0),
@@ -79,6 +84,13 @@ NOISY_MARGINS: dict[str, tuple[float, float]] = {
 NOISY_EVIDENCE = ("spelling:word", "informal")
 NOISY_GAIN = 1.0
 NOISY_SPANS = 1
+# The register is decided per document when it has enough sentences: in a
+# learner essay (JFLEG dev: 28% of sentences show such evidence) sentences
+# without a typo are as faulty as the rest, while in MT output and wire copy
+# (MLQE-PE dev 0.8%, wirecopy-dev 0%) an unknown word is mostly an untranslated
+# or transliterated one ("majorno", "likee"), not a sign of a learner.
+DOC_MIN_SENTENCES = 10
+DOC_NOISY_SHARE = 0.1
 CATEGORIES = {
     "spelling": "spelling",
     "informal": "spelling",
@@ -147,6 +159,14 @@ class Ranker:
         }
         return len(spans) >= NOISY_SPANS
 
+    def evidence(self, sentence: str, accept: frozenset[str] = frozenset()) -> bool:
+        """Does ``sentence`` on its own look learner-written (see NOISY_EVIDENCE)?"""
+        families = {f.split(":")[0] for f in NOISY_EVIDENCE}
+        pool = generate(sentence, self.lexicon, accept=accept, families=families)
+        if not pool:
+            return False
+        return self._noisy(pool, self._gains(sentence, [], pool, sentence))
+
     def correct(
         self,
         sentence: str,
@@ -155,8 +175,13 @@ class Ranker:
         rule_candidates: Sequence[Candidate] = (),
         fixed: Sequence[Candidate] = (),
         families: Iterable[str] | None = None,
+        noisy: bool | None = None,
     ) -> list[Applied]:
-        """Edits to ``sentence``, best first; ``fixed`` edits are taken as given."""
+        """Edits to ``sentence``, best first; ``fixed`` edits are taken as given.
+
+        ``noisy`` picks the margin table (the document's register); None lets
+        the sentence's own evidence decide.
+        """
         applied: list[Candidate] = list(fixed)
         pool = [
             c for c in generate(sentence, self.lexicon, accept=accept, families=families)
@@ -167,7 +192,9 @@ class Ranker:
             return []
         current = _render(sentence, applied)
         gains = self._gains(sentence, applied, pool, current)
-        table = self.noisy_margins if self._noisy(pool, gains) else self.margins
+        if noisy is None:
+            noisy = self._noisy(pool, gains)
+        table = self.noisy_margins if noisy else self.margins
         margins = np.array([[self._margin(c, p, table) for c in pool] for p in (0, 1)])
         alive = np.ones(len(pool), bool)
         result: list[Applied] = []
@@ -344,6 +371,7 @@ def model_findings(
     model looks for more.
     """
     ranker = get_ranker(model_dir)
+    noisy = document_register(text, sentences, ranker, accept)
     findings: list[Finding] = []
     for start, end in sentences:
         sentence = text[start:end]
@@ -351,10 +379,12 @@ def model_findings(
             continue
         fixed, cands, choices = _rule_parts(sentence, start, rule_findings, ranker)
         findings.extend(choices)
-        key = (sentence, tuple(fixed), tuple(cands), accept, id(ranker), ranker.version)
+        key = (sentence, tuple(fixed), tuple(cands), accept, id(ranker), ranker.version, noisy)
         applied = _MEMO.get(key)
         if applied is None:
-            applied = ranker.correct(sentence, accept=accept, rule_candidates=cands, fixed=fixed)
+            applied = ranker.correct(
+                sentence, accept=accept, rule_candidates=cands, fixed=fixed, noisy=noisy
+            )
             if len(_MEMO) > 20_000:
                 _MEMO.clear()
             _MEMO[key] = applied
@@ -363,6 +393,26 @@ def model_findings(
     return findings
 
 
+def document_register(
+    text: str, sentences: Sequence[tuple[int, int]], ranker: Ranker, accept: frozenset[str]
+) -> bool | None:
+    """True for a learner-like document, False for edited text or MT output,
+    None when it is too short to tell (each sentence then decides)."""
+    bodies = [text[s:e] for s, e in sentences if text[s:e].strip()]
+    if len(bodies) < DOC_MIN_SENTENCES:
+        return None
+    noisy = 0
+    for body in bodies:
+        key = (body, accept, id(ranker))
+        if key not in _EVIDENCE:
+            if len(_EVIDENCE) > 50_000:
+                _EVIDENCE.clear()
+            _EVIDENCE[key] = ranker.evidence(body, accept)
+        noisy += _EVIDENCE[key]
+    return noisy / len(bodies) >= DOC_NOISY_SHARE
+
+
+_EVIDENCE: dict[tuple, bool] = {}
 # `fix` re-checks a document until nothing changes: unchanged sentences
 # (the large majority after the first pass) are answered from here.
 _MEMO: dict[tuple, list[Applied]] = {}

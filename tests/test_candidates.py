@@ -146,3 +146,13 @@ def test_padding_nouns_before_a_determiner_are_literal():
     assert not _REDUNDANT.search("a change in the course of the river")
     assert _REDUNDANT.search("the level of violence has fallen")
     assert _REDUNDANT.search("the process of the talks will continue")
+
+
+def test_far_spelling_fixes_and_clitic_fragments_are_told_apart() -> None:
+    lex = Lexicon({"major": 5000, "ll": 9000, "level": 800} | {w: 5000 for w in WORDS}, {})
+    near = {c.replacement: c.family for c in generate("We go majorr home.", lex, families=["spelling"])}
+    assert near.get("major") == "spelling:word"
+    far = {c.replacement: c.family for c in generate("We go majorno home.", lex, families=["spelling"])}
+    assert far.get("major") == "spelling:far"  # two edits away: a guess
+    # "lvl" is one edit from "ll", a fragment of "we'll": never a correction.
+    assert "ll" not in {c.replacement for c in generate("We go lvl home.", lex, families=["spelling"])}

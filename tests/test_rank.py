@@ -9,7 +9,9 @@ from test_lm_support import tiny_model  # noqa: F401
 import pytest
 
 from normalize.candidates import Candidate
-from normalize.rank import MARGINS, NOISY_MARGINS, _render, get_ranker, model_findings
+from normalize.rank import (
+    DOC_MIN_SENTENCES, MARGINS, NOISY_MARGINS, _render, document_register, get_ranker, model_findings,
+)
 from normalize.types import Applicability, Finding, Severity
 
 
@@ -89,3 +91,42 @@ def test_fluent_text_margins_are_stricter() -> None:
         fluent = MARGINS.get(family) or MARGINS[family.split(":")[0]]
         noisy = NOISY_MARGINS.get(family) or NOISY_MARGINS[family.split(":")[0]]
         assert fluent[0] > noisy[0]
+
+
+def _document(lines: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    text = "\n".join(lines)
+    spans, pos = [], 0
+    for line in lines:
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return text, spans
+
+
+def test_register_is_decided_per_document(tiny_model: Path) -> None:
+    ranker = get_ranker(str(tiny_model))
+    clean = "The minister discussed the new plan on Monday."
+    typo = "The minister discused the new plan on Monday."
+    # Too short to tell: each sentence decides.
+    text, spans = _document([clean, typo])
+    assert document_register(text, spans, ranker, frozenset()) is None
+    # Learner-like: many sentences with a non-word the model corrects.
+    text, spans = _document([typo, clean] * DOC_MIN_SENTENCES)
+    assert document_register(text, spans, ranker, frozenset()) is True
+    # Edited copy with one odd word in twenty sentences: not learner text.
+    text, spans = _document([clean] * (2 * DOC_MIN_SENTENCES - 1) + [typo])
+    assert document_register(text, spans, ranker, frozenset()) is False
+
+
+def test_in_edited_copy_a_non_word_is_only_suggested(tiny_model: Path) -> None:
+    ranker = get_ranker(str(tiny_model))
+    ranker.margins = dict(MARGINS)  # the fluent-text table, as shipped
+    clean = "The minister discussed the new plan on Monday."
+    typo = "The minister discused the new plan on Monday."
+    text, spans = _document([clean] * (2 * DOC_MIN_SENTENCES - 1) + [typo])
+    found = [f for f in model_findings(text, spans, model_dir=str(tiny_model)) if f.category == "spelling"]
+    assert [f.suggestions for f in found] == [("discussed",)]
+    assert found[0].applicability == Applicability.UNSAFE
+    # The same sentence in a learner-like document is fixed.
+    text, spans = _document([typo, clean] * DOC_MIN_SENTENCES)
+    found = [f for f in model_findings(text, spans, model_dir=str(tiny_model)) if f.category == "spelling"]
+    assert found and all(f.applicability == Applicability.SAFE for f in found)

@@ -77,3 +77,20 @@ def test_pack_index_is_up_to_date():
         for source in rule.exception_sources:
             assert index.get(source) == _describe(_re.compile(source)), f"{rule.id}: stale _index.json"
     assert set(packs) == {p.name for p in default_rules_dir().glob("*.yaml")}
+
+
+def test_headlines_keep_their_dropped_articles():
+    """Headlinese drops articles by convention; article rules that only insert
+    one stay quiet on a short line with no closing punctuation."""
+    rules = load_rules()
+
+    def inserted(text: str) -> list[str]:
+        return [f.rule for f in find_with_rules(text, rules) if f.category == "article"]
+
+    headline = "Barbie makers to release hijab doll for first time"
+    assert inserted(headline) == []
+    assert inserted(headline + ".") != []
+    # A headline above body text is judged on its own line.
+    assert inserted(headline + "\nThe company will release the doll for first time.") != []
+    assert all(f.start > len(headline) for f in find_with_rules(
+        headline + "\nThe company will release the doll for first time.", rules) if f.category == "article")

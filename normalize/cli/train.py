@@ -35,6 +35,10 @@ def train_command(
         float, typer.Option(help="Also treat wordfreq words of this Zipf frequency as known (0: off; "
                             "2.0 measured: MLQE-PE TER -0.15, JFLEG GLEU -0.8).")
     ] = 0.0,
+    dictionary: Annotated[
+        bool, typer.Option(help="Also treat every word form in lemminflect's tables as known, so the "
+                           "speller leaves rare real words (satiety, radishes) alone.")
+    ] = True,
     licence: Annotated[
         str, typer.Option(help="Licence of the training data, recorded in the model card.")
     ] = "",
@@ -60,7 +64,7 @@ def train_command(
         corpus=[str(p) for p in corpus], output=str(output), order=order,
         vocab_size=vocab_size, prune=thresholds, spm_sentences=spm_sentences,
         max_sentences=max_sentences, seed=seed, vocab_min_count=vocab_min_count,
-        known_zipf=known_zipf,
+        known_zipf=known_zipf, dictionary=dictionary,
     )
     command = "normalize " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[count]}"),

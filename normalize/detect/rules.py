@@ -458,6 +458,8 @@ def _rule_findings(
         start, end, trimmed = _minimal_span(m_start, matched, suggestions)
         if not protector.allows(start, end, rule.names):
             continue
+        if rule.category == "article" and _inserts_article(matched, suggestions) and _in_headline(text, start):
+            continue  # headlines drop articles by convention: "Putin meets Erdogan in Sochi"
         out.append(
             Finding(
                 rule=rule.id,
@@ -471,6 +473,29 @@ def _rule_findings(
             )
         )
     return out
+
+
+_ARTICLE_WORDS = frozenset({"a", "an", "the"})
+_LINE_END = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*\s*$")
+
+
+def _inserts_article(matched: str, suggestions: list[str]) -> bool:
+    """Does some suggestion only add "a", "an" or "the" to the matched words?"""
+    have = matched.lower().split()
+    for s in suggestions:
+        words = s.lower().split()
+        added = [w for w in words if w not in have or words.count(w) > have.count(w)]
+        if added and set(added) <= _ARTICLE_WORDS:
+            return True
+    return False
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Is ``pos`` on a line of at most 20 words with no closing punctuation?"""
+    start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    ends = [i for i in (text.find("\n", pos), text.find("\r", pos)) if i != -1]
+    line = text[start : min(ends) if ends else len(text)]
+    return len(line.split()) <= 20 and not _LINE_END.search(line)
 
 
 def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:

@@ -46,6 +46,7 @@ class TrainConfig:
     max_sentences: int = 0  # 0: all
     vocab_min_count: int = 2
     known_zipf: float = 0.0  # also count as known: wordfreq words this frequent (0: off)
+    dictionary: bool = True  # also count as known: every word form lemminflect lists
     seed: int = 13
 
     def key(self, *names: str) -> str:
@@ -192,7 +193,7 @@ def _train_lm(cfg: TrainConfig, work: Path, progress: Progress) -> None:
 
 def _word_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
     """Word counts (for spelling) and inflection groups (for morphology)."""
-    key = cfg.key("corpus", "max_sentences", "vocab_min_count", "known_zipf")
+    key = cfg.key("corpus", "max_sentences", "vocab_min_count", "known_zipf", "dictionary")
     if _stage_done(work, "words", key):
         return
     counts: Counter[str] = Counter()
@@ -206,6 +207,11 @@ def _word_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
         # Real but rare words (satiety, radishes) missing from 17 M words of
         # Wikipedia were the main source of wrong spelling fixes on MLQE-PE.
         for word in _frequent_words(cfg.known_zipf):
+            vocab.setdefault(word, 1)
+    if cfg.dictionary:
+        # The same problem, from an edited word list instead: wordfreq's web
+        # counts also hold frequent misspellings ("becuase", "alot").
+        for word in dictionary_words():
             vocab.setdefault(word, 1)
     with open(work / VOCAB_FILE, "w", encoding="utf-8") as out:
         for w, c in sorted(vocab.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -225,6 +231,27 @@ def _frequent_words(min_zipf: float) -> list[str]:
         w for w in top_n_list("en", 400_000)
         if w.isalpha() and w.islower() and zipf_frequency(w, "en") >= min_zipf
     ]
+
+
+def dictionary_words() -> set[str]:
+    """Lower-case word forms in lemminflect's lemma and inflection tables (~70k,
+    edited English word lists, so no misspellings)."""
+    import csv
+    import gzip
+    from importlib.resources import files
+
+    words: set[str] = set()
+    resources = files("lemminflect") / "resources"
+    for name in ("infl_lu.csv.gz", "lemma_lu.csv.gz"):
+        with gzip.open(str(resources / name), "rt", encoding="utf-8") as handle:
+            for row in csv.reader(handle):
+                # infl_lu: lemma,upos,TAG:form/form,...; lemma_lu: form,upos,lemma/lemma
+                for cell in [row[0], *row[2:]]:
+                    for form in cell.split("/"):
+                        form = form.rpartition(":")[2]
+                        if form.isalpha() and form.islower():
+                            words.add(form)
+    return words
 
 
 def inflection_groups(vocab: dict[str, int], top: int = 60000) -> list[str]:
