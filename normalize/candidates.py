@@ -240,8 +240,10 @@ def _after_determiner(tokens: list[Token], i: int) -> bool:
 
 def _article_swaps(sentence: str, i: int, tok: Token, nxt: Token) -> Iterator[Candidate]:
     if i == 0 and tok.text[:1].isupper():
-        # Deleting a sentence-initial article capitalises the next word.
-        yield Candidate(tok.start, nxt.start + 1, nxt.text[:1].upper(), "article:delete")
+        # Deleting a sentence-initial article capitalises the next word; an
+        # article before a name stays ("A Long March-2F rocket").
+        if not nxt.text[:1].isupper():
+            yield Candidate(tok.start, nxt.start + 1, nxt.text[:1].upper(), "article:delete")
     else:
         yield Candidate(tok.start, nxt.start, "", "article:delete")
     for art in ("the", _an(nxt.text)):
@@ -253,6 +255,8 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
     for i, tok in enumerate(tokens):
         if tok.lower not in PREPOSITIONS or _shouting(tok.text):
             continue
+        if i > 0 and tok.text[:1].isupper():
+            continue  # a name mid-sentence ("To Lam", "Of Montreal")
         for prep in PREPOSITIONS:
             if prep != tok.lower:
                 yield Candidate(tok.start, tok.end, _match_case(prep, tok.text), "preposition:swap")

@@ -156,3 +156,15 @@ def test_far_spelling_fixes_and_clitic_fragments_are_told_apart() -> None:
     assert far.get("major") == "spelling:far"  # two edits away: a guess
     # "lvl" is one edit from "ll", a fragment of "we'll": never a correction.
     assert "ll" not in {c.replacement for c in generate("We go lvl home.", lex, families=["spelling"])}
+
+
+def test_names_that_look_like_function_words_are_left_alone() -> None:
+    # "To Lam" is a name, not a preposition; "A Long March-2F" keeps its article.
+    assert "" not in {c.replacement for c in generate(
+        "Xi said during talks with To Lam in Beijing.", Lexicon({}, {}), families=["preposition"])
+        if c.start == len("Xi said during talks with ")}
+    deletions = [c for c in generate("A Long March rocket lifted off.", Lexicon({}, {}), families=["article"])
+                 if c.family == "article:delete"]
+    assert deletions == []
+    assert [c.family for c in generate("The rocket lifted off.", Lexicon({}, {}), families=["article"])
+            if c.start == 0] == ["article:delete"]
