@@ -166,5 +166,5 @@ def test_names_that_look_like_function_words_are_left_alone() -> None:
     deletions = [c for c in generate("A Long March rocket lifted off.", Lexicon({}, {}), families=["article"])
                  if c.family == "article:delete"]
     assert deletions == []
-    assert [c.family for c in generate("The rocket lifted off.", Lexicon({}, {}), families=["article"])
-            if c.start == 0] == ["article:delete"]
+    assert "article:delete" in {c.family for c in generate(
+        "The rocket lifted off.", Lexicon({}, {}), families=["article"]) if c.start == 0}
