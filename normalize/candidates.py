@@ -451,6 +451,60 @@ def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             yield Candidate(tokens[lo].start, tokens[hi].end, " ".join(moved), "word-order")
 
 
+_BE = frozenset({"is", "are", "was", "were", "has been", "have been", "will be"})
+_CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "”", '"'})
+
+
+def inversions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """Put an inverted subject back before its passive verb.
+
+    Russian-style word order puts the subject after the verb: "At the talks
+    were discussed the issues of security." -> "At the talks, the issues of
+    security were discussed." The subject is taken to run from the
+    determiner after the participle to the end of the clause.
+    """
+    for i in range(len(tokens) - 3):
+        be, participle, det = tokens[i], tokens[i + 1], tokens[i + 2]
+        if be.lower not in _BE or det.lower not in _DETERMINERS:
+            continue
+        if not (participle.lower.endswith(("ed", "en")) or participle.lower in _IRREGULAR_PARTICIPLES):
+            continue
+        end = i + 3
+        while end < len(tokens) and tokens[end].text not in _CLAUSE_END:
+            end += 1
+        if end == i + 3 or end - (i + 2) > 12:
+            continue  # no subject, or too long a clause to move safely
+        if not _adverbial_lead(tokens, i):
+            continue  # "The plan was approved the next day": the subject is already there
+        subject = sentence[det.start : tokens[end - 1].end]
+        verb = sentence[be.start : participle.end]
+        if i == 0:
+            # "Were discussed the issues." -> "The issues were discussed."
+            replacement = f"{subject[:1].upper()}{subject[1:]} {verb[:1].lower()}{verb[1:]}"
+            yield Candidate(be.start, tokens[end - 1].end, replacement, "word-order:inversion")
+            continue
+        left = sentence[: be.start].rstrip()
+        comma = "" if left.endswith(",") else ","
+        yield Candidate(len(left), tokens[end - 1].end, f"{comma} {subject} {verb}", "word-order:inversion")
+
+
+def _adverbial_lead(tokens: list[Token], i: int) -> bool:
+    """Is the clause before token ``i`` empty or an adverbial ("At the talks", "Yesterday,")?"""
+    first = i
+    while first > 0 and tokens[first - 1].text not in _CLAUSE_END:
+        first -= 1
+    if first == i:
+        return True
+    lead = tokens[first].lower
+    return lead in PREPOSITIONS or lead in ("yesterday", "today", "also", "then", "later", "earlier")
+
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    "held made taken given seen shown sent signed built brought found kept left met paid put "
+    "read set sold spent told thought won".split()
+)
+
+
 Family = Callable[[str, list[Token], Lexicon], Iterable[Candidate]]
 FAMILIES: dict[str, Family] = {
     "article": articles,
@@ -461,6 +515,7 @@ FAMILIES: dict[str, Family] = {
     "comma": commas,
     "redundancy": redundancy,
     "word-order": word_order,
+    "inversion": inversions,
 }
 
 

@@ -61,7 +61,7 @@ MARGINS: dict[str, tuple[float, float]] = {
     "comma": (2.5, 2.5),
     "comma:delete": (5.0, 5.0),
     "redundancy": (3.0, 3.0),
-    "word-order": (5.0, 2.0),
+    "word-order": (5.0, 3.0),
     "rule": (0.0, -1.0),
 }
 NOISY_MARGINS: dict[str, tuple[float, float]] = {

@@ -168,3 +168,21 @@ def test_names_that_look_like_function_words_are_left_alone() -> None:
     assert deletions == []
     assert "article:delete" in {c.family for c in generate(
         "The rocket lifted off.", Lexicon({}, {}), families=["article"]) if c.start == 0}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("At the talks were discussed the issues of security.", "At the talks, the issues of security were discussed."),
+        ("Were signed the documents on trade.", "The documents on trade were signed."),
+        ("During the visit, was held the meeting of the council, he said.",
+         "During the visit, the meeting of the council was held, he said."),
+    ],
+)
+def test_inverted_subjects_are_put_back(sentence: str, expected: str) -> None:
+    assert expected in rewrites(sentence, "inversion")
+
+
+def test_ordinary_passives_are_not_inverted() -> None:
+    assert rewrites("The plan was approved the next day.", "inversion") == set()
+    assert rewrites("The issues were discussed at the talks.", "inversion") == set()
