@@ -107,6 +107,7 @@ CATEGORIES = {
     "redundancy": "redundancy",
     "word-order": "word-order",
 }
+CHOICE_MARGIN = 3.0  # log10 the model needs to pick a rule's later suggestion over its first
 MAX_EDITS = 8  # per sentence
 CONTEXT_WORDS = 4  # >= n-1 pieces for the shipped 5-gram: see Ranker._gains
 WINDOW = 40  # characters either side of an applied edit whose candidates are rescored
@@ -314,6 +315,10 @@ def _rule_parts(
         if len(options) > 1:
             scores = ranker.scorer.score([o.apply(sentence) for o in options])
             order = np.argsort(-scores)
+            # The rule's author lists suggestions best first: the model
+            # overrides that order only when it is clearly surer.
+            if order[0] != 0 and scores[order[0]] - scores[0] < CHOICE_MARGIN:
+                order = np.array([0, *[k for k in order if k != 0]])
             best, margin = options[order[0]], float(scores[order[0]] - scores[order[1]])
             choices.append(_choice_finding(f, best, margin, sentence, start))
         fixed.append(best)
@@ -326,7 +331,9 @@ def _choice_finding(f: Finding, best: Candidate, margin: float, sentence: str, s
         category=f.category,
         severity=f.severity,
         message=f"{f.message} (the model prefers \u201c{best.replacement}\u201d to the other "
-        f"suggestions by {margin:.1f} log10)",
+        f"suggestions by {margin:.1f} log10)" if margin >= 0 else
+        f"{f.message} (the rule's first suggestion; the model's preference for another is "
+        f"under {CHOICE_MARGIN:.1f} log10)",
         start=f.start,
         end=f.end,
         suggestions=(best.replacement,),
