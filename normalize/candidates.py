@@ -62,7 +62,7 @@ _INFORMAL = {
 # Caspian Sea", "the course of the river"), so only "process" is deleted there.
 _REDUNDANT = re.compile(
     r"\b(?:the process of |"
-    r"the (?:level|sphere|field|area|issue|matter|question|framework|course) of "
+    r"the (?:level|sphere|field|framework|course) of "
     r"(?!(?:the|a|an|its|their|this|that|these|those|his|her|our)\b)|"
     r"the city of |the carrying out of |carrying out of (?:the )?|in the period (?:of )?)",
     re.IGNORECASE,
