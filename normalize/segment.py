@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from normalize.types import Sentence
 
@@ -24,17 +25,23 @@ def iter_lines(text: str) -> Iterator[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentence spans of ``text``, end-exclusive, trimmed of outer whitespace."""
-    from syntok import segmenter  # imported here: only needed when segmenting
-
     sentences: list[Sentence] = []
     for paragraph, (line_start, line_end) in enumerate(iter_lines(text)):
         line = text[line_start:line_end]
         if not line.strip():
             continue
-        spans = _syntok_spans(segmenter, line)
-        for start, end in spans:
+        for start, end in _line_spans(line):
             sentences.append(Sentence(line_start + start, line_start + end, paragraph))
     return sentences
+
+
+@lru_cache(maxsize=50_000)
+def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans of one line, cached: `fix` segments every unchanged line
+    again on each of its passes."""
+    from syntok import segmenter  # imported here: only needed when segmenting
+
+    return tuple(_syntok_spans(segmenter, line))
 
 
 def _syntok_spans(segmenter, line: str) -> list[tuple[int, int]]:
