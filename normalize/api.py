@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from normalize.apply import apply_edits, resolve_overlaps, select_edits
@@ -39,12 +41,21 @@ class FixResult:
     passes: int = 0
 
 
-def check_text(text: str, options: Options = Options()) -> list[Finding]:
-    """All findings for ``text`` under ``options.strategy``, sorted by position."""
+def check_text(
+    text: str, options: Options = Options(), *, line_cache: dict[str, list[Finding]] | None = None
+) -> list[Finding]:
+    """All findings for ``text`` under ``options.strategy``, sorted by position.
+
+    ``line_cache`` (line text -> rule findings with offsets into the line)
+    lets repeated checks of an edited text match rules on changed lines only.
+    """
     sources = set(options.strategy.split("+"))
     findings: list[Finding] = []
     if "rules" in sources:
-        findings.extend(_rule_findings(text, options))
+        if line_cache is None:
+            findings.extend(_rule_findings(text, options))
+        else:
+            findings.extend(_rule_findings_by_line(text, options, line_cache))
     if "model" in sources:
         findings = _with_model(text, findings, options)
     if options.languagetool_url:
@@ -62,8 +73,10 @@ def fix_text(text: str, options: Options = Options(), unsafe: bool = False) -> F
     make ``fix`` idempotent: its own output has nothing left to fix.
     """
     result = FixResult(text)
+    line_cache: dict[str, list[Finding]] = {}
     for _ in range(MAX_FIX_PASSES):
-        edits = resolve_overlaps(select_edits(check_text(result.text, options), unsafe))
+        findings = check_text(result.text, options, line_cache=line_cache)
+        edits = resolve_overlaps(select_edits(findings, unsafe))
         if not edits:
             break
         new_text = apply_edits(result.text, edits)
@@ -142,3 +155,31 @@ def _merge(rule_findings: Iterable[Finding], model: Iterable[Finding]) -> list[F
     reach = [-1, *accumulate((m.end for m in model), max)]
     kept = [f for f in rule_findings if reach[bisect.bisect_left(starts, f.end)] <= f.start]
     return kept + model
+
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def _rule_findings_by_line(text: str, options: Options, cache: dict[str, list[Finding]]) -> list[Finding]:
+    """Rule findings of ``text``, matching only lines not in ``cache``.
+
+    Rules never match across a line end, so a line's findings depend on the
+    line alone. The lines not yet seen are matched together, each as its own
+    paragraph, and their findings are stored relative to the line.
+    """
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
+    missing = list(dict.fromkeys(line for _, line in lines if line not in cache))
+    if missing:
+        starts, pos = [], 0
+        for line in missing:
+            starts.append(pos)
+            pos += len(line) + 2
+        for line in missing:
+            cache[line] = []
+        for f in _rule_findings("\n\n".join(missing), options):
+            k = bisect.bisect_right(starts, f.start) - 1
+            cache[missing[k]].append(replace(f, start=f.start - starts[k], end=f.end - starts[k]))
+    return [
+        replace(f, start=f.start + start, end=f.end + start) for start, line in lines for f in cache[line]
+    ]
+

@@ -1,0 +1,41 @@
+"""`fix` re-checks its own output; rule findings of unchanged lines are reused."""
+
+from __future__ import annotations
+
+import normalize.api as api
+from normalize.api import Options, check_text, fix_text
+
+TEXT = (
+    "In his turn, the minister noted that all what was agreed is being done.\r\n"
+    "The sides discussed the issues of regional security.\r\n"
+    "\r\n"
+    "In his turn, the minister noted that all what was agreed is being done.\r\n"
+)
+RULES = Options(strategy="rules")
+
+
+def test_matching_by_line_equals_matching_the_whole_text() -> None:
+    assert check_text(TEXT, RULES, line_cache={}) == check_text(TEXT, RULES)
+
+
+def test_later_passes_match_only_changed_lines(monkeypatch) -> None:
+    seen: list[str] = []
+    original = api._rule_findings
+
+    def spy(text: str, options: Options):
+        seen.append(text)
+        return original(text, options)
+
+    monkeypatch.setattr(api, "_rule_findings", spy)
+    cache: dict = {}
+    check_text(TEXT, RULES, line_cache=cache)
+    assert len(seen) == 1 and seen[0].count("In his turn") == 1  # a repeated line is matched once
+    check_text(TEXT.replace("regional", "global"), RULES, line_cache=cache)
+    assert seen[1] == "The sides discussed the issues of global security."
+
+
+def test_fix_with_the_cache_is_what_repeated_checks_give() -> None:
+    fixed = fix_text(TEXT, RULES).text
+    assert fixed.count("\r\n") == TEXT.count("\r\n")
+    assert "all what" not in fixed and "In his turn" not in fixed
+    assert fix_text(fixed, RULES).text == fixed
