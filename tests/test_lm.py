@@ -202,3 +202,19 @@ def test_cache_overflow_keeps_answers(tiny_model: Path, monkeypatch: pytest.Monk
     both = scorer.score(["The minister signed the plan.", "The delegation signed the plan.",
                          "The committee signed the plan."])
     assert both[0] == pytest.approx(first[0])
+
+
+def test_dictionary_words_are_real_words_only() -> None:
+    from normalize.lm.train import dictionary_words
+
+    words = dictionary_words()
+    assert {"satiety", "radishes", "scammed", "infuriates"} <= words
+    assert not {"becuase", "alot", "definately", "recieve"} & words
+    assert all(w.isalpha() and w.islower() for w in words)
+
+
+def test_the_tiny_model_knows_dictionary_words(tiny_model: Path) -> None:
+    vocab = dict(
+        line.split("\t") for line in (tiny_model / "vocab.tsv").read_text(encoding="utf-8").splitlines()
+    )
+    assert vocab.get("satiety") == "1"  # not in the tiny corpus: from the word list
