@@ -79,6 +79,7 @@ def correct_lines(lines: list[str], strategy: str, *, unsafe: bool = False) -> l
     sees a file (the model judges the register per document). `model` calls
     the ranker directly; the strategies with rules go through the project's
     API (rules from issue 2)."""
+    from normalize.api import _merge  # rule findings + model findings, as check_text merges them
     from normalize.rank import model_findings
 
     rules = [_rule_findings(line) if "rules" in strategy else [] for line in lines]
@@ -95,8 +96,7 @@ def correct_lines(lines: list[str], strategy: str, *, unsafe: bool = False) -> l
     for (s, e), line, own in zip(spans, lines, rules):
         here = [replace(f, start=f.start - s, end=f.end - s) for f in found if s <= f.start and f.end <= e]
         if strategy == "rules+model":
-            taken = [(f.start, f.end) for f in here]
-            here += [f for f in own if not any(a < f.end and f.start < b for a, b in taken)]
+            here = _merge(own, here)
         out.append(apply_safe(line, here, unsafe))
     return out
 

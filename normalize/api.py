@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -145,7 +144,6 @@ def _with_model(text: str, rule_findings: list[Finding], options: Options) -> li
 
 def _merge(rule_findings: Iterable[Finding], model: Iterable[Finding]) -> list[Finding]:
     """Rule findings plus model findings; the model's choice wins on overlap."""
-    import bisect
     from itertools import accumulate
 
     model = sorted(model, key=lambda m: m.start)
@@ -157,9 +155,6 @@ def _merge(rule_findings: Iterable[Finding], model: Iterable[Finding]) -> list[F
     return kept + model
 
 
-_LINE = re.compile(r"[^\r\n]+")
-
-
 def _rule_findings_by_line(text: str, options: Options, cache: dict[str, list[Finding]]) -> list[Finding]:
     """Rule findings of ``text``, matching only lines not in ``cache``.
 
@@ -167,7 +162,9 @@ def _rule_findings_by_line(text: str, options: Options, cache: dict[str, list[Fi
     line alone. The lines not yet seen are matched together, each as its own
     paragraph, and their findings are stored relative to the line.
     """
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
+    from normalize.segment import iter_lines
+
+    lines = [(start, text[start:end]) for start, end in iter_lines(text)]
     missing = list(dict.fromkeys(line for _, line in lines if line not in cache))
     if missing:
         starts, pos = [], 0

@@ -451,7 +451,11 @@ def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             yield Candidate(tokens[lo].start, tokens[hi].end, " ".join(moved), "word-order")
 
 
-_BE = frozenset({"is", "are", "was", "were", "has been", "have been", "will be"})
+_BE = frozenset({"is", "are", "was", "were"})
+_IRREGULAR_PARTICIPLES = frozenset(
+    "held made taken given seen shown sent signed built brought found kept left met paid put "
+    "read set sold spent told thought won".split()
+)
 _CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "”", '"'})
 
 
@@ -498,11 +502,6 @@ def _adverbial_lead(tokens: list[Token], i: int) -> bool:
     lead = tokens[first].lower
     return lead in PREPOSITIONS or lead in ("yesterday", "today", "also", "then", "later", "earlier")
 
-
-_IRREGULAR_PARTICIPLES = frozenset(
-    "held made taken given seen shown sent signed built brought found kept left met paid put "
-    "read set sold spent told thought won".split()
-)
 
 
 Family = Callable[[str, list[Token], Lexicon], Iterable[Candidate]]

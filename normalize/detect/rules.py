@@ -490,23 +490,24 @@ def _inserts_article(matched: str, suggestions: list[str]) -> bool:
     return False
 
 
+def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the line holding ``text[start:end]``, line ends excluded."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    ends = [i for i in (text.find("\n", end), text.find("\r", end)) if i != -1]
+    return line_start, min(ends) if ends else len(text)
+
+
 def _in_headline(text: str, pos: int) -> bool:
     """Is ``pos`` on a line of at most 20 words with no closing punctuation?"""
-    start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
-    ends = [i for i in (text.find("\n", pos), text.find("\r", pos)) if i != -1]
-    line = text[start : min(ends) if ends else len(text)]
+    line_start, line_end = _line_around(text, pos, pos)
+    line = text[line_start:line_end]
     return len(line.split()) <= 20 and not _LINE_END.search(line)
 
 
 def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
     if not rule.exceptions:
         return False
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    line_end = len(text)
-    for sep in ("\n", "\r"):
-        pos = text.find(sep, end)
-        if pos != -1:
-            line_end = min(line_end, pos)
+    line_start, line_end = _line_around(text, start, end)
     # Exceptions see the line alone, so ^ and $ mean its start and end.
     line = text[line_start:line_end]
     start, end = start - line_start, end - line_start
