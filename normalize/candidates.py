@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from normalize import nouns
+from normalize.nouns import NounTable
+
 ARTICLES = ("a", "an", "the")
 # Prepositions that non-native writers and MT systems confuse most.
 PREPOSITIONS = (
@@ -117,10 +120,12 @@ class Lexicon:
         counts: dict[str, int],
         morph: dict[str, tuple[tuple[str, str], ...]],
         bases: frozenset[str] = frozenset(),
+        nouns: NounTable | None = None,
     ) -> None:
         self.counts = counts
         self.morph = morph  # word -> ((other form, kind), ...)
         self._bases = bases  # verbs' base forms
+        self.nouns = nouns  # which nouns need an article (absent in older models)
 
     @classmethod
     def load(cls, model_dir: Path) -> "Lexicon":
@@ -147,7 +152,10 @@ class Lexicon:
                         if alt != form:
                             morph.setdefault(form, {})[alt] = _morph_kind(upos, own, other)
         return cls(
-            counts, {w: tuple(sorted(alts.items())) for w, alts in morph.items()}, frozenset(bases)
+            counts,
+            {w: tuple(sorted(alts.items())) for w, alts in morph.items()},
+            frozenset(bases),
+            NounTable.load(model_dir),
         )
 
     def known(self, word: str) -> bool:
@@ -209,7 +217,9 @@ def _match_case(word: str, like: str) -> str:
 
 def _an(word: str) -> str:
     lower = word.lower()
-    vowel = lower[:1] in set("aeiou") and not lower.startswith(("uni", "use", "usu", "eu", "one"))
+    vowel = lower[:1] in set("aeiou") and not lower.startswith(
+        ("uni", "use", "usu", "eu", "one", "uk", "ura", "uro", "uti", "u.")
+    )
     return "an" if vowel or lower.startswith(("hour", "honest", "honou")) else "a"
 
 
@@ -232,6 +242,26 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
             else:
                 for art in ("the", _an(tok.text)):
                     yield Candidate(tok.start, tok.start, f"{art} ", "article:insert")
+
+
+def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """An article for a countable noun heading a bare subject ("Explosion
+    occurred" -> "An explosion occurred"): see :mod:`normalize.nouns`."""
+    if lex.nouns is None:
+        return
+    words = nouns.tokenize(sentence)
+    for start, _head in nouns.subject_heads([m.group() for m in words], lex.nouns):
+        first = words[start]
+        if start == 0:
+            text = first.group()
+            # "Ukrainian drone attacked" -> "A Ukrainian drone", not "A ukrainian"
+            common = text.lower() not in lex.nouns.proper and lex.count(text) >= 20
+            rest = text[:1].lower() + text[1:] if common else text
+            for art in ("The", _an(first.group()).capitalize()):
+                yield Candidate(first.start(), first.end(), f"{art} {rest}", "article:subject")
+        else:
+            for art in ("the", _an(first.group())):
+                yield Candidate(first.start(), first.start(), f"{art} ", "article:subject")
 
 
 def _after_determiner(tokens: list[Token], i: int) -> bool:
@@ -506,6 +536,9 @@ def _adverbial_lead(tokens: list[Token], i: int) -> bool:
 
 Family = Callable[[str, list[Token], Lexicon], Iterable[Candidate]]
 FAMILIES: dict[str, Family] = {
+    # Before "article": a bare subject's article is the same edit as an
+    # article insertion, and deduplication keeps the first family's.
+    "subject": bare_subjects,
     "article": articles,
     "preposition": prepositions,
     "morphology": morphology,

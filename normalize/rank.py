@@ -56,6 +56,9 @@ MARGINS: dict[str, tuple[float, float]] = {
     "article": (5.0, 2.5),
     "article:insert": (99.0, 2.5),
     "article:swap": (3.0, 2.5),
+    # A countable noun heading a bare subject (normalize.nouns): the table
+    # says an article is missing; the model only picks which.
+    "article:subject": (0.0, -99.0),
     "preposition": (5.0, 3.0),
     "preposition:delete": (5.0, 4.5),
     "comma": (2.5, 2.5),
@@ -352,11 +355,18 @@ def _finding(a: Applied, sentence: str, offset: int) -> Finding:
         else f"\u201c{before}\u201d \u2192 \u201c{c.replacement}\u201d"
     )
     family = c.family.split(":")[0]
+    message = f"fluency model prefers: {what} ({a.gain:+.1f} log10 probability)"
+    if c.family == "article:subject":
+        message = (
+            "a singular countable noun opening the subject needs an article in English "
+            "(translation from languages without articles drops it); the article the "
+            f"model prefers: {what} ({a.gain:+.1f} log10 probability)"
+        )
     return Finding(
         rule=c.rule or f"model-{family}",
         category=c.category or CATEGORIES.get(family, "fluency"),
         severity=Severity.WARNING if a.safe else Severity.INFO,
-        message=f"fluency model prefers: {what} (+{a.gain:.1f} log10 probability)",
+        message=message,
         start=offset + c.start,
         end=offset + c.end,
         suggestions=(c.replacement,),

@@ -23,7 +23,7 @@ DATA = Path(__file__).parents[2] / "shared" / "data"
 
 
 def test_model_directory_is_complete(tiny_model: Path) -> None:
-    for name in ("spm.model", "lm.npz", "vocab.tsv", "morph.tsv", "model.json"):
+    for name in ("spm.model", "lm.npz", "vocab.tsv", "morph.tsv", "nouns.tsv", "capitalised.txt", "model.json"):
         assert (tiny_model / name).is_file(), name
     card = json.loads((tiny_model / "model.json").read_text())
     assert card["heldout"]["perplexity_per_token"] > 1
@@ -158,7 +158,7 @@ def test_shipped_model_is_package_data() -> None:
     if not (folder / "lm.npz").is_file():
         pytest.skip("the default model has not been trained into this checkout")
     files = {p.name for p in folder.iterdir()}
-    assert {"spm.model", "lm.npz", "model.json", "vocab.tsv", "morph.tsv"} <= files
+    assert {"spm.model", "lm.npz", "model.json", "vocab.tsv", "morph.tsv", "nouns.tsv", "capitalised.txt"} <= files
     assert sum(Path(str(folder / n)).stat().st_size for n in files) <= 40_000_000
 
 

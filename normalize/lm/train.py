@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from normalize.lm.text import corpus_files, iter_sentences
+from normalize.nouns import NOUNS_FILE, PROPER_FILE
 
 HELDOUT_EVERY = 100  # every 100th sentence is held out for perplexity
 SPM_FILE = "spm.model"
@@ -32,6 +33,7 @@ LM_FILE = "lm.npz"
 VOCAB_FILE = "vocab.tsv"
 MORPH_FILE = "morph.tsv"
 CARD_FILE = "model.json"
+MODEL_FILES = (SPM_FILE, LM_FILE, VOCAB_FILE, MORPH_FILE, NOUNS_FILE, PROPER_FILE)
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
@@ -223,6 +225,26 @@ def _word_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
     _mark(work, "words", key)
 
 
+def _noun_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
+    """Which nouns need an article (normalize.nouns), counted on the training text."""
+    from normalize.nouns import NounTable, count_noun_phrases, write_tables  # noqa: I001
+
+    key = cfg.key("corpus", "max_sentences", "vocab_min_count", "known_zipf", "dictionary")
+    if _stage_done(work, "nouns", key):
+        return
+    table = NounTable.from_morph((work / MORPH_FILE).read_text(encoding="utf-8").splitlines())
+
+    def lines() -> Iterator[str]:
+        with open(work / "train.txt", encoding="utf-8") as handle:
+            for n, line in enumerate(handle, start=1):
+                if n % 50000 == 0:
+                    progress("counting noun phrases", n, 0)
+                yield line
+
+    write_tables(count_noun_phrases(lines(), table), work)
+    _mark(work, "nouns", key)
+
+
 def _frequent_words(min_zipf: float) -> list[str]:
     """Lower-case alphabetic English words with wordfreq Zipf frequency >= min_zipf."""
     from wordfreq import top_n_list, zipf_frequency
@@ -331,9 +353,10 @@ def train_model(
     _encode(cfg, work, progress)
     _train_lm(cfg, work, progress)
     _word_tables(cfg, work, progress)
+    _noun_tables(cfg, work, progress)
     progress("held-out perplexity", 0, 1)
     heldout = _heldout_perplexity(work)
-    for name in (SPM_FILE, LM_FILE, VOCAB_FILE, MORPH_FILE):
+    for name in MODEL_FILES:
         shutil.copyfile(work / name, out / name)
     train_tokens = int(np.load(work / "train.depth.npy", mmap_mode="r").size)
     from normalize.lm.ngram import NgramLM
@@ -346,7 +369,7 @@ def train_model(
         "corpus": _corpus_record(cfg),
         "train_tokens": train_tokens,
         "ngrams": lm.num_ngrams(),
-        "files_bytes": {n: (out / n).stat().st_size for n in (SPM_FILE, LM_FILE, VOCAB_FILE, MORPH_FILE)},
+        "files_bytes": {n: (out / n).stat().st_size for n in MODEL_FILES},
         "heldout": heldout,
         "licence": licence or "as the training data",
         "train_seconds": round(time.time() - start, 1),

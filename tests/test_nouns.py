@@ -1,0 +1,114 @@
+"""Countable nouns and bare subjects (normalize.nouns), on a hand-made table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from normalize import nouns
+from normalize.candidates import Lexicon, generate
+from normalize.nouns import NounStats, NounTable, count_noun_phrases, subject_heads, write_tables
+
+MORPH = [
+    "NOUN\tNN=explosion NNS=explosions",
+    "NOUN\tNN=team NNS=teams",
+    "NOUN\tNN=rescue NNS=rescues",
+    "NOUN\tNN=cooperation NNS=cooperations",
+    "NOUN\tNN=man NNS=men",
+    "NOUN\tNN=year NNS=years",
+    "NOUN\tNN=spokesperson NNS=spokespersons",
+    "NOUN\tNN=gift NNS=gifts",
+    "NOUN\tNN=certificate NNS=certificates",
+    "VERB\tVB=occur VBD=occurred VBZ=occurs",
+    "VERB\tVB=arrive VBD=arrived VBZ=arrives",
+]
+COUNTABLE = NounStats(total=100, indefinite=50, definite=40, capitalised=0)
+STATS = {
+    "explosion": COUNTABLE,
+    "team": COUNTABLE,
+    "man": COUNTABLE,
+    "year": COUNTABLE,
+    "spokesperson": COUNTABLE,
+    "gift": COUNTABLE,
+    "cooperation": NounStats(total=100, indefinite=2, definite=10, capitalised=0),  # a mass noun
+}
+TABLE = NounTable.from_morph(MORPH, STATS, frozenset({"chinese"}))
+
+
+def heads(sentence: str) -> list[str]:
+    words = [m.group() for m in nouns.tokenize(sentence)]
+    return [words[head] for _, head in subject_heads(words, TABLE)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Explosion occurred near the village of Kamenka on Monday.", ["Explosion"]),
+        ("Chinese rescue team arrived in Myanmar on Saturday morning.", ["team"]),
+        ("In the Moscow region, man was detained for attempted arson.", ["man"]),
+        # Determined, a mass noun, a time phrase, a title before a name, a headline:
+        ("The explosion occurred near the village of Kamenka on Monday.", []),
+        ("Cooperation between the two countries grew fast last year.", []),
+        ("Last year the number of tourist visits reached 120 million.", []),
+        ("Spokesperson Zhou Lixin said the side had taken note of it.", []),
+        ("Explosion near the village of Kamenka", []),
+        # A noun before another noun (plural too) is a modifier, not the head:
+        ("Gift certificates for massage sessions are sold in the shop.", []),
+        # After a comma only a subject followed at once by its verb counts:
+        ("They met in Moscow, rescue team and all, on Monday afternoon.", []),
+    ],
+)
+def test_bare_subjects(sentence: str, expected: list[str]) -> None:
+    assert heads(sentence) == expected
+
+
+def test_countable_needs_enough_evidence() -> None:
+    assert TABLE.countable("explosion")
+    assert not TABLE.countable("cooperation")  # mostly bare: a mass noun
+    rare = NounTable.from_morph(MORPH, {"explosion": NounStats(5, 3, 2, 0)})
+    assert not rare.countable("explosion")
+    named = NounTable.from_morph(MORPH, {"explosion": NounStats(100, 50, 40, 200)})
+    assert not named.countable("explosion")  # mostly capitalised mid-sentence: a name
+
+
+def test_counting_a_tiny_corpus(tmp_path: Path) -> None:
+    table = NounTable.from_morph(MORPH)
+    corpus = ["An explosion occurred .", "The explosion was loud .", "They heard an explosion ."] * 20
+    corpus += ["Teams of rescue workers came .", "Cooperation grew .", "He met Chinese officials ."] * 20
+    counts = count_noun_phrases(corpus, table)
+    assert counts.nouns["explosion"] == NounStats(total=60, indefinite=40, definite=20, capitalised=0)
+    assert counts.capitalised["chinese"] == 20
+    write_tables(counts, tmp_path)
+    loaded = NounTable.load(_with_morph(tmp_path))
+    assert loaded is not None and loaded.countable("explosion")
+    assert "chinese" in loaded.proper and "explosion" not in loaded.proper
+
+
+def _with_morph(folder: Path) -> Path:
+    (folder / "morph.tsv").write_text("\n".join(MORPH) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_subject_candidates_keep_names_capitalised(tmp_path: Path) -> None:
+    folder = _with_morph(tmp_path)
+    (folder / "vocab.tsv").write_text("chinese\t500\nexplosion\t500\n", encoding="utf-8")
+    lex = Lexicon(
+        {"chinese": 500, "explosion": 500}, {}, nouns=TABLE
+    )
+    out = {c.apply(s) for s in [
+        "Chinese rescue team arrived in Myanmar on Saturday morning.",
+        "Explosion occurred near the village of Kamenka on Monday.",
+    ] for c in generate(s, lex, families=["subject"])}
+    assert "A Chinese rescue team arrived in Myanmar on Saturday morning." in out
+    assert "An explosion occurred near the village of Kamenka on Monday." in out
+    assert "The explosion occurred near the village of Kamenka on Monday." in out
+    assert not any("chinese" in s for s in out)
+
+
+def test_old_models_without_the_table_propose_nothing(tmp_path: Path) -> None:
+    folder = _with_morph(tmp_path)
+    (folder / "vocab.tsv").write_text("explosion\t500\n", encoding="utf-8")
+    lex = Lexicon.load(folder)
+    assert lex.nouns is None
+    assert generate("Explosion occurred near the village of Kamenka on Monday.", lex, families=["subject"]) == []
