@@ -19,6 +19,9 @@ from normalize.detect.rules import find_with_rules, load_rules
         (r"\d+,\d", None),
         (r"(?i)\b(?:the )?process of", ("process of",)),
         (r"(?:ab)?c", None),
+        # A rare symbol selects few lines even alone; a common word does not.
+        (r"(?i)\b(?:the|a) \d+ ?(?:percent|per cent|%) of", ("%", "per cent", "percent")),
+        (r"(?i)\b(?:the|a) \d+ of", None),
     ],
 )
 def test_required_literals(pattern, expected):

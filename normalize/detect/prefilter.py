@@ -39,7 +39,7 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     except Exception:  # noqa: BLE001 - an unusual pattern simply gets no prefilter
         return None
     found = _required(list(parsed))
-    if not found or min(len(s) for s in found) < _MIN_USEFUL or min(_selectivity(s) for s in found) < _MIN_USEFUL:
+    if not found or min(_selectivity(s) for s in found) < _MIN_USEFUL:
         return None
     return tuple(sorted(set(found)))
 
@@ -80,7 +80,13 @@ _COMMON = frozenset(
 )
 
 
+# Symbols rare enough in prose that a line holding one is worth scanning.
+_RARE_SYMBOLS = frozenset("%$€£¥№§")
+
+
 def _selectivity(literal: str) -> int:
+    if any(c in _RARE_SYMBOLS for c in literal):
+        return max(len(literal), _MIN_USEFUL)
     words = literal.split()
     if not words or all(w in _COMMON for w in words):
         return min(len(literal), 2)  # still usable, but below any content word
