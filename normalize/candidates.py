@@ -245,7 +245,7 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
 
 
 def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
-    """An article for a countable noun heading a bare subject ("Explosion
+    """An article for a noun that needs one heading a bare subject ("Explosion
     occurred" -> "An explosion occurred"): see :mod:`normalize.nouns`."""
     if lex.nouns is None:
         return
@@ -254,8 +254,10 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
         first = words[start]
         if start == 0:
             text = first.group()
-            # "Ukrainian drone attacked" -> "A Ukrainian drone", not "A ukrainian"
-            common = text.lower() not in lex.nouns.proper and lex.count(text) >= 20
+            # "Ukrainian drone attacked" -> "A Ukrainian drone", not "A ukrainian";
+            # a hyphenated word is judged by its first part.
+            stem = text.split("-")[0]
+            common = stem.lower() not in lex.nouns.proper and lex.count(stem) >= 20
             rest = text[:1].lower() + text[1:] if common else text
             for art in ("The", _an(first.group()).capitalize()):
                 yield Candidate(first.start(), first.end(), f"{art} {rest}", "article:subject")

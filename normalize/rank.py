@@ -56,7 +56,7 @@ MARGINS: dict[str, tuple[float, float]] = {
     "article": (5.0, 2.5),
     "article:insert": (99.0, 2.5),
     "article:swap": (3.0, 2.5),
-    # A countable noun heading a bare subject (normalize.nouns): the table
+    # A noun that needs an article heading a bare subject (normalize.nouns): the table
     # says an article is missing; the model only picks which.
     "article:subject": (0.0, -99.0),
     "preposition": (5.0, 3.0),
@@ -367,7 +367,7 @@ def _finding(a: Applied, sentence: str, offset: int) -> Finding:
     message = f"fluency model prefers: {what} ({a.gain:+.1f} log10 probability)"
     if c.family == "article:subject":
         message = (
-            "a singular countable noun opening the subject needs an article in English "
+            "a singular noun of this kind opening the subject needs an article in English "
             "(translation from languages without articles drops it); the article the "
             f"model prefers: {what} ({a.gain:+.1f} log10 probability)"
         )
