@@ -44,6 +44,12 @@ _DETERMINERS = frozenset(
 # Words inside a noun phrase that are not adjectives or nouns: "the most
 # senior officer", "the first meeting".
 _INNER = frozenset("most more very only least first second third other same former new own".split())
+# Words that open an adverbial before the subject: "In Moscow region, ...",
+# "According to the police, ...".
+_INTRODUCERS = frozenset(
+    """in on at during after before since over according following amid despite under
+    within from by""".split()
+)
 # Opening a sentence these quantify ("Most trade is..."); inside a phrase
 # "most" is an adverb ("the most senior officer").
 _QUANTIFIERS = frozenset("most more much many less few several".split())
@@ -177,6 +183,15 @@ def _determines(word: str) -> bool:
     return lower in _DETERMINERS or lower.endswith(("'s", "’s", "s'", "s’")) or lower[:1].isdigit()
 
 
+def _after_dateline(words: list[str]) -> int:
+    """Where the text starts after a dateline ("MOSCOW, June 3 (TASS) - ..."), else 0."""
+    if len(words) > 2 and words[0].isupper() and len(words[0]) > 1:
+        for k, word in enumerate(words[1:16], start=1):
+            if word in ("–", "—", "-") and k + 1 < len(words):
+                return k + 1
+    return 0
+
+
 def tokenize(sentence: str) -> list[re.Match[str]]:
     """Words (hyphenated ones whole), numbers and punctuation, with offsets."""
     return list(_WORD.finditer(sentence))
@@ -185,24 +200,28 @@ def tokenize(sentence: str) -> list[re.Match[str]]:
 def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int]]:
     """(phrase start, head) of each bare subject whose noun needs an article.
 
-    Two places only, where English almost never leaves such a noun bare:
-    the start of a full sentence ("Explosion occurred ...") and a clause after
-    a comma whose verb follows at once (", man was detained").
+    Three places only, where English almost never leaves such a noun bare:
+    the start of a full sentence ("Explosion occurred ..."), the first word
+    after an opening adverbial ("According to the police, number of deaths
+    fell"), and a clause after a comma whose verb follows at once (", man was
+    detained").
     """
-    if len(words) >= 8 and words[-1] in (".", "!") and words[0][:1].isupper() and not words[0].isupper():
-        head = table.bare_head(words, 0, initial=True)
+    sentence = len(words) >= 8 and words[-1] in (".", "!")
+    start = _after_dateline(words)
+    if sentence and words[start][:1].isupper() and not words[start].isupper():
+        head = table.bare_head(words, start, initial=True)
         if head is not None and table.needs_article(words[head].lower()):
-            yield 0, head
+            yield start, head
+    first_comma = words.index(",") if "," in words else -1
+    opening = sentence and words[0].lower() in _INTRODUCERS
     for i in range(1, len(words) - 2):
         if words[i - 1] != "," or not words[i].islower() or words[i] in _FUNCTION:
             continue
         head = table.bare_head(words, i, initial=False)
-        if (
-            head is not None
-            and head + 1 < len(words)
-            and words[head + 1] in _AUXILIARIES
-            and table.needs_article(words[head])
-        ):
+        if head is None or head + 1 >= len(words) or not table.needs_article(words[head]):
+            continue
+        after_opening = opening and i - 1 == first_comma and words[head + 1] not in (",", "and", "or")
+        if after_opening or words[head + 1] in _AUXILIARIES:
             yield i, head
 
 

@@ -47,6 +47,9 @@ def heads(sentence: str) -> list[str]:
         ("Explosion occurred near the village of Kamenka on Monday.", ["Explosion"]),
         ("Chinese rescue team arrived in Myanmar on Saturday morning.", ["team"]),
         ("In the Moscow region, man was detained for attempted arson.", ["man"]),
+        ("According to the police, team of rescuers arrived on Monday.", ["team"]),
+        ("MOSCOW, June 3 (TASS) – Explosion occurred near the village of Kamenka.", ["Explosion"]),
+        ("They said, team of rescuers arrived on Monday after the quake.", []),
         # Determined, a mass noun, a time phrase, a title before a name, a headline:
         ("The explosion occurred near the village of Kamenka on Monday.", []),
         ("Cooperation between the two countries grew fast last year.", []),
