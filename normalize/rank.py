@@ -119,6 +119,22 @@ CATEGORIES = {
     "redundancy": "redundancy",
     "word-order": "word-order",
 }
+# What each model family proposes, for `normalize explain model-<family>`.
+FAMILY_HELP = {
+    "spelling": "a known word for a non-word (edit distance 1, or 2 as spelling:far; "
+    "split run-together words); never names or accepted terms",
+    "informal": "the written form of an informal token (dont -> don't, i -> I)",
+    "capitalisation": "a capital at the start of a sentence",
+    "morphology": "another inflection of the same word: noun number, verb agreement, "
+    "tense, a base form after a modal or 'to', a participle after 'has'/'was'",
+    "article": "inserting, deleting or swapping a/an/the; and, from the noun table, an "
+    "article for a bare subject whose noun nearly always takes one (article:subject)",
+    "preposition": "another preposition from the confusion set, or none",
+    "comma": "inserting a comma after an opening adverbial, or deleting one",
+    "redundancy": "deleting padding ('the process of', 'the city of') or a repeated word",
+    "word-order": "moving an adverb, or putting an inverted subject before its verb "
+    "('At the talks were discussed X' -> 'At the talks, X were discussed')",
+}
 CHOICE_MARGIN = 3.0  # log10 the model needs to pick a rule's later suggestion over its first
 MAX_EDITS = 8  # per sentence
 CONTEXT_WORDS = 4  # >= n-1 pieces for the shipped 5-gram: see Ranker._gains
@@ -447,3 +463,27 @@ _EVIDENCE: dict[tuple, bool] = {}
 # `fix` re-checks a document until nothing changes: unchanged sentences
 # (the large majority after the first pass) are answered from here.
 _MEMO: dict[tuple, list[Applied]] = {}
+
+
+def describe_family(rule_id: str) -> str | None:
+    """An explanation of a ``model-<family>`` finding id, or None."""
+    family = rule_id.lower().removeprefix("model-")
+    if family not in FAMILY_HELP:
+        return None
+
+    def one(name: str, apply: float, suggest: float) -> str:
+        said = "always suggested" if suggest <= -99 else "never suggested" if suggest >= 99 else f"suggested above {suggest:+g}"
+        return f"{name} {said}" + (f", applied above {apply:+g}" if apply < 99 else ", never applied")
+
+    def pairs(table: dict[str, tuple[float, float]]) -> str:
+        rows = {k: v for k, v in table.items() if k.split(":")[0] == family}
+        return "; ".join(one(k, a, b) for k, (a, b) in sorted(rows.items())) or "defaults"
+
+    return (
+        f"model-{family} ({CATEGORIES.get(family, 'fluency')}): the fluency model's rewrites of this "
+        f"family: {FAMILY_HELP[family]}.\n\nEach candidate is scored by the language model; an "
+        "edit is kept when its gain in log10 probability over the current text beats the "
+        "family's margin (safe, applied by `fix`) or a lower one (unsafe, only suggested).\n"
+        f"Margins in edited copy and MT output: {pairs(MARGINS)}.\n"
+        f"Margins in learner-like documents: {pairs(NOISY_MARGINS)}.\n"
+    )

@@ -210,6 +210,17 @@ def test_rules_and_explain(cli):
     assert code == 2 and "no rule 'ZZ999'" in err
 
 
+def test_explain_model_family(cli):
+    from normalize.rank import MARGINS
+
+    code, out, _ = cli("explain", "model-article")
+    safe, unsafe = MARGINS["article:swap"]
+    assert code == 0 and out.startswith("model-article (article):")
+    assert f"article:swap suggested above {unsafe:+g}, applied above {safe:+g}" in out
+    code, _, err = cli("explain", "model-nothing")
+    assert code == 2 and "no model family 'model-nothing'" in err
+
+
 def test_rule_pack_with_bad_escape_in_replacement(cli, tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()

@@ -37,12 +37,20 @@ def rules_command(
 
 
 def explain_command(
-    rule_id: str = typer.Argument(..., metavar="RULE", help="A rule id such as WP101."),
+    rule_id: str = typer.Argument(..., metavar="RULE", help="A rule id such as WP101, or a model id such as model-article."),
     rules_dir: Optional[str] = typer.Option(None, "--rules", metavar="DIR", help="Rule packs to search."),
 ) -> None:
-    """Explain one rule, with its examples."""
+    """Explain one rule (or a model-<family> finding id), with its examples."""
     from normalize.detect.rules import load_rules
 
+    if rule_id.lower().startswith("model-"):
+        from normalize.rank import describe_family
+
+        text = describe_family(rule_id)
+        if text is None:
+            raise NormalizeError(f"no model family {rule_id!r}")
+        sys.stdout.write(text)
+        return
     matches = [r for r in load_rules(rules_dir).rules if r.id == rule_id.upper()]
     if not matches:
         raise NormalizeError(f"no rule {rule_id!r} (see `normalize rules`)")
