@@ -45,7 +45,9 @@ def trials(mt: list[str], pe: list[str]) -> list[Trial]:
     from normalize.rank import get_ranker
 
     ranker = get_ranker()
-    ranker.margins = {f: (safe, 0.0 if f != "rule" else unsafe) for f, (safe, unsafe) in ranker.margins.items()}
+    ranker.margins = {
+        f: (safe, unsafe if f.startswith("rule") else 0.0) for f, (safe, unsafe) in ranker.margins.items()
+    }
     ter = TER()
     out: list[Trial] = []
     for k, (src, ref) in enumerate(zip(mt, pe)):

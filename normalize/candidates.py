@@ -216,9 +216,13 @@ def _match_case(word: str, like: str) -> str:
 
 
 def _an(word: str) -> str:
+    if 1 < len(word) <= 3 and word.isupper() and word.isalpha():
+        # A short acronym is read letter by letter: "an EU-led", "a UN-backed"
+        # (longer ones mostly as words: "a NATO-led").
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
     lower = word.lower()
     vowel = lower[:1] in set("aeiou") and not lower.startswith(
-        ("uni", "use", "usu", "eu", "one", "uk", "ura", "uro", "uti", "u.")
+        ("uni", "unan", "use", "usu", "eu", "one", "uk", "ura", "uro", "uti", "u.")
     )
     return "an" if vowel or lower.startswith(("hour", "honest", "honou")) else "a"
 
@@ -250,20 +254,25 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
     if lex.nouns is None:
         return
     words = nouns.tokenize(sentence)
-    for start, _head in nouns.subject_heads([m.group() for m in words], lex.nouns):
+    for start, _head, opens in nouns.subject_heads([m.group() for m in words], lex.nouns):
         first = words[start]
-        if start == 0:
-            text = first.group()
+        text = first.group()
+        definite_only = text.lower() in _DEFINITE_ONLY  # "the same day", never "a same day"
+        if opens:
             # "Ukrainian drone attacked" -> "A Ukrainian drone", not "A ukrainian";
-            # a hyphenated word is judged by its first part.
+            # acronyms keep their case ("The NATO-led mission"); a hyphenated
+            # word is judged by its first part.
             stem = text.split("-")[0]
-            common = stem.lower() not in lex.nouns.proper and lex.count(stem) >= 20
+            common = stem[1:].islower() and stem.lower() not in lex.nouns.proper and lex.count(stem) >= 20
             rest = text[:1].lower() + text[1:] if common else text
-            for art in ("The", _an(first.group()).capitalize()):
+            for art in ("The",) if definite_only else ("The", _an(stem).capitalize()):
                 yield Candidate(first.start(), first.end(), f"{art} {rest}", "article:subject")
         else:
-            for art in ("the", _an(first.group())):
+            for art in ("the",) if definite_only else ("the", _an(text)):
                 yield Candidate(first.start(), first.start(), f"{art} ", "article:subject")
+
+
+_DEFINITE_ONLY = frozenset("same only own other next last".split())
 
 
 def _after_determiner(tokens: list[Token], i: int) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+NOUNS_VERSION = 2  # of the chunker: a new version recounts on `normalize train`
 NOUNS_FILE = "nouns.tsv"
 PROPER_FILE = "capitalised.txt"  # words mostly capitalised mid-sentence ("Ukrainian")
 MIN_PROPER = 20
@@ -35,7 +36,7 @@ _FUNCTION = frozenset(
     between through under after before against within without via per since until i you he
     she it we they me him us them is are was were be been being am has have had do does did
     will would shall should can could may might must there here very also just only even too
-    then now never always often already still again however n't 's ’s""".split()
+    then now never always often already still again however""".split()
 )
 _DETERMINERS = frozenset(
     """a an the this that these those my your his her its our their some any no every each
@@ -50,6 +51,14 @@ _INTRODUCERS = frozenset(
     """in on at during after before since over according following amid despite under
     within from by""".split()
 )
+# "-ing" words that are prepositions, not the head of a compound ("whale watching").
+_ING_PREPOSITIONS = frozenset(
+    "during according including following regarding concerning considering excluding pending".split()
+)
+# Prepositions of repeated-noun idioms: "step by step", "hand in hand".
+_IDIOM_LINKS = frozenset("by for in after on to upon".split())
+# "-ly" words that are adjectives, and so can sit inside a noun phrase.
+_LY_ADJECTIVES = frozenset("early daily weekly monthly yearly quarterly only friendly elderly likely".split())
 # Opening a sentence these quantify ("Most trade is..."); inside a phrase
 # "most" is an adverb ("the most senior officer").
 _QUANTIFIERS = frozenset("most more much many less few several".split())
@@ -140,22 +149,30 @@ class NounTable:
 
     # ------------------------------------------------------------ chunking
 
-    def is_head(self, word: str, following: str) -> bool:
-        """``word`` (lower case) is a singular noun not modifying the word after it."""
+    def is_head(self, word: str, following: str, after: str = "") -> bool:
+        """``word`` (lower case) is a singular noun heading its phrase: not
+        modifying the ``following`` word, and not in a "step by step" idiom."""
         if word not in self.singular or word in _FUNCTION:
             return False
-        if following.islower() and (following in self.noun_forms or following.endswith("ing")):
+        if following.islower() and (
+            following in self.noun_forms
+            or following.endswith("ing") and following not in _FUNCTION and following not in _ING_PREPOSITIONS
+        ):
             return False  # "rescue team", "whale watching"
-        if following[:1].isdigit():
-            return False  # a label: "Article 104", "Figure 3"
-        return following not in ("'s", "’s", "-")
+        if following[:1].isdigit() or following in ("-", "'", "’"):
+            return False  # a label ("Article 104"), a compound, a plural genitive
+        return not (following in _IDIOM_LINKS and after.lower() == word)
 
     def modifier(self, word: str) -> bool:
         """Can ``word`` stand between a determiner and its noun (an adjective, a noun)?"""
         lower = word.lower()
         if lower in _INNER:
             return True
-        return lower not in _FUNCTION and lower not in self.verbs and word[:1].isalpha()
+        if lower in _FUNCTION or lower in self.verbs or not word[:1].isalpha():
+            return False
+        if lower in self.noun_forms and lower not in self.singular:
+            return False  # a plural: "Israeli sources state that" has no noun phrase "sources state"
+        return not lower.endswith("ly") or lower in self.noun_forms or lower in _LY_ADJECTIVES
 
     def bare_head(self, words: list[str], i: int, *, initial: bool) -> int | None:
         """The head of a determiner-less noun phrase starting at ``words[i]``, if any.
@@ -169,7 +186,7 @@ class NounTable:
             if _determines(word) or (initial and j == i and word.lower() in _QUANTIFIERS):
                 return None  # "Last year", "One soldier", "Henry's wedding", "Most trade"
             following = words[j + 1] if j + 1 < len(words) else ""
-            if self.is_head(word.lower(), following):
+            if self.is_head(word.lower(), following, words[j + 2] if j + 2 < len(words) else ""):
                 # Before a name it is a title: "Spokesperson Zhou Lixin said".
                 return None if following[:1].isupper() else j
             if not self.modifier(word):
@@ -180,16 +197,21 @@ class NounTable:
 def _determines(word: str) -> bool:
     """A determiner, a genitive ("Russia's") or a number opens the phrase."""
     lower = word.lower()
-    return lower in _DETERMINERS or lower.endswith(("'s", "’s", "s'", "s’")) or lower[:1].isdigit()
+    return lower in _DETERMINERS or lower.endswith(("'s", "’s")) or lower[:1].isdigit()
 
 
 def _after_dateline(words: list[str]) -> int:
     """Where the text starts after a dateline ("MOSCOW, June 3 (TASS) - ..."), else 0."""
     if len(words) > 2 and words[0].isupper() and len(words[0]) > 1:
         for k, word in enumerate(words[1:16], start=1):
-            if word in ("–", "—", "-") and k + 1 < len(words):
-                return k + 1
+            if word in _DASHES:
+                while k < len(words) and words[k] in _DASHES:  # Xinhua's "--"
+                    k += 1
+                return k if k < len(words) else 0
     return 0
+
+
+_DASHES = frozenset("–—-")
 
 
 def tokenize(sentence: str) -> list[re.Match[str]]:
@@ -197,8 +219,8 @@ def tokenize(sentence: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(sentence))
 
 
-def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int]]:
-    """(phrase start, head) of each bare subject whose noun needs an article.
+def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int, bool]]:
+    """(phrase start, head, opens the text?) of each bare subject whose noun needs an article.
 
     Three places only, where English almost never leaves such a noun bare:
     the start of a full sentence ("Explosion occurred ..."), the first word
@@ -210,19 +232,20 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
     start = _after_dateline(words)
     if sentence and words[start][:1].isupper() and not words[start].isupper():
         head = table.bare_head(words, start, initial=True)
-        if head is not None and table.needs_article(words[head].lower()):
-            yield start, head
-    first_comma = words.index(",") if "," in words else -1
-    opening = sentence and words[0].lower() in _INTRODUCERS
-    for i in range(1, len(words) - 2):
+        # A bare phrase before a comma is an adverbial or a heading, not a subject.
+        if head is not None and table.needs_article(words[head].lower()) and words[head + 1] != ",":
+            yield start, head, True
+    first_comma = words.index(",", start) if "," in words[start:] else -1
+    opening = sentence and words[start].lower() in _INTRODUCERS
+    for i in range(start + 1, len(words) - 2):
         if words[i - 1] != "," or not words[i].islower() or words[i] in _FUNCTION:
             continue
         head = table.bare_head(words, i, initial=False)
-        if head is None or head + 1 >= len(words) or not table.needs_article(words[head]):
+        if head is None or head + 1 >= len(words) or not table.needs_article(words[head].lower()):
             continue
         after_opening = opening and i - 1 == first_comma and words[head + 1] not in (",", "and", "or")
         if after_opening or words[head + 1] in _AUXILIARIES:
-            yield i, head
+            yield i, head, False
 
 
 # ------------------------------------------------------------ training
@@ -252,8 +275,13 @@ def count_noun_phrases(sentences: Iterable[str], table: NounTable) -> Counts:
                     capitalised[word.lower()] += 1
                 elif word.islower():
                     lower[word] += 1
-            if not word.islower() or not table.is_head(word, words[j + 1] if j + 1 < len(words) else ""):
+            # A sentence's first word counts too ("Explosion occurred"): that
+            # is where detection looks, so the table must see bare ones there.
+            head = word.lower() if j == 0 and word[1:].islower() else word
+            following = words[j + 1] if j + 1 < len(words) else ""
+            if not head.islower() or not table.is_head(head, following, words[j + 2] if j + 2 < len(words) else ""):
                 continue
+            word = head
             det = _determiner(words, j, table)
             if det in ("a", "an"):
                 indefinite[word] += 1
@@ -270,16 +298,21 @@ def count_noun_phrases(sentences: Iterable[str], table: NounTable) -> Counts:
 
 
 def _determiner(words: list[str], head: int, table: NounTable) -> str:
-    """The determiner opening the head's noun phrase, or "" for none."""
+    """The determiner opening the head's noun phrase: "a", "an", "the", ""
+    for none, or "other" (another determiner, or the walk cannot tell)."""
     k = head - 1
     while k >= 0 and head - k <= MAX_MODIFIERS + 1:
-        lower = words[k].lower()
-        if _determines(words[k]):
+        word = words[k]
+        lower = word.lower()
+        if _determines(word):
             return lower if lower in ("a", "an", "the") else "other"
-        if not table.modifier(words[k]):
-            return ""
+        if word in ("'", "’"):
+            return "other"  # a plural genitive: "the ministers' meeting"
+        if not table.modifier(word):
+            # A participle may be an adjective ("the united team"): unknown.
+            return "other" if lower in table.verbs and lower.endswith(("ed", "en", "ing")) else ""
         k -= 1
-    return ""
+    return "" if k < 0 else "other"  # the sentence start, or too many modifiers to tell
 
 
 def write_tables(counts: Counts, model_dir: Path) -> None:

@@ -73,7 +73,7 @@ MARGINS: dict[str, tuple[float, float]] = {
     "rule": (-1.0, -1.5),
     # Comma splices: joining with "and" is neutral on the tuned wire-copy sets
     # and harmful against MLQE-PE's post-edits (benchmarks/edit_precision.md):
-    # a style choice the editor makes, never the model.
+    # in edited copy a style choice the editor makes, never the model.
     "rule:WP110": (99.0, -1.5),
 }
 NOISY_MARGINS: dict[str, tuple[float, float]] = {
@@ -87,6 +87,7 @@ NOISY_MARGINS: dict[str, tuple[float, float]] = {
     "morphology:tense": (4.0, 2.0),
     "morphology:form": (3.0, 2.0),
     "article": (2.0, 1.0),
+    "article:subject": (2.0, -99.0),
     "preposition": (2.0, 1.0),
     "preposition:delete": (3.0, 2.0),
     "comma": (0.0, 0.0),

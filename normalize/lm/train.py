@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from normalize.lm.text import corpus_files, iter_sentences
-from normalize.nouns import NOUNS_FILE, PROPER_FILE
+from normalize.nouns import NOUNS_FILE, NOUNS_VERSION, PROPER_FILE
 
 HELDOUT_EVERY = 100  # every 100th sentence is held out for perplexity
 SPM_FILE = "spm.model"
@@ -229,7 +229,7 @@ def _noun_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
     """Which nouns need an article (normalize.nouns), counted on the training text."""
     from normalize.nouns import NounTable, count_noun_phrases, write_tables  # noqa: I001
 
-    key = cfg.key("corpus", "max_sentences", "vocab_min_count", "known_zipf", "dictionary")
+    key = cfg.key("corpus", "max_sentences", "vocab_min_count", "known_zipf", "dictionary") + f":{NOUNS_VERSION}"
     if _stage_done(work, "nouns", key):
         return
     table = NounTable.from_morph((work / MORPH_FILE).read_text(encoding="utf-8").splitlines())
