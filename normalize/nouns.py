@@ -59,6 +59,7 @@ _ING_PREPOSITIONS = frozenset(
 _IDIOM_LINKS = frozenset("by for in after on to upon".split())
 # "-ly" words that are adjectives, and so can sit inside a noun phrase.
 _LY_ADJECTIVES = frozenset("early daily weekly monthly yearly quarterly only friendly elderly likely".split())
+_DASHES = frozenset("–—-")  # end a dateline: "MOSCOW, June 3 (TASS) – "
 # Opening a sentence these quantify ("Most trade is..."); inside a phrase
 # "most" is an adverb ("the most senior officer").
 _QUANTIFIERS = frozenset("most more much many less few several".split())
@@ -210,8 +211,6 @@ def _after_dateline(words: list[str]) -> int:
                 return k if k < len(words) else 0
     return 0
 
-
-_DASHES = frozenset("–—-")
 
 
 def tokenize(sentence: str) -> list[re.Match[str]]:
