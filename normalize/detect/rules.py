@@ -389,9 +389,15 @@ def _findings_for(text: str, rules: Iterable[Rule], accept: frozenset[str]) -> l
     lower = lines.lower if lines is not None else ascii_lower(text)
     findings: list[Finding] = []
     for rule in rules:
-        if rule.literals is not None and not any(lit in lower for lit in rule.literals):
+        if rule.literals is None:
+            spans = None
+        elif lines is not None:
+            spans = list(lines.lines_with(rule.literals))
+        else:
+            spans = [(0, len(text))] if any(lit in lower for lit in rule.literals) else []
+        if spans == []:
             continue  # no match is possible: not even compiled
-        findings.extend(_rule_findings(rule, text, protector, _matches(rule, text, lines)))
+        findings.extend(_rule_findings(rule, text, protector, _matches(rule, text, spans)))
     return findings
 
 
@@ -431,12 +437,12 @@ def _parallel_findings(text: str, ruleset: RuleSet, accept: frozenset[str], jobs
     return [f for part in parts for f in part]
 
 
-def _matches(rule: Rule, text: str, lines: LineFinder | None) -> Iterator[re.Match[str]]:
-    literals = rule.literals if lines is not None else None
-    if literals is None:
+def _matches(rule: Rule, text: str, spans: list[tuple[int, int]] | None) -> Iterator[re.Match[str]]:
+    """Matches in the given line spans (those holding a literal), or anywhere."""
+    if spans is None:
         yield from rule.pattern.finditer(text)
         return
-    for start, end in lines.lines_with(literals):
+    for start, end in spans:
         yield from rule.pattern.finditer(text, start, end)
 
 
