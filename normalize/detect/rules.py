@@ -417,7 +417,14 @@ def _worker(share: tuple[int, int]) -> list[Finding]:
     index, jobs = share
     assert _WORK is not None
     text, rules, accept = _WORK
-    return _findings_for(text, rules[index::jobs], accept)
+    return _findings_for(text, _share(rules, index, jobs), accept)
+
+
+def _share(rules: tuple[Rule, ...], index: int, jobs: int) -> list[Rule]:
+    """The ``index``-th of ``jobs`` shares of similar cost: rules dealt out
+    longest pattern first, back and forth (a long pattern is a slow one)."""
+    order = sorted(rules, key=lambda r: -len(r.source))
+    return [r for k, r in enumerate(order) if min(k % (2 * jobs), 2 * jobs - 1 - k % (2 * jobs)) == index]
 
 
 def _parallel_findings(text: str, ruleset: RuleSet, accept: frozenset[str], jobs: int) -> list[Finding]:
