@@ -138,24 +138,24 @@ class Lexicon:
         morph: dict[str, dict[str, str]] = {}
         bases: set[str] = set()
         table = model_dir / "morph.tsv"
-        if table.is_file():
-            for line in table.read_text(encoding="utf-8").splitlines():
-                upos, _, rest = line.partition("\t")
-                tags: dict[str, set[str]] = {}
-                for item in rest.split():
-                    tag, _, form = item.rpartition("=")
-                    tags.setdefault(form, set()).add(tag or upos)
-                    if tag == "VB":
-                        bases.add(form)
-                for form, own in tags.items():
-                    for alt, other in tags.items():
-                        if alt != form:
-                            morph.setdefault(form, {})[alt] = _morph_kind(upos, own, other)
+        groups = table.read_text(encoding="utf-8").splitlines() if table.is_file() else []
+        for line in groups:
+            upos, _, rest = line.partition("\t")
+            tags: dict[str, set[str]] = {}
+            for item in rest.split():
+                tag, _, form = item.rpartition("=")
+                tags.setdefault(form, set()).add(tag or upos)
+                if tag == "VB":
+                    bases.add(form)
+            for form, own in tags.items():
+                for alt, other in tags.items():
+                    if alt != form:
+                        morph.setdefault(form, {})[alt] = _morph_kind(upos, own, other)
         return cls(
             counts,
             {w: tuple(sorted(alts.items())) for w, alts in morph.items()},
             frozenset(bases),
-            NounTable.load(model_dir),
+            NounTable.load(model_dir, groups),
         )
 
     def known(self, word: str) -> bool:
@@ -272,7 +272,7 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
                 yield Candidate(first.start(), first.start(), f"{art} ", "article:subject")
 
 
-_DEFINITE_ONLY = frozenset("same only own other next last".split())
+_DEFINITE_ONLY = frozenset("same only own other".split())
 
 
 def _after_determiner(tokens: list[Token], i: int) -> bool:

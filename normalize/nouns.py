@@ -130,17 +130,21 @@ class NounTable:
         return cls(stats or {}, frozenset(singular), frozenset(verbs - nouns), proper, frozenset(nouns))
 
     @classmethod
-    def load(cls, model_dir: Path) -> "NounTable | None":
+    def load(cls, model_dir: Path, morph_groups: list[str] | None = None) -> "NounTable | None":
+        """The model's table; ``morph_groups``: the lines of its ``morph.tsv``
+        when the caller has read them already (read here otherwise)."""
         table, morph = model_dir / NOUNS_FILE, model_dir / "morph.tsv"
         if not table.is_file() or not morph.is_file():
             return None  # a model trained before the table existed
+        if morph_groups is None:
+            morph_groups = morph.read_text(encoding="utf-8").splitlines()
         stats = {}
         for line in table.read_text(encoding="utf-8").splitlines():
             word, *numbers = line.split("\t")
             stats[word] = NounStats(*map(int, numbers))
         names = model_dir / PROPER_FILE
         proper = frozenset(names.read_text(encoding="utf-8").split()) if names.is_file() else frozenset()
-        return cls.from_morph(morph.read_text(encoding="utf-8").splitlines(), stats, proper)
+        return cls.from_morph(morph_groups, stats, proper)
 
     def needs_article(self, word: str) -> bool:
         s = self.stats.get(word)

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from normalize.lm.text import corpus_files, iter_sentences
-from normalize.nouns import NOUNS_FILE, NOUNS_VERSION, PROPER_FILE
+from normalize.nouns import NOUNS_FILE, NOUNS_VERSION, PROPER_FILE, NounTable, count_noun_phrases, write_tables
 
 HELDOUT_EVERY = 100  # every 100th sentence is held out for perplexity
 SPM_FILE = "spm.model"
@@ -227,8 +227,6 @@ def _word_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
 
 def _noun_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
     """Which nouns need an article (normalize.nouns), counted on the training text."""
-    from normalize.nouns import NounTable, count_noun_phrases, write_tables  # noqa: I001
-
     key = cfg.key("corpus", "max_sentences", "vocab_min_count", "known_zipf", "dictionary") + f":{NOUNS_VERSION}"
     if _stage_done(work, "nouns", key):
         return
