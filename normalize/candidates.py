@@ -272,6 +272,19 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
                 yield Candidate(first.start(), first.start(), f"{art} ", "article:subject")
 
 
+def bare_objects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """An article for a noun that needs one heading a bare object ("signed
+    memorandum" -> "signed a memorandum"); the model decides whether and which."""
+    if lex.nouns is None:
+        return
+    words = nouns.tokenize(sentence)
+    for start, _head in nouns.object_heads([m.group() for m in words], lex.nouns):
+        first = words[start]
+        definite_only = first.group().lower() in _DEFINITE_ONLY
+        for art in ("the",) if definite_only else ("the", _an(first.group())):
+            yield Candidate(first.start(), first.start(), f"{art} ", "article:object")
+
+
 _DEFINITE_ONLY = frozenset("same only own other".split())
 
 
@@ -550,6 +563,7 @@ FAMILIES: dict[str, Family] = {
     # Before "article": a bare subject's article is the same edit as an
     # article insertion, and deduplication keeps the first family's.
     "subject": bare_subjects,
+    "object": bare_objects,
     "article": articles,
     "preposition": prepositions,
     "morphology": morphology,

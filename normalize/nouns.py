@@ -66,6 +66,17 @@ _QUANTIFIERS = frozenset("most more much many less few several".split())
 # A subject after a comma counts only before one of these (", man was
 # detained"): elsewhere a bare noun after a comma is mostly a list item.
 _AUXILIARIES = frozenset("is was has had will would can could must should may might".split())
+# Verb forms that take a direct object: "signed memorandum" -> "signed a memorandum".
+_OBJECT_TAGS = frozenset(("VB", "VBD", "VBP", "VBZ"))
+# Prepositions before a bare object ("with delegation", "for creation of").
+# Not "of": "head of delegation", "type of aircraft" are English.
+_OBJECT_PREPOSITIONS = frozenset(
+    """in on at for with to from by about into against over under after before during
+    through towards upon within without between among amid across""".split()
+)
+# A capitalised adjective of nationality may open a bare object ("urged Chinese
+# side to") when it is mostly capitalised in the training text.
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ian|ean|ish|an|i|ic)")
 MAX_MODIFIERS = 3
 # A singular noun needs an article when at most MAX_BARE of its noun phrases
 # in the training text open with no determiner: countable nouns ("explosion")
@@ -99,12 +110,14 @@ class NounTable:
         verbs: frozenset[str],
         proper: frozenset[str] = frozenset(),
         noun_forms: frozenset[str] = frozenset(),
+        finite: frozenset[str] = frozenset(),
     ) -> None:
         self.stats = stats
         self.singular = singular
         self.noun_forms = noun_forms or singular  # singular and plural
         self.verbs = verbs
         self.proper = proper  # lower case
+        self.finite = finite  # verb forms that can take an object ("signed", "play")
 
     @classmethod
     def from_morph(
@@ -117,6 +130,7 @@ class NounTable:
         singular: set[str] = set()
         nouns: set[str] = set()
         verbs: set[str] = set()
+        finite: set[str] = set()
         for line in groups:
             upos, _, rest = line.partition("\t")
             for item in rest.split():
@@ -127,7 +141,11 @@ class NounTable:
                         singular.add(form)
                 elif upos in ("VERB", "AUX"):
                     verbs.add(form)
-        return cls(stats or {}, frozenset(singular), frozenset(verbs - nouns), proper, frozenset(nouns))
+                    if upos == "VERB" and tag in _OBJECT_TAGS:
+                        finite.add(form)
+        return cls(
+            stats or {}, frozenset(singular), frozenset(verbs - nouns), proper, frozenset(nouns), frozenset(finite)
+        )
 
     @classmethod
     def load(cls, model_dir: Path, morph_groups: list[str] | None = None) -> "NounTable | None":
@@ -249,6 +267,34 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         after_opening = opening and i - 1 == first_comma and words[head + 1] not in (",", "and", "or")
         if after_opening or words[head + 1] in _AUXILIARIES:
             yield i, head, False
+
+
+def object_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int]]:
+    """(phrase start, head) of each bare object whose noun needs an article.
+
+    An object follows a verb that takes one ("signed memorandum of
+    understanding") or a preposition ("for creation of"). Such a noun is
+    often bare in fixed phrases ("by phone", "in response"), so these are
+    only candidates: the model must also prefer the article (see
+    ``rank.MARGINS["article:object"]``).
+    """
+    for i in range(2, len(words) - 1):
+        before, previous = words[i - 2].lower(), words[i - 1]
+        lower = previous.lower()
+        if previous != lower or _determines(before) or _determines(previous):
+            continue  # a name; a modifying participle ("the signed agreement"); "last week"
+        if words[i] == before:
+            continue  # "month on month", "day by day"
+        if lower not in _OBJECT_PREPOSITIONS and (lower not in table.finite or lower.endswith("ing")):
+            continue
+        start = i
+        if _DEMONYM.fullmatch(words[i]) and words[i].lower() in table.proper and words[i + 1].islower():
+            start = i + 1  # judged from the noun phrase after the adjective
+        elif not words[i].islower() or words[i] in _FUNCTION:
+            continue
+        head = table.bare_head(words, start, initial=False)
+        if head is not None and head + 1 < len(words) and table.needs_article(words[head]):
+            yield i, head
 
 
 # ------------------------------------------------------------ training

@@ -8,7 +8,7 @@ import pytest
 
 from normalize import nouns
 from normalize.candidates import Lexicon, generate
-from normalize.nouns import NounStats, NounTable, count_noun_phrases, subject_heads, write_tables
+from normalize.nouns import NounStats, NounTable, count_noun_phrases, object_heads, subject_heads, write_tables
 
 MORPH = [
     "NOUN\tNN=explosion NNS=explosions",
@@ -24,6 +24,13 @@ MORPH = [
     "NOUN\tNN=state NNS=states",
     "VERB\tVB=occur VBD=occurred VBZ=occurs",
     "VERB\tVB=arrive VBD=arrived VBZ=arrives",
+    "VERB\tVB=sign VBD=signed VBZ=signs VBN=signed VBG=signing",
+    "VERB\tVB=last VBD=lasted VBZ=lasts",
+    "NOUN\tNN=week NNS=weeks",
+    "NOUN\tNN=side NNS=sides",
+    "NOUN\tNN=agreement NNS=agreements",
+    "NOUN\tNN=report NNS=reports",
+    "VERB\tVB=urge VBD=urged VBZ=urges",
 ]
 COUNTABLE = NounStats(total=100, indefinite=50, definite=40, capitalised=0)
 STATS = {
@@ -34,6 +41,8 @@ STATS = {
     "spokesperson": COUNTABLE,
     "gift": COUNTABLE,
     "state": COUNTABLE,
+    "week": COUNTABLE,
+    "side": COUNTABLE,
     "cooperation": NounStats(total=100, indefinite=2, definite=10, capitalised=0),  # a mass noun
 }
 TABLE = NounTable.from_morph(MORPH, STATS, frozenset({"chinese"}))
@@ -79,6 +88,43 @@ def heads(sentence: str) -> list[str]:
 )
 def test_bare_subjects(sentence: str, expected: list[str]) -> None:
     assert heads(sentence) == expected
+
+
+def objects(sentence: str) -> list[str]:
+    words = [m.group() for m in nouns.tokenize(sentence)]
+    return [" ".join(words[start : head + 1]) for start, head in object_heads(words, TABLE)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The two sides signed gift certificate for the new school.", []),  # "gift" modifies
+        ("The two countries signed state agreement on Monday.", []),  # "state" modifies
+        ("The two ministers met with team of rescuers on Monday.", ["team"]),
+        ("The minister signed explosion report and left.", []),
+        ("He urged Chinese side to take concrete steps.", ["Chinese side"]),
+        ("The governor signed gift to the city on Monday.", ["gift"]),
+        # Determined, a mass noun, a participle as modifier, a time phrase, an idiom, a name:
+        ("The two ministers met with the team of rescuers on Monday.", []),
+        ("The ministers agreed on cooperation in the energy field.", []),
+        ("The signed gift was sent to the museum on Monday.", []),
+        ("The talks will last week after week, officials said.", []),
+        ("Prices rose week on week in March, the office said.", []),
+        ("The ministers met with Team Russia on Monday.", []),
+    ],
+)
+def test_bare_objects(sentence: str, expected: list[str]) -> None:
+    assert objects(sentence) == expected
+
+
+def test_object_candidates_leave_the_choice_to_the_model() -> None:
+    lex = Lexicon({"team": 500}, {}, nouns=TABLE)
+    sentence = "The two ministers met with team of rescuers on Monday."
+    out = {(c.apply(sentence), c.family) for c in generate(sentence, lex, families=["object"])}
+    assert out == {
+        ("The two ministers met with the team of rescuers on Monday.", "article:object"),
+        ("The two ministers met with a team of rescuers on Monday.", "article:object"),
+    }
 
 
 def test_needs_article_takes_enough_evidence() -> None:
