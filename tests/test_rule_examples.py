@@ -29,6 +29,12 @@ def test_enough_rules_shipped():
     assert len(RULES) >= 120, f"only {len(RULES)} rules shipped"
 
 
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_every_rule_has_bad_good_and_ok_examples(rule):
+    assert any(e.bad is not None and e.good is not None for e in rule.examples), f"{rule.id}: no bad->good example"
+    assert any(e.ok is not None for e in rule.examples), f"{rule.id}: no good-stays-good example"
+
+
 def test_rule_ids_unique_and_families_named():
     ids = [r.id for r in RULES]
     assert len(ids) == len(set(ids))
@@ -42,8 +48,10 @@ def test_bad_examples_become_good(rule):
             continue
         findings = find_with_rules(example.bad, _only(rule))
         assert findings, f"{rule.id} does not fire on {example.bad!r}"
-        if example.good is not None:
-            assert rule.replacements, f"{rule.id} has a 'good' example but no replacement"
+        if example.good is not None and rule.replacements:
+            # A flag-only rule (word order, a rewrite no template can make)
+            # documents its correction; test_good_examples_are_clean_for_the_rule
+            # checks that the correction is clean.
             assert _fix_with(rule, example.bad) == example.good
 
 
