@@ -55,3 +55,15 @@ def test_parallel_matching_equals_serial(monkeypatch):
     parallel = find_with_rules(text, ruleset, jobs=2)
     serial = find_with_rules(text, ruleset, jobs=1)
     assert parallel == serial and parallel
+
+
+def test_declared_literals_must_be_lower_case_text(tmp_path):
+    from normalize.errors import RulePackError
+
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "family: t\nrules:\n  - id: WZ001\n    category: article\n    message: m\n"
+        "    pattern: '(?<=from )X'\n    requires: [From]\n", encoding="utf-8"
+    )
+    with pytest.raises(RulePackError, match="lower case"):
+        load_rules(str(tmp_path))

@@ -46,7 +46,7 @@ CATEGORIES = frozenset(
 )
 _RULE_KEYS = frozenset(
     {"id", "category", "severity", "message", "pattern", "replace", "applicability",
-     "names", "exceptions", "examples", "preserve_case", "note"}
+     "names", "exceptions", "examples", "preserve_case", "note", "requires"}
 )
 _ID = re.compile(r"^[A-Z]{2,4}\d{3}$")
 
@@ -254,6 +254,8 @@ def _parse_rule(pack: str, family: str, index: int, raw: Any, known: dict[str, d
         if exception not in known:
             _compile(where, exception)
     literals = shape.get("literals")
+    if raw.get("requires") is not None:
+        literals = _declared_literals(where, raw["requires"])
     return Rule(
         id=rule_id,
         family=family,
@@ -269,6 +271,18 @@ def _parse_rule(pack: str, family: str, index: int, raw: Any, known: dict[str, d
         examples=_parse_examples(where, raw.get("examples")),
         literals=tuple(literals) if literals is not None else None,
     )
+
+
+def _declared_literals(where: str, raw: Any) -> list[str]:
+    """A rule author's ``requires``: text of which every match contains one
+    (lower case), for patterns whose literals sit in lookarounds, where the
+    prefilter cannot find them. tests/test_prefilter.py checks that
+    prefiltered and full scans agree on every example."""
+    if not isinstance(raw, list) or not raw or not all(isinstance(x, str) and x for x in raw):
+        raise RulePackError(f"{where}: 'requires' must be a list of text")
+    if any(x != x.lower() for x in raw):
+        raise RulePackError(f"{where}: 'requires' must be lower case (the prefilter lowercases the text)")
+    return list(raw)
 
 
 def _compile(where: str, source: Any) -> re.Pattern[str]:
@@ -385,7 +399,12 @@ def find_with_rules(
 
 def _findings_for(text: str, rules: Iterable[Rule], accept: frozenset[str]) -> list[Finding]:
     protector = Protector(text, accept)
-    lines = LineFinder(text) if len(text) >= PREFILTER_MIN_CHARS else None
+    rules = list(rules)
+    lines = (
+        LineFinder(text, (lit for rule in rules for lit in rule.literals or ()))
+        if len(text) >= PREFILTER_MIN_CHARS
+        else None
+    )
     lower = lines.lower if lines is not None else ascii_lower(text)
     findings: list[Finding] = []
     for rule in rules:
