@@ -397,14 +397,14 @@ def find_with_rules(
     return findings
 
 
-def _findings_for(text: str, rules: Iterable[Rule], accept: frozenset[str]) -> list[Finding]:
-    protector = Protector(text, accept)
+def _findings_for(
+    text: str,
+    rules: Iterable[Rule],
+    accept: frozenset[str],
+    shared: tuple[Protector, LineFinder | None] | None = None,
+) -> list[Finding]:
     rules = list(rules)
-    lines = (
-        LineFinder(text, (lit for rule in rules for lit in rule.literals or ()))
-        if len(text) >= PREFILTER_MIN_CHARS
-        else None
-    )
+    protector, lines = shared or _shared_state(text, rules, accept)
     lower = lines.lower if lines is not None else ascii_lower(text)
     findings: list[Finding] = []
     for rule in rules:
@@ -420,6 +420,16 @@ def _findings_for(text: str, rules: Iterable[Rule], accept: frozenset[str]) -> l
     return findings
 
 
+def _shared_state(text: str, rules: list[Rule], accept: frozenset[str]) -> tuple[Protector, LineFinder | None]:
+    """What every rule's matching needs: protected spans, and the lines holding each literal."""
+    lines = (
+        LineFinder(text, (lit for rule in rules for lit in rule.literals or ()))
+        if len(text) >= PREFILTER_MIN_CHARS
+        else None
+    )
+    return Protector(text, accept), lines
+
+
 def _jobs(requested: int | None) -> int:
     import os
 
@@ -429,21 +439,24 @@ def _jobs(requested: int | None) -> int:
     return max(1, requested)
 
 
-_WORK: tuple[str, tuple[Rule, ...], frozenset[str]] | None = None  # inherited by forked workers
+# Inherited by forked workers: the text, the rules, the accept list and the
+# shared state the parent computed once before forking.
+_WORK: tuple[str, tuple[Rule, ...], frozenset[str], tuple[Protector, LineFinder | None]] | None = None
+CHUNKS_PER_JOB = 4  # workers take chunks as they finish: shares even out
 
 
 def _worker(share: tuple[int, int]) -> list[Finding]:
-    index, jobs = share
+    index, chunks = share
     assert _WORK is not None
-    text, rules, accept = _WORK
-    return _findings_for(text, _share(rules, index, jobs), accept)
+    text, rules, accept, shared = _WORK
+    return _findings_for(text, _share(rules, index, chunks), accept, shared)
 
 
-def _share(rules: tuple[Rule, ...], index: int, jobs: int) -> list[Rule]:
-    """The ``index``-th of ``jobs`` shares of similar cost: rules dealt out
+def _share(rules: tuple[Rule, ...], index: int, shares: int) -> list[Rule]:
+    """The ``index``-th of ``shares`` shares of similar cost: rules dealt out
     longest pattern first, back and forth (a long pattern is a slow one)."""
     order = sorted(rules, key=lambda r: -len(r.source))
-    return [r for k, r in enumerate(order) if min(k % (2 * jobs), 2 * jobs - 1 - k % (2 * jobs)) == index]
+    return [r for k, r in enumerate(order) if min(k % (2 * shares), 2 * shares - 1 - k % (2 * shares)) == index]
 
 
 def _parallel_findings(text: str, ruleset: RuleSet, accept: frozenset[str], jobs: int) -> list[Finding]:
@@ -454,10 +467,11 @@ def _parallel_findings(text: str, ruleset: RuleSet, accept: frozenset[str], jobs
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: match in this process
         return _findings_for(text, ruleset.rules, accept)
-    _WORK = (text, ruleset.rules, accept)
+    chunks = jobs * CHUNKS_PER_JOB
+    _WORK = (text, ruleset.rules, accept, _shared_state(text, list(ruleset.rules), accept))
     try:
         with context.Pool(jobs) as pool:
-            parts = pool.map(_worker, [(i, jobs) for i in range(jobs)])
+            parts = pool.map(_worker, [(i, chunks) for i in range(chunks)], chunksize=1)
     finally:
         _WORK = None
     return [f for part in parts for f in part]
