@@ -9,90 +9,109 @@ wire-copy sets (references and clean rows: must be none), on MLQE-PE
 post-edits and on 100k Wikipedia sentences (read them), and on tuned faulty
 sentences. Never reads the held-out sets own2, own5 and own9.
 """
-import csv, sys, collections, itertools
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import itertools
+import sys
+from collections import defaultdict
 from pathlib import Path
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
-DATA = HERE.parents[1] / 'shared' / 'data'
-from normalize.detect.rules import load_rules, find_with_rules, RuleSet
+
+from wirecopy_eval import DEFAULT, load_pairs
+
 from normalize.apply import apply_edits
-from normalize.lm.text import iter_sentences, corpus_files
+from normalize.detect.rules import Rule, RuleSet, find_with_rules, load_rules
+from normalize.lm.text import corpus_files, iter_sentences
 
-draft = sys.argv[1]
-target = sys.argv[2] if len(sys.argv) > 2 else None  # optional: a TSV whose faulty sentences you target
-rules = load_rules(draft).rules
-shipped = {r.id for r in load_rules().rules}
-problems = []
-for r in rules:
-    if r.id in shipped:
-        problems.append(f"{r.id}: id already used by a shipped rule")
-    one = RuleSet((r,))
-    kinds = collections.Counter()
-    for ex in r.examples:
-        if ex.bad is not None:
-            kinds['bad'] += 1
-            if not find_with_rules(ex.bad, one):
+HERE = Path(__file__).resolve().parent
+DATA = DEFAULT.parents[1]
+HELD_OUT = {"wirecopy-own2.tsv", "wirecopy-own5.tsv", "wirecopy-own9.tsv"}
+WIKI_SENTENCES = 100_000
+
+
+def _fix_with(rule: Rule, text: str, passes: int = 4) -> str:
+    """Apply the rule's first suggestions until nothing changes, as `fix` (and
+    tests/test_rule_examples.py) do."""
+    for _ in range(passes):
+        new = apply_edits(text, [f.best_edit() for f in find_with_rules(text, RuleSet((rule,))) if f.best_edit()])
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def example_problems(rules: tuple[Rule, ...], shipped: set[str]) -> list[str]:
+    """What tests/test_rule_examples.py would reject once the pack is shipped."""
+    problems = [f"{r.id}: id already used by a shipped rule" for r in rules if r.id in shipped]
+    for r in rules:
+        one = RuleSet((r,))
+        for ex in r.examples:
+            if ex.bad is not None and not find_with_rules(ex.bad, one):
                 problems.append(f"{r.id}: does not fire on bad example {ex.bad!r}")
-            elif ex.good is not None:
-                text = ex.bad
-                for _ in range(4):
-                    edits = [f.best_edit() for f in find_with_rules(text, one) if f.best_edit()]
-                    new = apply_edits(text, edits)
-                    if new == text: break
-                    text = new
-                if text != ex.good:
-                    problems.append(f"{r.id}: bad example fixes to {text!r}, not {ex.good!r}")
-                if find_with_rules(ex.good, one):
-                    problems.append(f"{r.id}: fires on its own good example {ex.good!r}")
-        if ex.ok is not None:
-            kinds['ok'] += 1
-            if find_with_rules(ex.ok, one):
-                problems.append(f"{r.id}: fires on ok example {ex.ok!r}")
-    if not kinds['bad'] or not kinds['ok']:
-        problems.append(f"{r.id}: needs at least one bad->good and one ok example")
-print(f"{len(rules)} rules; example problems: {len(problems)}")
-for p in problems: print("  ", p)
+            elif ex.bad is not None and ex.good is not None and r.replacements:
+                fixed = _fix_with(r, ex.bad)
+                if fixed != ex.good:
+                    problems.append(f"{r.id}: bad example fixes to {fixed!r}, not {ex.good!r}")
+            for clean in (ex.good, ex.ok):
+                if clean is not None and find_with_rules(clean, one):
+                    problems.append(f"{r.id}: fires on {clean!r}")
+        if not any(e.bad is not None and e.good is not None for e in r.examples):
+            problems.append(f"{r.id}: needs a bad -> good example")
+        if not any(e.ok is not None for e in r.examples):
+            problems.append(f"{r.id}: needs a good-stays-good example")
+    return problems
 
-def rows(p):
-    with open(p, encoding='utf-8') as f: return list(csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE))
-HELD_OUT = {'wirecopy-own2.tsv', 'wirecopy-own5.tsv', 'wirecopy-own9.tsv'}
-TUNED = [DATA / 'wirecopy-dev' / 'pairs.tsv'] + sorted(
-    p for p in (HERE / 'data').glob('wirecopy-own*.tsv') if p.name not in HELD_OUT)
-TUNED = [p for p in TUNED if p.exists()]
-clean, faulty = [], []
-for p in TUNED:
-    for r in rows(p):
-        clean.append(r['reference'])
-        if r['source'] != r['reference']: faulty.append(r['source'])
-rs = RuleSet(tuple(rules))
-def hits(lines):
-    c = collections.defaultdict(list)
-    for chunk_start in range(0, len(lines), 2000):
-        chunk = lines[chunk_start:chunk_start+2000]
-        text = "\n".join(chunk)
-        for f in find_with_rules(text, rs):
-            line_start = text.rfind("\n", 0, f.start) + 1
-            line_end = text.find("\n", f.start); line_end = len(text) if line_end < 0 else line_end
-            c[f.rule].append(text[line_start:line_end])
-    return c
-print("\nFALSE ALARMS on the tuned sets' correct sentences (must be 0):")
-for rid, ls in sorted(hits(clean).items()):
-    for l in ls[:3]: print(f"  {rid}: {l}")
-pe = open(DATA / 'mlqe-pe-ru-en' / 'train' / 'pe.en', encoding='utf-8').read().splitlines()
-print("\nHits on MLQE-PE post-edits (7000 human-edited lines; keep to a handful, read them):")
-for rid, ls in sorted(hits(pe).items()):
-    print(f"  {rid}: {len(ls)}  e.g. {ls[0][:160]}")
-wiki = list(itertools.islice(iter_sentences(corpus_files([DATA / 'english-corpus'])), 100000))
-print("\nHits on 100k Wikipedia sentences (keep <= 3 per rule; read them):")
-for rid, ls in sorted(hits(wiki).items()):
-    print(f"  {rid}: {len(ls)}  e.g. {ls[0][:160]}")
-fh = hits(faulty)
-print(f"\nTuned faulty sentences hit (information only): {sum(len(v) for v in fh.values())}")
-for rid, ls in sorted(fh.items()):
-    print(f"  {rid}: {len(ls)}")
 
-if target:
-    trows = [r for r in rows(target) if r['source'] != r['reference']]
-    th = hits([r['source'] for r in trows])
-    hit_lines = {l for ls in th.values() for l in ls}
-    print(f"\nTarget {target}: {len(hit_lines)} of {len(trows)} faulty sentences hit by this pack")
+def hits(lines: list[str], ruleset: RuleSet) -> dict[str, list[str]]:
+    """Rule id -> the lines it fires on (checked 2,000 lines at a time)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for at in range(0, len(lines), 2000):
+        chunk = lines[at : at + 2000]
+        starts = list(itertools.accumulate((len(line) + 1 for line in chunk), initial=0))
+        for f in find_with_rules("\n".join(chunk), ruleset):
+            found[f.rule].append(chunk[bisect.bisect_right(starts, f.start) - 1])
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("draft", help="folder holding only the draft pack")
+    parser.add_argument("target", nargs="?", type=Path, help="a wire-copy TSV the pack should catch")
+    args = parser.parse_args()
+    rules = load_rules(args.draft).rules
+    ruleset = RuleSet(rules)
+    problems = example_problems(rules, {r.id for r in load_rules().rules})
+    print(f"{len(rules)} rules; example problems: {len(problems)}")
+    for problem in problems:
+        print("  ", problem)
+
+    tuned = [DEFAULT] + sorted(p for p in (HERE / "data").glob("wirecopy-own*.tsv") if p.name not in HELD_OUT)
+    pairs = [row for path in tuned if path.exists() for row in load_pairs(path)]
+    print("\nFALSE ALARMS on the tuned sets' correct sentences (must be 0):")
+    for rid, lines in sorted(hits([r["reference"] for r in pairs], ruleset).items()):
+        for line in lines[:3]:
+            print(f"  {rid}: {line}")
+    post_edits = (DATA / "mlqe-pe-ru-en" / "train" / "pe.en").read_text(encoding="utf-8").splitlines()
+    wiki = list(itertools.islice(iter_sentences(corpus_files([DATA / "english-corpus"])), WIKI_SENTENCES))
+    for title, lines in (
+        ("MLQE-PE post-edits (7000 human-edited lines; keep to a handful, read them)", post_edits),
+        (f"{WIKI_SENTENCES:,} Wikipedia sentences (keep <= 3 per rule; read them)", wiki),
+    ):
+        print(f"\nHits on {title}:")
+        for rid, found in sorted(hits(lines, ruleset).items()):
+            print(f"  {rid}: {len(found)}  e.g. {found[0][:160]}")
+    faulty = hits([r["source"] for r in pairs if r["source"] != r["reference"]], ruleset)
+    print(f"\nTuned faulty sentences hit (information only): {sum(map(len, faulty.values()))}")
+    for rid, found in sorted(faulty.items()):
+        print(f"  {rid}: {len(found)}")
+    if args.target:
+        target = [r["source"] for r in load_pairs(args.target) if r["source"] != r["reference"]]
+        caught = {line for found in hits(target, ruleset).values() for line in found}
+        print(f"\nTarget {args.target}: {len(caught)} of {len(target)} faulty sentences hit by this pack")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

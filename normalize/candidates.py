@@ -257,7 +257,6 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
     for start, _head, opens in nouns.subject_heads([m.group() for m in words], lex.nouns):
         first = words[start]
         text = first.group()
-        definite_only = text.lower() in _DEFINITE_ONLY  # "the same day", never "a same day"
         if opens:
             # "Ukrainian drone attacked" -> "A Ukrainian drone", not "A ukrainian";
             # acronyms keep their case ("The NATO-led mission"); a hyphenated
@@ -265,10 +264,10 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
             stem = text.split("-")[0]
             common = stem[1:].islower() and stem.lower() not in lex.nouns.proper and lex.count(stem) >= 20
             rest = text[:1].lower() + text[1:] if common else text
-            for art in ("The",) if definite_only else ("The", _an(stem).capitalize()):
-                yield Candidate(first.start(), first.end(), f"{art} {rest}", "article:subject")
+            for art in _articles_before(text, stem):
+                yield Candidate(first.start(), first.end(), f"{art.capitalize()} {rest}", "article:subject")
         else:
-            for art in ("the",) if definite_only else ("the", _an(text)):
+            for art in _articles_before(text):
                 yield Candidate(first.start(), first.start(), f"{art} ", "article:subject")
 
 
@@ -280,12 +279,19 @@ def bare_objects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
     words = nouns.tokenize(sentence)
     for start, _head in nouns.object_heads([m.group() for m in words], lex.nouns):
         first = words[start]
-        definite_only = first.group().lower() in _DEFINITE_ONLY
-        for art in ("the",) if definite_only else ("the", _an(first.group())):
+        for art in _articles_before(first.group()):
             yield Candidate(first.start(), first.start(), f"{art} ", "article:object")
 
 
 _DEFINITE_ONLY = frozenset("same only own other".split())
+
+
+def _articles_before(word: str, sound: str | None = None) -> tuple[str, ...]:
+    """The articles that can open a phrase starting with ``word`` ("the same
+    day", never "a same day"); ``sound``: the part that decides a/an."""
+    if word.lower() in _DEFINITE_ONLY:
+        return ("the",)
+    return ("the", _an(sound or word))
 
 
 def _after_determiner(tokens: list[Token], i: int) -> bool:

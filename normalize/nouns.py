@@ -234,7 +234,6 @@ def _after_dateline(words: list[str]) -> int:
     return 0
 
 
-
 def tokenize(sentence: str) -> list[re.Match[str]]:
     """Words (hyphenated ones whole), numbers and punctuation, with offsets."""
     return list(_WORD.finditer(sentence))

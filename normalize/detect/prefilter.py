@@ -152,11 +152,10 @@ class LineFinder:
         """(start, end) of each line holding a literal, in order; end includes the line break."""
         import numpy as np
 
-        missing = [lit for lit in literals if lit not in self._lines]
-        if missing:
-            self._index(sorted(set(self._lines) | set(missing)))
-        parts = [self._lines[lit] for lit in literals]
-        hits = np.unique(np.concatenate(parts)) if parts else []
+        missing = sorted({lit for lit in literals if lit not in self._lines})
+        if missing:  # literals not given at construction: one more pass for them alone
+            self._index(missing)
+        hits = np.unique(np.concatenate([self._lines[lit] for lit in literals] + [np.empty(0, np.int64)]))
         starts = self.starts
         for line in hits.tolist():
             end = starts[line + 1] if line + 1 < len(starts) else self.length
