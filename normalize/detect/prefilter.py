@@ -23,7 +23,8 @@ except ImportError:  # pragma: no cover - older layouts
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
-_MIN_USEFUL = 3  # literals shorter than this select too many lines to help
+_MIN_USEFUL = 2  # literals shorter than this select nearly every line
+_MIN_NARROWING = 2
 
 
 def ascii_lower(text: str) -> str:
@@ -33,42 +34,112 @@ def ascii_lower(text: str) -> str:
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Literals (lowercase) of which every match contains one, or None."""
+    sets = required_literal_sets(pattern)
+    return sets[0] if sets else None
+
+
+MAX_SETS = 3  # more rarely narrows the lines further
+
+
+def required_literal_sets(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Sets of literals (lowercase) such that every match contains one literal
+    of each set, most selective set first; empty when none is useful.
+
+    A rule like "will/could ... signed/agreed ... the" has common words in
+    each part, but lines holding a word of *every* part are few.
+    """
     try:
         parsed = P.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
     except Exception:  # noqa: BLE001 - an unusual pattern simply gets no prefilter
-        return None
-    found = _required(list(parsed))
-    if not found or min(_selectivity(s) for s in found) < _MIN_USEFUL:
-        return None
-    return tuple(sorted(set(found)))
+        return ()
+    usable = {tuple(sorted(set(c))) for c in _requirements(list(parsed)) if _worst(c) >= _MIN_NARROWING}
+    ranked = sorted(usable, key=lambda c: (-_worst(c), len(c), c))
+    if not ranked or _worst(ranked[0]) < _MIN_USEFUL:
+        return ()
+    return tuple(ranked[:MAX_SETS])
 
 
-def _required(items: list) -> list[str] | None:
+def _worst(candidate: list[str] | tuple[str, ...]) -> int:
+    return min(_selectivity(s) for s in candidate)
+
+
+def _requirements(items: list) -> list[list[str]]:
+    """Every literal set a match of this sequence must contain one of."""
     candidates: list[list[str]] = []
-    run: list[str] = []
+    run: set[str] = set()  # what the current stretch of literal text can be
 
     def close_run() -> None:
-        if run:
-            candidates.append(["".join(run)])
-            run.clear()
+        if run and all(run):
+            candidates.append(sorted(run))
+        run.clear()
 
     for op, av in items:
-        if op is C.LITERAL:
-            char = chr(av)
-            if not char.isascii() and char.lower() != char.upper():
-                close_run()  # non-ASCII letters may match in another case
-                continue
-            run.append(char.lower())
+        char = _single_char(op, av)
+        words = [char] if char is not None else _literal_alternatives(op, av)
+        if words is not None and len(run or {""}) * len(words) <= _MAX_SPELLINGS:
+            grown = {r + w for r in (run or {""}) for w in words}
+            run.clear()
+            run.update(grown)  # "(sign|adopt)ed" is "signed" or "adopted"
             continue
         close_run()
-        sub = _required_of(op, av)
-        if sub:
-            candidates.append(sub)
+        if words is not None:
+            candidates.append(sorted(words))
+        elif op is C.SUBPATTERN:  # matched exactly once: each of its parts is required
+            candidates.extend(_requirements(list(av[-1])))
+        elif op in _REPEATS and av[0] >= 1:
+            candidates.extend(_requirements(list(av[2])))
+        elif op is C.BRANCH:
+            alternatives: list[str] = []
+            for alt in av[1]:
+                got = _best(_requirements(list(alt)))
+                if not got:
+                    break
+                alternatives.extend(got)
+            else:
+                candidates.append(alternatives)
+        # classes, anchors, lookarounds, backreferences: no literal
     close_run()
-    if not candidates:
+    return candidates
+
+
+_MAX_SPELLINGS = 64
+
+
+def _literal_alternatives(op, av) -> list[str] | None:
+    """The texts an alternation of plain words can match ("will|could"), or None."""
+    if op is C.SUBPATTERN:
+        inner = list(av[-1])
+        return _literal_alternatives(*inner[0]) if len(inner) == 1 else _literal_text(inner)
+    if op is not C.BRANCH:
         return None
-    # The most selective requirement: the best worst literal, then fewest alternatives.
-    return max(candidates, key=lambda c: (min(_selectivity(s) for s in c), -len(c)))
+    texts = [_literal_text(list(alt)) for alt in av[1]]
+    return None if any(t is None for t in texts) else [t[0] for t in texts]  # type: ignore[index]
+
+
+def _literal_text(items: list) -> list[str] | None:
+    chars = [_single_char(op, av) for op, av in items]
+    return None if any(c is None for c in chars) else ["".join(chars)]  # type: ignore[arg-type]
+
+
+def _best(candidates: list[list[str]]) -> list[str] | None:
+    """The most selective requirement: the best worst literal, then fewest alternatives."""
+    return max(candidates, key=lambda c: (_worst(c), -len(c))) if candidates else None
+
+
+def _single_char(op, av) -> str | None:
+    """The lowercase character this item matches, when it is one letter in
+    either case ("w", "[Ww]") or one caseless character; else None."""
+    if op is C.IN and all(o is C.LITERAL for o, _ in av):
+        chars = {chr(code) for _, code in av}
+        lowered = {c.lower() for c in chars}
+        if len(lowered) == 1 and chars <= {next(iter(lowered)), next(iter(lowered)).upper()}:
+            op, av = C.LITERAL, ord(next(iter(lowered)))
+    if op is not C.LITERAL:
+        return None
+    char = chr(av)
+    if not char.isascii() and char.lower() != char.upper():
+        return None  # non-ASCII letters may match in another case
+    return char.lower()
 
 
 # Literals made only of these words occur on nearly every line of prose, so a
@@ -80,33 +151,123 @@ _COMMON = frozenset(
 
 
 # Symbols rare enough in prose that a line holding one is worth scanning.
-_RARE_SYMBOLS = frozenset("%$€£¥№§")
+_RARE_SYMBOLS = frozenset("%$€£¥№§;«»„°℃，、（）")
 
 
 def _selectivity(literal: str) -> int:
     if any(c in _RARE_SYMBOLS for c in literal):
-        return max(len(literal), _MIN_USEFUL)
+        return max(len(literal), 3)  # as selective as a short content word
     words = literal.split()
     if not words or all(w in _COMMON for w in words):
         return min(len(literal), 2)  # still usable, but below any content word
     return len(literal)
 
 
-def _required_of(op, av) -> list[str] | None:
-    if op is C.SUBPATTERN:
-        return _required(list(av[-1]))
-    if op is C.BRANCH:
-        alternatives: list[str] = []
-        for alt in av[1]:
-            got = _required(list(alt))
-            if not got:
-                return None
-            alternatives.extend(got)
-        return alternatives
-    if op in _REPEATS:
-        low, _high, body = av
-        return _required(list(body)) if low >= 1 else None
-    return None  # classes, anchors, lookarounds, backreferences: no literal
+_ZERO_WIDTH = frozenset({C.AT, C.ASSERT, C.ASSERT_NOT})
+_LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))*")
+
+
+def fast_source(source: str) -> str:
+    """``source`` with a lookahead for the words every match starts with, when
+    the pattern opens with negative lookarounds.
+
+    ``re`` skips ahead by first character only when a pattern starts by
+    consuming text; one opening with ``\\b(?<!the )(?<!a )...`` runs every
+    lookbehind at every word boundary. A leading ``(?=(?i:will|would|...))``
+    fails at once where no match can start, and never changes what matches.
+    """
+    try:
+        items = list(P.parse(source))
+    except Exception:  # noqa: BLE001 - left for re.compile to report
+        return source
+    if not _costly_opening(items):
+        return source
+    prefixes = _prefixes(items)
+    if not prefixes or min(len(p) for p in prefixes) < 2:
+        return source
+    flags = _LEADING_FLAGS.match(source).end()  # global flags must stay first
+    return f"{source[:flags]}(?={_trie_regex(prefixes)}){source[flags:]}"
+
+
+def _trie_regex(words: set[str]) -> str:
+    """A regex matching any of ``words`` in either case, factored as a trie
+    so each alternative opens with one character class and fails at once."""
+    trie: dict = {}
+    for word in sorted(words, key=len):
+        node = trie
+        for char in word:
+            if node.get("") is True:
+                break  # a shorter word already covers this one
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = True
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    branches = [_either_case(char) + _emit(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _either_case(char: str) -> str:
+    if char.isascii() and char.isalpha():
+        return f"[{char}{char.upper()}]"
+    return re.escape(char)
+
+
+def _costly_opening(items: list) -> bool:
+    """Does the match open with two or more negative lookarounds and no
+    positive lookbehind? (A positive lookbehind such as ``(?<=, )`` already
+    fails fast; measured on the shipped rules, the lookahead then costs more.)"""
+    negative = 0
+    for op, av in _leading(items):
+        if op is C.ASSERT and av[0] < 0:
+            return False
+        negative += op is C.ASSERT_NOT
+    return negative >= 2
+
+
+def _leading(items: list) -> list:
+    """The zero-width items before the first consuming one."""
+    out = []
+    for op, av in items:
+        if op is C.SUBPATTERN:
+            return out + _leading(list(av[-1]))
+        if op not in _ZERO_WIDTH:
+            break
+        out.append((op, av))
+    return out
+
+
+def _prefixes(items: list) -> set[str] | None:
+    """Texts (lowercase) one of which starts every match of this sequence, or None."""
+    run: list[str] = []
+    for op, av in items:
+        char = _single_char(op, av)
+        if char is not None:
+            run.append(char)
+            continue
+        if run:
+            break
+        if op in _ZERO_WIDTH:
+            continue
+        if op is C.SUBPATTERN:
+            return _prefixes(list(av[-1]))
+        if op in _REPEATS and av[0] >= 1:
+            return _prefixes(list(av[2]))
+        if op is C.BRANCH:
+            found: set[str] = set()
+            for alternative in av[1]:
+                got = _prefixes(list(alternative))
+                if not got:
+                    return None
+                found |= got
+            return found
+        return None
+    return {"".join(run)} if run else None
 
 
 class LineFinder:
@@ -148,15 +309,27 @@ class LineFinder:
         for number, literal in enumerate(literals):
             self._lines[literal] = lines[bounds[number] : bounds[number + 1]]
 
-    def lines_with(self, literals: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-        """(start, end) of each line holding a literal, in order; end includes the line break."""
+    def lines_with(
+        self, literals: tuple[str, ...], also: tuple[tuple[str, ...], ...] = ()
+    ) -> Iterator[tuple[int, int]]:
+        """(start, end) of each line holding a literal of ``literals`` and one
+        of each set in ``also``, in order; end includes the line break."""
         import numpy as np
 
-        missing = sorted({lit for lit in literals if lit not in self._lines})
+        missing = sorted({lit for group in (literals, *also) for lit in group if lit not in self._lines})
         if missing:  # literals not given at construction: one more pass for them alone
             self._index(missing)
-        hits = np.unique(np.concatenate([self._lines[lit] for lit in literals] + [np.empty(0, np.int64)]))
+        hits = self._lines_of(literals)
+        for group in also:
+            if not len(hits):
+                break
+            hits = np.intersect1d(hits, self._lines_of(group), assume_unique=True)
         starts = self.starts
         for line in hits.tolist():
             end = starts[line + 1] if line + 1 < len(starts) else self.length
             yield starts[line], end
+
+    def _lines_of(self, literals: tuple[str, ...]):
+        import numpy as np
+
+        return np.unique(np.concatenate([self._lines[lit] for lit in literals] + [np.empty(0, np.int64)]))

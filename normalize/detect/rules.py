@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from normalize.detect.prefilter import LineFinder, ascii_lower, required_literals
+from normalize.detect.prefilter import LineFinder, ascii_lower, fast_source, required_literal_sets
 from normalize.errors import RulePackError
 from normalize.types import Applicability, Finding, Severity
 
@@ -75,10 +75,12 @@ class Rule:
     # Literals of which every match holds one (None: no prefilter), from the
     # pack index or computed at load; lets a rule be skipped uncompiled.
     literals: tuple[str, ...] | None = field(default=None, compare=False)
+    # Further literal sets every match also holds one of: a line must have all.
+    also: tuple[tuple[str, ...], ...] = field(default=(), compare=False)
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        return re.compile(self.source)
+        return re.compile(fast_source(self.source))
 
     @cached_property
     def exceptions(self) -> tuple[re.Pattern[str], ...]:
@@ -138,6 +140,7 @@ def load_rules(directory: str | None = None) -> RuleSet:
 
 
 INDEX_NAME = "_index.json"
+INDEX_VERSION = 3
 
 
 def read_index(folder: Path) -> tuple[dict[str, dict], dict[str, dict]]:
@@ -155,7 +158,7 @@ def read_index(folder: Path) -> tuple[dict[str, dict], dict[str, dict]]:
         data = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}, {}
-    if not isinstance(data, dict) or data.get("version") != 2:
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
         return {}, {}
     return data.get("patterns", {}), data.get("packs", {})
 
@@ -174,16 +177,17 @@ def write_index(folder: Path) -> int:
             patterns[rule.source] = _describe(rule.pattern)
             for source in rule.exception_sources:
                 patterns[source] = _describe(re.compile(source))
-    body = {"version": 2, "patterns": dict(sorted(patterns.items())), "packs": packs}
+    body = {"version": INDEX_VERSION, "patterns": dict(sorted(patterns.items())), "packs": packs}
     (folder / INDEX_NAME).write_text(json.dumps(body, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     load_rules.cache_clear()
     return len(patterns)
 
 
 def _describe(pattern: re.Pattern[str]) -> dict:
-    literals = required_literals(pattern)
+    sets = required_literal_sets(pattern)
     return {
-        "literals": list(literals) if literals is not None else None,
+        "literals": list(sets[0]) if sets else None,
+        "also": [list(s) for s in sets[1:]],
         "groups": pattern.groups,
         "names": sorted(pattern.groupindex),
     }
@@ -270,6 +274,7 @@ def _parse_rule(pack: str, family: str, index: int, raw: Any, known: dict[str, d
         exception_sources=exceptions,
         examples=_parse_examples(where, raw.get("examples")),
         literals=tuple(literals) if literals is not None else None,
+        also=tuple(tuple(s) for s in shape.get("also", ())),
     )
 
 
@@ -411,9 +416,10 @@ def _findings_for(
         if rule.literals is None:
             spans = None
         elif lines is not None:
-            spans = list(lines.lines_with(rule.literals))
+            spans = list(lines.lines_with(rule.literals, rule.also))
         else:
-            spans = [(0, len(text))] if any(lit in lower for lit in rule.literals) else []
+            groups = (rule.literals, *rule.also)
+            spans = [(0, len(text))] if all(any(lit in lower for lit in g) for g in groups) else []
         if spans == []:
             continue  # no match is possible: not even compiled
         findings.extend(_rule_findings(rule, text, protector, _matches(rule, text, spans)))
@@ -423,7 +429,7 @@ def _findings_for(
 def _shared_state(text: str, rules: list[Rule], accept: frozenset[str]) -> tuple[Protector, LineFinder | None]:
     """What every rule's matching needs: protected spans, and the lines holding each literal."""
     lines = (
-        LineFinder(text, (lit for rule in rules for lit in rule.literals or ()))
+        LineFinder(text, (lit for rule in rules for group in (rule.literals or (), *rule.also) for lit in group))
         if len(text) >= PREFILTER_MIN_CHARS
         else None
     )
