@@ -66,6 +66,21 @@ def test_family_proposes_the_fix(family: str, sentence: str, expected: str) -> N
     assert expected in rewrites(sentence, family)
 
 
+@pytest.mark.parametrize(
+    ("family", "sentence"),
+    [
+        # "Zholy" ends in -ly but is a name; names keep their word order.
+        ("word-order", "We signed with Kazakhstan Temir Zholy today."),
+        ("word-order", "We go to Italy home."),
+        # Editors keep "the city of" and "the field of".
+        ("redundancy", "We go to the city of Bam."),
+        ("redundancy", "We go home in the field of energy."),
+    ],
+)
+def test_family_leaves_alone(family: str, sentence: str) -> None:
+    assert rewrites(sentence, family) == set()
+
+
 def test_rare_inflections_are_a_separate_spelling_family() -> None:
     lex = Lexicon({"sharpen": 100} | {w: 5000 for w in WORDS}, {})
     families = {c.family for c in generate("We sharpenz it.", lex, families=["spelling"])}

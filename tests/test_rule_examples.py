@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from normalize.apply import apply_edits
@@ -102,3 +104,26 @@ def test_headlines_keep_their_dropped_articles():
     assert inserted(headline + "\nThe company will release the doll for first time.") != []
     assert all(f.start > len(headline) for f in find_with_rules(
         headline + "\nThe company will release the doll for first time.", rules) if f.category == "article")
+
+
+def _names_and_figures(text: str) -> list[str]:
+    """Words holding a digit, and capitalised words not opening the text."""
+    words = re.findall(r"[\w’'-]+", text)
+    return [w for i, w in enumerate(words) if any(c.isdigit() for c in w) or (i and w[0].isupper())]
+
+
+# Typography rewrites figures ("05.03.2024" -> "5 March 2024") and calques may
+# swap a name for the English one ("Corona" -> "COVID-19"); other rules never
+# drop a name, a date or a figure.
+_MAY_REWORD_NAMES = {"typography", "calque"}
+
+
+_KEEPING = [r for r in RULES if r.category not in _MAY_REWORD_NAMES]
+
+
+@pytest.mark.parametrize("rule", _KEEPING, ids=[r.id for r in _KEEPING])
+def test_fixes_keep_every_name_and_figure(rule):
+    for example in rule.examples:
+        if example.bad is not None and example.good is not None:
+            lost = [w for w in _names_and_figures(example.bad) if w not in example.good]
+            assert not lost, f"{rule.id}: the fix of {example.bad!r} loses {lost}"
