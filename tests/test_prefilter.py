@@ -19,9 +19,9 @@ from normalize.detect.rules import find_with_rules, load_rules
         (r"\d+,\d", None),
         (r"(?i)\b(?:the )?process of", ("process of",)),
         (r"(?:ab)?c", None),
-        # A rare symbol outranks a common word; a common word still narrows the lines.
+        # A rare symbol outranks a common word; a two-letter word selects nothing.
         (r"(?i)\b(?:the|a) \d+ ?(?:percent|per cent|%) of", ("% of", "per cent of", "percent of")),
-        (r"(?i)\b(?:the|a) \d+ of", (" of",)),
+        (r"(?i)\b(?:the|a) \d+ of", None),  # "of" is on every line
         # A letter in either case counts as that letter.
         (r"\b[Ss]igned\s+[Bb]y", ("signed",)),
     ],

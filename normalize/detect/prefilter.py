@@ -81,6 +81,12 @@ def _requirements(items: list) -> list[list[str]]:
             run.clear()
             run.update(grown)  # "(sign|adopt)ed" is "signed" or "adopted"
             continue
+        if run and op is C.BRANCH:
+            # "ha(?:s|ve|d(?=...))", as re factors "has|have|had": each match
+            # holds the run and one alternative's opening letters.
+            openings = {r + _opening(list(alt)) for r in run for alt in av[1]}
+            if len(openings) <= _MAX_SPELLINGS:
+                candidates.append(sorted(openings))
         close_run()
         if words is not None:
             candidates.append(sorted(words))
@@ -114,6 +120,17 @@ def _literal_alternatives(op, av) -> list[str] | None:
         return None
     texts = [_literal_text(list(alt)) for alt in av[1]]
     return None if any(t is None for t in texts) else [t[0] for t in texts]  # type: ignore[index]
+
+
+def _opening(items: list) -> str:
+    """The literal letters a sequence starts with ("" if none)."""
+    chars = []
+    for op, av in items:
+        char = _single_char(op, av)
+        if char is None:
+            break
+        chars.append(char)
+    return "".join(chars)
 
 
 def _literal_text(items: list) -> list[str] | None:
@@ -157,9 +174,11 @@ _RARE_SYMBOLS = frozenset("%$€£¥№§;«»„°℃，、（）")
 def _selectivity(literal: str) -> int:
     if any(c in _RARE_SYMBOLS for c in literal):
         return max(len(literal), 3)  # as selective as a short content word
+    if len(literal.strip()) < 3:
+        return 1  # "in", "th", "e ": on every line, and costly to index
     words = literal.split()
-    if not words or all(w in _COMMON for w in words):
-        return min(len(literal), 2)  # still usable, but below any content word
+    if all(w in _COMMON for w in words):
+        return 2  # still narrows a little, but below any content word
     return len(literal)
 
 

@@ -77,10 +77,13 @@ class Rule:
     literals: tuple[str, ...] | None = field(default=None, compare=False)
     # Further literal sets every match also holds one of: a line must have all.
     also: tuple[tuple[str, ...], ...] = field(default=(), compare=False)
+    # The pattern with a lookahead that lets re skip ahead (prefilter.fast_source),
+    # worked out when the index is written; None: compile ``source`` as it is.
+    fast: str | None = field(default=None, compare=False)
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        return re.compile(fast_source(self.source))
+        return re.compile(self.fast or self.source)
 
     @cached_property
     def exceptions(self) -> tuple[re.Pattern[str], ...]:
@@ -140,7 +143,7 @@ def load_rules(directory: str | None = None) -> RuleSet:
 
 
 INDEX_NAME = "_index.json"
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 
 def read_index(folder: Path) -> tuple[dict[str, dict], dict[str, dict]]:
@@ -188,6 +191,7 @@ def _describe(pattern: re.Pattern[str]) -> dict:
     return {
         "literals": list(sets[0]) if sets else None,
         "also": [list(s) for s in sets[1:]],
+        "fast": fast if (fast := fast_source(pattern.pattern)) != pattern.pattern else None,
         "groups": pattern.groups,
         "names": sorted(pattern.groupindex),
     }
@@ -275,6 +279,7 @@ def _parse_rule(pack: str, family: str, index: int, raw: Any, known: dict[str, d
         examples=_parse_examples(where, raw.get("examples")),
         literals=tuple(literals) if literals is not None else None,
         also=tuple(tuple(s) for s in shape.get("also", ())),
+        fast=shape.get("fast"),
     )
 
 

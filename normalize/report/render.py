@@ -36,7 +36,11 @@ def render_summary(n_findings: int, n_files: int, n_fixable: int) -> str:
 
 
 def render_json(records: list[dict]) -> str:
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    """A JSON list, one finding a line: readable, greppable, and written by
+    json's C encoder (``indent`` would switch to the pure-Python one, 10x slower)."""
+    if not records:
+        return "[]\n"
+    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n"
 
 
 def render_flags(records: list[dict], n_lines: int) -> str:
