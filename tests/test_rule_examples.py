@@ -83,7 +83,7 @@ def test_pack_index_is_up_to_date():
 
     index, packs = read_index(default_rules_dir())
     for rule in RULES:
-        assert index.get(rule.source) == _describe(rule.pattern), f"{rule.id}: stale _index.json"
+        assert index.get(rule.source) == _describe(_re.compile(rule.source)), f"{rule.id}: stale _index.json"
         for source in rule.exception_sources:
             assert index.get(source) == _describe(_re.compile(source)), f"{rule.id}: stale _index.json"
     assert set(packs) == {p.name for p in default_rules_dir().glob("*.yaml")}

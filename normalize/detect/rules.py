@@ -177,7 +177,7 @@ def write_index(folder: Path) -> int:
         raw = path.read_bytes()
         packs[path.name] = {"sha256": _digest(raw), "data": _parse_yaml(path.name, raw)}
         for rule in load_pack(path, {}, packs):  # parses nothing twice: the entry above matches
-            patterns[rule.source] = _describe(rule.pattern)
+            patterns[rule.source] = _describe(re.compile(rule.source))
             for source in rule.exception_sources:
                 patterns[source] = _describe(re.compile(source))
     body = {"version": INDEX_VERSION, "patterns": dict(sorted(patterns.items())), "packs": packs}
