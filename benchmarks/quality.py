@@ -3,7 +3,7 @@
 Usage: python benchmarks/quality.py [--strategy rules --strategy rules+model] [--out benchmarks/quality.md]
 
 Sets: wirecopy-dev (../shared/data, tuned on), and the project's own sets in
-benchmarks/data/ (own, own3, own4, own6-own8, own10 and own11 were tuned on in later rounds;
+benchmarks/data/ (own, own3, own4, own6-own8, own10-own14 were tuned on in later rounds;
 own2, own5 and own9 were kept out of rule writing as the independent check).
 """
 
@@ -30,6 +30,9 @@ SETS = [
     ("own8 (Arabic, Persian, Turkish...)", HERE / "data" / "wirecopy-own8.tsv", "tuned"),
     ("own10 (mixed origins)", HERE / "data" / "wirecopy-own10.tsv", "tuned"),
     ("own11 (ten languages)", HERE / "data" / "wirecopy-own11.tsv", "tuned"),
+    ("own12 (from Russian, Ukrainian, Belarusian, Kazakh)", HERE / "data" / "wirecopy-own12.tsv", "tuned"),
+    ("own13 (from Chinese, Vietnamese, Korean, Japanese...)", HERE / "data" / "wirecopy-own13.tsv", "tuned"),
+    ("own14 (from Arabic, Persian, Turkish, French...)", HERE / "data" / "wirecopy-own14.tsv", "tuned"),
     ("own2", HERE / "data" / "wirecopy-own2.tsv", "held out"),
     ("own5 (from Arabic etc.)", HERE / "data" / "wirecopy-own5.tsv", "held out"),
     ("own9 (mixed origins)", HERE / "data" / "wirecopy-own9.tsv", "held out"),
