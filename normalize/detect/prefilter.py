@@ -2,11 +2,13 @@
 
 Python's ``re`` scans every position of the text for every rule, which is slow
 for hundreds of case-insensitive patterns. Most rule patterns contain literal
-text that every match must include ("in his turn", "territory"). We derive,
-from the parsed pattern, a short list of literals of which any match contains
-at least one, find those with ``str.find`` (fast, in C) on an ASCII-lowercased
-copy of the text, and run the regex only on the lines where they occur.
-A pattern with no such literal is scanned in full, as before.
+text that every match must include ("in his turn", "territory"). From the
+parsed pattern we derive up to three sets of literals such that every match
+holds one literal of each set, find all rules' literals in one Aho-Corasick
+pass over an ASCII-lowercased copy of the text, and run each regex only on the
+lines that hold a literal of every one of its sets. A pattern with no such
+literal is scanned in full. ``fast_source`` separately rewrites patterns that
+open with lookbehinds so that ``re`` fails fast where no match can start.
 """
 
 from __future__ import annotations
