@@ -418,6 +418,14 @@ def _corrections(word: str, lex: Lexicon, limit: int = 6) -> tuple[tuple[str, in
     return tuple((w, distance) for w in near[:limit])
 
 
+# After a figure an unknown word is nearly always a currency or unit ("tenge",
+# "som", "kyat"), so only these corrections are offered there.
+_NUMBER_WORDS = frozenset(
+    "hundred thousand million billion trillion percent per cent times tons tonnes kilometres "
+    "kilometers metres meters hectares dollars euros people years".split()
+)
+
+
 def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset[str]) -> Iterator[Candidate]:
     """Non-words only, never capitalised words (names) or accepted terms."""
     if not lex.counts:
@@ -438,7 +446,10 @@ def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset
         # edits away: in MT output an unknown word is more often a
         # transliteration ("majorno") than a typo, and a far fix is a guess.
         rare = lex.plausible(word)
+        after_number = i > 0 and tokens[i - 1].text[:1].isdigit()
         for fix, distance in _corrections(word.lower(), lex):
+            if after_number and fix not in _NUMBER_WORDS:
+                continue  # "375,000 tenge", "300 som": a currency or unit, unless it is "milion"
             family = "spelling:rare" if rare else "spelling:word" if distance == 1 else "spelling:far"
             yield Candidate(tok.start, tok.end, _match_case(fix, word), family)
         # Run-together words: "infact" -> "in fact".

@@ -89,6 +89,14 @@ def test_rare_inflections_are_a_separate_spelling_family() -> None:
         "spelling:rare"}
 
 
+def test_spelling_after_a_figure_only_fixes_number_words() -> None:
+    lex = Lexicon({w: 5000 for w in WORDS + ["tense", "million"]}, {})
+    fixes = {c.apply("We go 300 tenge home.") for c in generate("We go 300 tenge home.", lex, families=["spelling"])}
+    assert fixes == set()  # a currency, not "tense"
+    fixes = {c.apply("We go 3 milion home.") for c in generate("We go 3 milion home.", lex, families=["spelling"])}
+    assert "We go 3 million home." in fixes
+
+
 def test_spelling_leaves_names_known_and_accepted_words_alone() -> None:
     assert rewrites("Yesterday Siences said we go home.", "spelling") == set()
     assert rewrites("We discussed the plan.", "spelling") == set()
