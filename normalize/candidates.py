@@ -519,13 +519,15 @@ def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         if i and tok.text[:1].isupper():
             continue  # "Temir Zholy", "Italy": a name, not an adverb
         for j in (i - 2, i - 1, i + 1, i + 2):
-            span = tokens[min(i, j) : max(i, j) + 1] if 0 <= j < len(tokens) else []
-            if not span or not all(t.is_word for t in span):
+            if not 0 <= j < len(tokens):
                 continue
-            if any(t.text[:1].isupper() for k, t in enumerate(span, min(i, j)) if k and k != i):
-                continue  # never reorder the words of a name
             lo, hi = min(i, j), max(i, j)
-            words = [t.text for t in tokens[lo : hi + 1]]
+            span = tokens[lo : hi + 1]
+            if not all(t.is_word for t in span):
+                continue
+            if any(t.text[:1].isupper() for k, t in enumerate(span, lo) if k and k != i):
+                continue  # never reorder the words of a name
+            words = [t.text for t in span]
             moved = words[1:] + words[:1] if j > i else words[-1:] + words[:-1]
             if lo == 0 and words[0] != "I":
                 # The old first word loses its capital, the new one gains it.

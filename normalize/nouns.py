@@ -68,10 +68,10 @@ _QUANTIFIERS = frozenset("most more much many less few several".split())
 _AUXILIARIES = frozenset("is was has had will would can could must should may might".split())
 # Verb forms that take a direct object: "signed memorandum" -> "signed a memorandum".
 _OBJECT_TAGS = frozenset(("VB", "VBD", "VBP", "VBZ"))
-# Prepositions before a bare object ("with delegation", "for creation of").
-# Not "of": "head of delegation", "type of aircraft" are English.
-# "of" too ("the signing of agreement", "a member of delegation"): on the
-# tuned wire-copy sets 2 more faulty sentences flagged, no clean one.
+# Prepositions before a bare object ("with delegation", "for creation of"),
+# "of" too ("the signing of agreement"; "head of delegation" stays bare because
+# the model must also prefer the article): on the tuned wire-copy sets "of"
+# flagged 2 more faulty sentences and no clean one.
 _OBJECT_PREPOSITIONS = frozenset(
     """in on at for with to from by about into against over under after before during
     through towards upon within without between among amid across of""".split()

@@ -25,8 +25,7 @@ except ImportError:  # pragma: no cover - older layouts
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
-_MIN_USEFUL = 2  # literals shorter than this select nearly every line
-_MIN_NARROWING = 2
+_MIN_USEFUL = 2  # literals less selective than this select nearly every line
 
 
 def ascii_lower(text: str) -> str:
@@ -54,11 +53,8 @@ def required_literal_sets(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ..
         parsed = P.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
     except Exception:  # noqa: BLE001 - an unusual pattern simply gets no prefilter
         return ()
-    usable = {tuple(sorted(set(c))) for c in _requirements(list(parsed)) if _worst(c) >= _MIN_NARROWING}
-    ranked = sorted(usable, key=lambda c: (-_worst(c), len(c), c))
-    if not ranked or _worst(ranked[0]) < _MIN_USEFUL:
-        return ()
-    return tuple(ranked[:MAX_SETS])
+    usable = {tuple(sorted(set(c))) for c in _requirements(list(parsed)) if _worst(c) >= _MIN_USEFUL}
+    return tuple(sorted(usable, key=lambda c: (-_worst(c), len(c), c))[:MAX_SETS])
 
 
 def _worst(candidate: list[str] | tuple[str, ...]) -> int:
@@ -136,8 +132,9 @@ def _opening(items: list) -> str:
 
 
 def _literal_text(items: list) -> list[str] | None:
-    chars = [_single_char(op, av) for op, av in items]
-    return None if any(c is None for c in chars) else ["".join(chars)]  # type: ignore[arg-type]
+    """[the text] when every item is one literal character, else None."""
+    text = _opening(items)
+    return [text] if len(text) == len(items) else None
 
 
 def _best(candidates: list[list[str]]) -> list[str] | None:
@@ -330,18 +327,16 @@ class LineFinder:
         for number, literal in enumerate(literals):
             self._lines[literal] = lines[bounds[number] : bounds[number + 1]]
 
-    def lines_with(
-        self, literals: tuple[str, ...], also: tuple[tuple[str, ...], ...] = ()
-    ) -> Iterator[tuple[int, int]]:
-        """(start, end) of each line holding a literal of ``literals`` and one
-        of each set in ``also``, in order; end includes the line break."""
+    def lines_with(self, groups: tuple[tuple[str, ...], ...]) -> Iterator[tuple[int, int]]:
+        """(start, end) of each line holding a literal of every group, in
+        order; end includes the line break."""
         import numpy as np
 
-        missing = sorted({lit for group in (literals, *also) for lit in group if lit not in self._lines})
+        missing = sorted({lit for group in groups for lit in group if lit not in self._lines})
         if missing:  # literals not given at construction: one more pass for them alone
             self._index(missing)
-        hits = self._lines_of(literals)
-        for group in also:
+        hits = self._lines_of(groups[0])
+        for group in groups[1:]:
             if not len(hits):
                 break
             hits = np.intersect1d(hits, self._lines_of(group), assume_unique=True)

@@ -81,6 +81,11 @@ class Rule:
     # worked out when the index is written; None: compile ``source`` as it is.
     fast: str | None = field(default=None, compare=False)
 
+    @property
+    def literal_groups(self) -> tuple[tuple[str, ...], ...]:
+        """Every literal set a match holds one of; empty when there is no prefilter."""
+        return (self.literals, *self.also) if self.literals is not None else ()
+
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         return re.compile(self.fast or self.source)
@@ -421,10 +426,9 @@ def _findings_for(
         if rule.literals is None:
             spans = None
         elif lines is not None:
-            spans = list(lines.lines_with(rule.literals, rule.also))
+            spans = list(lines.lines_with(rule.literal_groups))
         else:
-            groups = (rule.literals, *rule.also)
-            spans = [(0, len(text))] if all(any(lit in lower for lit in g) for g in groups) else []
+            spans = [(0, len(text))] if all(any(lit in lower for lit in g) for g in rule.literal_groups) else []
         if spans == []:
             continue  # no match is possible: not even compiled
         findings.extend(_rule_findings(rule, text, protector, _matches(rule, text, spans)))
@@ -434,7 +438,7 @@ def _findings_for(
 def _shared_state(text: str, rules: list[Rule], accept: frozenset[str]) -> tuple[Protector, LineFinder | None]:
     """What every rule's matching needs: protected spans, and the lines holding each literal."""
     lines = (
-        LineFinder(text, (lit for rule in rules for group in (rule.literals or (), *rule.also) for lit in group))
+        LineFinder(text, (lit for rule in rules for group in rule.literal_groups for lit in group))
         if len(text) >= PREFILTER_MIN_CHARS
         else None
     )
