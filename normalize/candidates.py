@@ -425,6 +425,26 @@ _NUMBER_WORDS = frozenset(
     "kilometers metres meters hectares dollars euros people years".split()
 )
 
+# "2 billion tenge", "10 trillion soums": the same after a spelled-out scale.
+_SCALE_WORDS = frozenset("hundred thousand million billion trillion".split())
+_ALPHA_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{3,}(?![\w'’-])")
+
+
+def recurring_unknown_words(text: str, lex: Lexicon, times: int = 2) -> frozenset[str]:
+    """Words the lexicon does not know that occur at least ``times`` in ``text``.
+
+    A typo is rarely repeated letter for letter, while a transliterated term
+    ("akim", "akimat", "mpox") or a name usually is: in edited text and MT
+    output such a word is left alone, as if it were on the accept list.
+    """
+    seen: dict[str, list[str]] = {}
+    for match in _ALPHA_WORD.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        if lex.count(lower) < 2:
+            seen.setdefault(lower, []).append(word)
+    return frozenset(form for forms in seen.values() if len(forms) >= times for form in forms)
+
 
 def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset[str]) -> Iterator[Candidate]:
     """Non-words only, never capitalised words (names) or accepted terms."""
@@ -446,7 +466,7 @@ def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset
         # edits away: in MT output an unknown word is more often a
         # transliteration ("majorno") than a typo, and a far fix is a guess.
         rare = lex.plausible(word)
-        after_number = i > 0 and tokens[i - 1].text[:1].isdigit()
+        after_number = i > 0 and (tokens[i - 1].text[:1].isdigit() or tokens[i - 1].text.lower() in _SCALE_WORDS)
         for fix, distance in _corrections(word.lower(), lex):
             if after_number and fix not in _NUMBER_WORDS:
                 continue  # "375,000 tenge", "300 som": a currency or unit, unless it is "milion"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from normalize.candidates import Candidate, Lexicon, generate
+from normalize.candidates import Candidate, Lexicon, generate, recurring_unknown_words
 from normalize.types import Applicability, Finding, Severity
 
 # Family -> (safe margin, unsafe margin), in log10 probability; a family
@@ -446,6 +446,9 @@ def model_findings(
     """
     ranker = get_ranker(model_dir)
     noisy = document_register(text, sentences, ranker, accept)
+    if not noisy:
+        # Outside learner text a repeated unknown word is a term, not a typo.
+        accept = accept | recurring_unknown_words(text, ranker.lexicon)
     findings: list[Finding] = []
     for start, end in sentences:
         sentence = text[start:end]

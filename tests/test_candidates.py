@@ -95,6 +95,8 @@ def test_spelling_after_a_figure_only_fixes_number_words() -> None:
     assert fixes == set()  # a currency, not "tense"
     fixes = {c.apply("We go 3 milion home.") for c in generate("We go 3 milion home.", lex, families=["spelling"])}
     assert "We go 3 million home." in fixes
+    fixes = {c.apply("We go 3 million tenge home.") for c in generate("We go 3 million tenge home.", lex, families=["spelling"])}
+    assert fixes == set()  # after a spelled-out scale too
 
 
 def test_spelling_leaves_names_known_and_accepted_words_alone() -> None:

@@ -117,6 +117,21 @@ def test_register_is_decided_per_document(tiny_model: Path) -> None:
     assert document_register(text, spans, ranker, frozenset()) is False
 
 
+def test_in_edited_copy_a_repeated_non_word_is_a_term(tiny_model: Path) -> None:
+    ranker = get_ranker(str(tiny_model))
+    ranker.margins = dict(MARGINS)
+    clean = "The minister discussed the new plan on Monday."
+    typo = "The minister discused the new plan on Monday."
+    # Used twice: a transliterated term or a name ("akim"), not a typo.
+    text, spans = _document([clean] * (3 * DOC_MIN_SENTENCES - 2) + [typo, typo])
+    found = [f for f in model_findings(text, spans, model_dir=str(tiny_model)) if f.category == "spelling"]
+    assert found == []
+    # A learner repeats misspellings too: there they are still fixed.
+    text, spans = _document([typo, clean] * DOC_MIN_SENTENCES)
+    found = [f for f in model_findings(text, spans, model_dir=str(tiny_model)) if f.category == "spelling"]
+    assert found and all(f.suggestions == ("discussed",) for f in found)
+
+
 def test_in_edited_copy_a_non_word_is_only_suggested(tiny_model: Path) -> None:
     ranker = get_ranker(str(tiny_model))
     ranker.margins = dict(MARGINS)  # the fluent-text table, as shipped
