@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from normalize import nouns
+from normalize.agreement import disagreeing_auxiliaries
 from normalize.nouns import NounTable
 
 ARTICLES = ("a", "an", "the")
@@ -270,6 +271,18 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
         else:
             for art in _articles_before(text):
                 yield Candidate(first.start(), first.start(), f"{art} ", "article:subject")
+
+
+def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """The other auxiliary where it disagrees with the subject's head ("Several
+    companies has") or a relative's noun ("circles who is"): see
+    :mod:`normalize.agreement`."""
+    if lex.nouns is None:
+        return
+    words = nouns.tokenize(sentence)
+    for k, form in disagreeing_auxiliaries([m.group() for m in words], lex.nouns):
+        verb = words[k]
+        yield Candidate(verb.start(), verb.end(), _match_case(form, verb.group()), "agreement:subject")
 
 
 def bare_objects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
@@ -615,6 +628,7 @@ FAMILIES: dict[str, Family] = {
     # article insertion, and deduplication keeps the first family's.
     "subject": bare_subjects,
     "object": bare_objects,
+    "agreement": agreement,
     "article": articles,
     "preposition": prepositions,
     "morphology": morphology,

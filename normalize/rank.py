@@ -70,6 +70,9 @@ MARGINS: dict[str, tuple[float, float]] = {
     # applied from 1 log10 (tuned wire-copy sets: TER own3 8.37 -> 8.31,
     # own4 3.28 -> 3.25; 2 more of 690 reference sentences flagged).
     "article:object": (1.0, 0.0),
+    # A verb that disagrees with the head of its subject (normalize.agreement):
+    # the grammar says which form; the model must not prefer the original.
+    "agreement": (0.0, 0.0),
     "preposition": (5.0, 3.0),
     # Other swaps: suggested from 3.5, not 3.0 (fresh wire-copy sets own6-own8:
     # 3 of 150 clean sentences flagged at 3.0-3.4; 2 of 670 tuned faulty lost).
@@ -107,6 +110,7 @@ NOISY_MARGINS: dict[str, tuple[float, float]] = {
     "article": (2.0, 1.0),
     "article:subject": (2.0, -99.0),
     "article:object": (2.0, 1.0),
+    "agreement": (0.0, 0.0),
     "preposition": (2.0, 1.0),
     "preposition:delete": (3.0, 2.0),
     "comma": (0.0, 0.0),
@@ -133,6 +137,7 @@ CATEGORIES = {
     "informal": "spelling",
     "capitalisation": "typography",
     "morphology": "agreement",
+    "agreement": "agreement",
     "article": "article",
     "preposition": "preposition",
     "comma": "punctuation",
@@ -150,6 +155,8 @@ FAMILY_HELP = {
     "article": "inserting, deleting or swapping a/an/the; and, from the noun table, an "
     "article for a bare subject whose noun nearly always takes one (article:subject) "
     "or for such a bare object after a verb or preposition when the model agrees (article:object)",
+    "agreement": "the other auxiliary (is/are, was/were, has/have) where it disagrees with "
+    "the head of the subject that opens the sentence or with a relative's noun",
     "preposition": "another preposition from the confusion set, or none",
     "comma": "inserting a comma after an opening adverbial, or deleting one",
     "redundancy": "deleting padding ('the process of', 'the city of') or a repeated word",
@@ -407,6 +414,11 @@ def _finding(a: Applied, sentence: str, offset: int) -> Finding:
             "a singular noun of this kind opening the subject needs an article in English "
             "(translation from languages without articles drops it); the article the "
             f"model prefers: {what} ({a.gain:+.1f} log10 probability)"
+        )
+    elif c.family == "agreement:subject":
+        message = (
+            "the verb must agree with the head of its subject, not with the nearest noun "
+            f"(translated copy often loses this): {what} ({a.gain:+.1f} log10 probability)"
         )
     elif c.family == "article:object":
         message = (

@@ -1,0 +1,169 @@
+"""Subject–verb agreement between a sentence's subject and its auxiliary.
+
+Translated copy often lets the verb agree with the nearest noun or with the
+source language's habit, not with the head of the subject: "Several companies
+has expressed interest", "The main goal of the reforms are to…", "Each of
+the countries have…". Russian, Chinese and Turkish verbs do not mark number
+the way English auxiliaries do.
+
+The check is narrow on purpose: the subject that opens the sentence (after a
+dateline), its head noun found with the model's noun table, at most one
+prepositional phrase of lower-case words, then one of is/are/was/were/has/have.
+It proposes the other form; the fluency model confirms
+(``rank.MARGINS["agreement"]``). On 300k lines of Wikipedia it fires 10
+times, each a real disagreement ("Evidence of prehistoric settlements have
+been found"). Relative clauses ("circles who is") and names joined by "and"
+were tried and dropped: their antecedent is too often ambiguous.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from normalize.nouns import _DETERMINERS, _FUNCTION, NounTable, _after_dateline
+
+AUXILIARY_SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
+_SINGULAR_AUXILIARIES = frozenset({"is", "was", "has"})
+# Quantifiers that make the subject plural ("several companies") or singular
+# ("each country", "each of the countries").
+_PLURAL_QUANTIFIERS = frozenset("both several many few various numerous".split())
+# "Seven miles is a long way", "Two years has passed": after a number the
+# singular verb may read the phrase as an amount, so numbers open no subject here.
+_NUMBERS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands millions".split())
+_SINGULAR_QUANTIFIERS = frozenset("each every one".split())
+# Heads whose verb follows the noun after "of", or the sense: "a number of
+# people are", "the majority of voters were", "half of the budget is".
+_PARTITIVES = frozenset(
+    """number majority minority half part rest remainder total lot couple variety range series
+    pair set handful bulk proportion percentage percent third quarter fraction plenty group
+    kind type sort first second last""".split()
+)
+# Nouns whose number the noun table cannot tell, or that take either verb:
+# "the police are", "the delegation are" (British), "news is", "data are/is".
+_EITHER = frozenset(
+    """people police personnel staff media data news series species means headquarters
+    government delegation team committee council family crew audience public parliament
+    cabinet board panel jury youth clergy cattle following studies communications politics
+    economics physics statistics ethics mathematics aids deer sheep fish craft aircraft
+    offspring""".split()
+)
+# A plural measure takes a singular verb as an amount: "Two years is a long time".
+_MEASURES = frozenset(
+    """years months weeks days hours minutes seconds dollars euros rubles roubles yuan tons
+    tonnes kilometres kilometers miles metres meters percent litres liters hectares""".split()
+)
+_PREPOSITIONS = frozenset("of in on at for from with between among across along over under".split())
+_ADVERBS = frozenset("also already now still currently jointly reportedly again recently".split())
+_STOP = frozenset(
+    {"who", "that", "which"}
+    | {"and", "or", "but", "whose", "where", "when", "whom", "as", "than"}
+    | set("do does did can could will would shall should may might must".split())  # "does" is also a noun
+    | set("he she it they we i you because if while although though since until so".split())
+    | set("what which how why".split())
+)
+_QUESTION_WORDS = frozenset("what which whose how why when where who whom".split())
+MAX_MODIFIERS = 3
+MAX_PHRASE = 6  # words of the prepositional phrase after the head
+
+
+def disagreeing_auxiliaries(words: list[str], table: NounTable) -> Iterator[tuple[int, str]]:
+    """(index of the auxiliary, the form that agrees) for each disagreement found."""
+    start = _after_dateline(words)
+    found = _opening_subject(words, start, table)
+    if found is not None:
+        yield found
+
+
+def _number(word: str, table: NounTable) -> str | None:
+    """"sg", "pl" or None (unknown, or either) for a lower-case noun."""
+    if word in _EITHER or word not in table.noun_forms:
+        return None
+    return "sg" if word in table.singular else "pl"
+
+
+def _opening_subject(words: list[str], start: int, table: NounTable) -> tuple[int, str] | None:
+    if start + 3 >= len(words) or words[-1] == "?" or words[start].lower() in _QUESTION_WORDS:
+        return None  # a question inverts subject and verb
+    first = words[start]
+    i, number = start, None
+    lower = first.lower()
+    if lower in _NUMBERS or lower[:1].isdigit():
+        return None
+    if lower in _PLURAL_QUANTIFIERS:
+        number, i = "pl", i + 1
+    elif lower in _SINGULAR_QUANTIFIERS:
+        number, i = "sg", i + 1
+    elif lower in _DETERMINERS:
+        i += 1
+        if words[i].lower() in _PREPOSITIONS:
+            return None  # "Some of the…", "Most of…": the number comes from after "of"
+    if number and words[i] == "of":
+        i += 2 if words[i + 1].lower() in _DETERMINERS else 1  # "each of the countries"
+    head = _head(words, i, table, initial=i == start)
+    if head is None:
+        return None
+    noun = words[head].lower()
+    if noun in _PARTITIVES:
+        return None
+    number = number or _number(noun, table)
+    if number is None or (number == "pl" and noun in _MEASURES):
+        return None
+    if head == start and number == "pl":
+        return None  # "Banks was born in…": a capitalised plural opening the sentence may be a name
+    k = _after_phrase(words, head + 1, table)
+    if k is None or k >= len(words):
+        return None
+    while k < len(words) and words[k] in _ADVERBS:
+        k += 1
+    if k >= len(words) or words[k] not in AUXILIARY_SWAP or not _clause_goes_on(words, k):
+        return None
+    if words[k] in ("is", "are", "was", "were") and (
+        words[k + 1].lower() in _DETERMINERS or words[k + 1] == "present"
+    ):
+        return None  # an inversion: "Present at the talks were the ministers…"
+    if words[k] in ("is", "are", "was", "were") and words[k + 1] in table.noun_forms and words[k + 1] not in table.singular:
+        return None  # "Common also were attacks by…"
+    singular_verb = words[k] in _SINGULAR_AUXILIARIES
+    if (number == "sg") == singular_verb:
+        return None
+    return k, AUXILIARY_SWAP[words[k]]
+
+
+def _head(words: list[str], i: int, table: NounTable, *, initial: bool) -> int | None:
+    """The head noun of the phrase starting at ``words[i]``: the last of a run
+    of modifiers and nouns ("the main goal", "foreign direct investments")."""
+    for j in range(i, min(i + MAX_MODIFIERS + 1, len(words) - 1)):
+        word = words[j]
+        if not word.isalpha() or (word[:1].isupper() and not (initial and j == i)):
+            return None  # a name or a figure: its number is not ours to judge
+        lower = word.lower()
+        if lower in _FUNCTION:
+            return None  # "At the meeting were…": no subject opens the sentence
+        nxt = words[j + 1].lower()
+        if lower in table.noun_forms and nxt not in table.noun_forms:
+            return j
+        if lower in table.verbs and lower not in table.noun_forms:
+            return None
+    return None
+
+
+def _after_phrase(words: list[str], k: int, table: NounTable) -> int | None:
+    """Index after an optional prepositional phrase ("of the reforms"), or
+    None when what follows is not a plain phrase (a clause, a list, a quote)."""
+    if k >= len(words) or words[k] not in _PREPOSITIONS:
+        return k
+    for j in range(k + 1, min(k + 1 + MAX_PHRASE, len(words))):
+        word = words[j]
+        if word in AUXILIARY_SWAP or word in _ADVERBS:
+            return j
+        lower = word.lower()
+        if not word.replace("-", "").isalnum() or lower in _STOP or not word.islower() and not word.isdigit():
+            return None  # a clause, a list, or a name ("House of Representatives elections were")
+        if lower in table.verbs and lower not in table.noun_forms:
+            return None  # "the decision of the ministers made on…"
+    return None
+
+
+def _clause_goes_on(words: list[str], k: int) -> bool:
+    """The auxiliary heads a clause, not a tag or a list item."""
+    return k + 1 < len(words) and words[k + 1] not in (",", ".", ";", ":", "?", "!")

@@ -1,0 +1,81 @@
+"""The subject–verb agreement gate (normalize.agreement) on a small noun table."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalize.agreement import disagreeing_auxiliaries
+from normalize.nouns import NounTable, tokenize
+
+TABLE = NounTable.from_morph(
+    [
+        "NOUN\tNN=company NNS=companies",
+        "NOUN\tNN=goal NNS=goals",
+        "NOUN\tNN=reform NNS=reforms",
+        "NOUN\tNN=country NNS=countries",
+        "NOUN\tNN=topic NNS=topics",
+        "NOUN\tNN=talk NNS=talks",
+        "NOUN\tNN=circle NNS=circles",
+        "NOUN\tNN=meeting NNS=meetings",
+        "NOUN\tNN=ceremony NNS=ceremonies",
+        "NOUN\tNN=present NNS=presents",
+        "NOUN\tNN=year NNS=years",
+        "NOUN\tNN=number NNS=numbers",
+        "NOUN\tNN=tourist NNS=tourists",
+        "NOUN\tNN=delegation NNS=delegations",
+        "VERB\tVB=express VBD=expressed VBN=expressed",
+    ],
+    proper=frozenset({"kazakhstan", "china"}),
+)
+
+
+def fixed(sentence: str) -> str:
+    words = [m.group() for m in tokenize(sentence)]
+    for k, form in disagreeing_auxiliaries(words, TABLE):
+        words[k] = form
+    return " ".join(words)
+
+
+@pytest.mark.parametrize(
+    ("bad", "good"),
+    [
+        ("Several companies has expressed interest .", "Several companies have expressed interest ."),
+        ("The main goal of the reforms are to attract investors .", "The main goal of the reforms is to attract investors ."),
+        ("Each of the countries have its own position .", "Each of the countries has its own position ."),
+        ("One of the topics were security .", "One of the topics was security ."),
+        ("MOSCOW , May 3 ( TASS ) – Both companies has left .", "MOSCOW , May 3 ( TASS ) – Both companies have left ."),
+    ],
+)
+def test_a_disagreeing_auxiliary_gets_the_other_form(bad: str, good: str) -> None:
+    assert fixed(bad) == good
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Several companies have expressed interest .",
+        "The main goal of the reforms is to attract investors .",
+        "One of the topics of the talks was security .",
+        "Two years is a long time .",  # an amount
+        "The number of tourists is growing .",  # a partitive: the rules judge these
+        "Present at the ceremony were the companies .",  # an inversion
+        "At the meeting were present the companies .",
+        "The delegation are visiting Tashkent .",  # a collective noun: either verb
+        "Some of the companies has left .",  # the number comes after "of"
+        "Companies was the name of the firm .",  # a capitalised plural opening the sentence: maybe a name
+        "The goal of Kazakhstan reforms are clear .",  # a name inside the phrase: left to the rules
+        "What room for manoeuvre does the company have ?",  # a question
+    ],
+)
+def test_agreeing_or_unclear_subjects_are_left_alone(sentence: str) -> None:
+    assert fixed(sentence) == sentence
+
+
+def test_the_agreement_family_proposes_the_other_auxiliary() -> None:
+    from normalize.candidates import Lexicon, generate
+
+    lex = Lexicon({}, {}, nouns=TABLE)
+    sentence = "Several companies has expressed interest."
+    (cand,) = generate(sentence, lex, families=["agreement"])
+    assert cand.family == "agreement:subject"
+    assert cand.apply(sentence) == "Several companies have expressed interest."
