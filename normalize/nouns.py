@@ -80,6 +80,11 @@ _OBJECT_PREPOSITIONS = frozenset(
 # side to") when it is mostly capitalised in the training text.
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ian|ean|ish|an|i|ic)")
 MAX_MODIFIERS = 3
+# Countable nouns English leaves bare after a preposition when they name the
+# institution's purpose rather than a building: "taken to hospital", "in power".
+_BARE_INSTITUTIONS = frozenset(
+    "hospital school prison jail court church college university office power bed home work town sea class camp".split()
+)
 # A singular noun needs an article when at most MAX_BARE of its noun phrases
 # in the training text open with no determiner: countable nouns ("explosion")
 # and nouns that are definite by nature ("government"), not mass nouns
@@ -88,6 +93,11 @@ MAX_MODIFIERS = 3
 MIN_COUNT = 30
 MAX_BARE = 0.35
 MAX_CAPITALISED = 0.3  # "God", "Jack": mostly names when capitalised mid-sentence
+# A noun written in lower case mid-sentence is no name there, whatever the
+# corpus does with it ("the Summit of the Americas", "Olympic Medal"): its
+# lower-case noun phrases decide. Above this share it is still too often part
+# of names for those counts to be clean.
+MAX_CAPITALISED_LOWER = 0.8
 
 
 @dataclass(frozen=True)
@@ -166,11 +176,14 @@ class NounTable:
         proper = frozenset(names.read_text(encoding="utf-8").split()) if names.is_file() else frozenset()
         return cls.from_morph(morph_groups, stats, proper)
 
-    def needs_article(self, word: str) -> bool:
+    def needs_article(self, word: str, *, written_lower: bool = False) -> bool:
+        """``written_lower``: the text has the noun in lower case mid-sentence,
+        so it is not a name there ("won gold medal", "took part in summit")."""
         s = self.stats.get(word)
         if s is None or s.total < MIN_COUNT:
             return False
-        return s.bare <= MAX_BARE * s.total and s.capitalised <= MAX_CAPITALISED * (s.total + s.capitalised)
+        most = MAX_CAPITALISED_LOWER if written_lower else MAX_CAPITALISED
+        return s.bare <= MAX_BARE * s.total and s.capitalised <= most * (s.total + s.capitalised)
 
     # ------------------------------------------------------------ chunking
 
@@ -217,6 +230,13 @@ class NounTable:
             if not self.modifier(word):
                 return None
         return None
+
+
+def _ends_phrase(word: str) -> bool:
+    """Is ``word`` punctuation, a function word or a name, so that the word
+    before it surely heads its phrase? ("research" in "joint research" is
+    listed as a verb only.)"""
+    return not word.isalpha() or word.lower() in _FUNCTION or not word.islower()
 
 
 def _determines(word: str) -> bool:
@@ -294,8 +314,13 @@ def object_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int]
         elif not words[i].islower() or words[i] in _FUNCTION:
             continue
         head = table.bare_head(words, start, initial=False)
-        if head is not None and head + 1 < len(words) and table.needs_article(words[head]):
-            yield i, head
+        if head is None or head + 1 >= len(words) or not table.needs_article(words[head], written_lower=True):
+            continue
+        if lower in _OBJECT_PREPOSITIONS and words[head] in _BARE_INSTITUTIONS:
+            continue  # "sent to hospital", "remains in power"
+        if not table.needs_article(words[head]) and not _ends_phrase(words[head + 1]):
+            continue  # a noun that is often a name may be an adjective here: "joint research"
+        yield i, head
 
 
 # ------------------------------------------------------------ training

@@ -31,6 +31,11 @@ MORPH = [
     "NOUN\tNN=agreement NNS=agreements",
     "NOUN\tNN=report NNS=reports",
     "VERB\tVB=urge VBD=urged VBZ=urges",
+    "NOUN\tNN=summit NNS=summits",
+    "NOUN\tNN=hospital NNS=hospitals",
+    "NOUN\tNN=joint NNS=joints",
+    "VERB\tVB=research VBD=researched",
+    "VERB\tVB=send VBD=sent",
 ]
 COUNTABLE = NounStats(total=100, indefinite=50, definite=40, capitalised=0)
 STATS = {
@@ -44,6 +49,10 @@ STATS = {
     "week": COUNTABLE,
     "side": COUNTABLE,
     "cooperation": NounStats(total=100, indefinite=2, definite=10, capitalised=0),  # a mass noun
+    # Often capitalised in names ("the Summit of the Americas", "Joint Chiefs").
+    "summit": NounStats(total=100, indefinite=30, definite=60, capitalised=60),
+    "hospital": NounStats(total=100, indefinite=30, definite=60, capitalised=120),
+    "joint": NounStats(total=100, indefinite=30, definite=40, capitalised=90),
 }
 TABLE = NounTable.from_morph(MORPH, STATS, frozenset({"chinese"}))
 
@@ -111,6 +120,10 @@ def objects(sentence: str) -> list[str]:
         ("The talks will last week after week, officials said.", []),
         ("Prices rose week on week in March, the office said.", []),
         ("The ministers met with Team Russia on Monday.", []),
+        # Often part of names, but lower case here: the lower-case counts decide.
+        ("Putin will take part in summit of BRICS in June.", ["summit"]),
+        ("The injured were sent to hospital on Monday.", []),  # an institution's purpose
+        ("The sides agreed to hold joint research on Monday.", []),  # "joint" may be an adjective
     ],
 )
 def test_bare_objects(sentence: str, expected: list[str]) -> None:
@@ -134,6 +147,7 @@ def test_needs_article_takes_enough_evidence() -> None:
     assert not rare.needs_article("explosion")
     named = NounTable.from_morph(MORPH, {"explosion": NounStats(100, 50, 40, 200)})
     assert not named.needs_article("explosion")  # mostly capitalised mid-sentence: a name
+    assert named.needs_article("explosion", written_lower=True)  # but not where the text writes it lower case
 
 
 def test_counting_a_tiny_corpus(tmp_path: Path) -> None:
