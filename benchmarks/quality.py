@@ -3,8 +3,8 @@
 Usage: python benchmarks/quality.py [--strategy rules --strategy rules+model] [--out benchmarks/quality.md]
 
 Sets: wirecopy-dev (../shared/data, tuned on), and the project's own sets in
-benchmarks/data/ (own, own3, own4, own6-own8, own10-own14 were tuned on in later rounds;
-own2, own5 and own9 were kept out of rule writing as the independent check).
+benchmarks/data/ (own, own3, own4, own6-own8, own10-own14 and own16 were tuned on in later rounds;
+own2, own5, own9 and own15 were kept out of rule writing as the independent check).
 """
 
 from __future__ import annotations
@@ -33,9 +33,11 @@ SETS = [
     ("own12 (from Russian, Ukrainian, Belarusian, Kazakh)", HERE / "data" / "wirecopy-own12.tsv", "tuned"),
     ("own13 (from Chinese, Vietnamese, Korean, Japanese...)", HERE / "data" / "wirecopy-own13.tsv", "tuned"),
     ("own14 (from Arabic, Persian, Turkish, French...)", HERE / "data" / "wirecopy-own14.tsv", "tuned"),
+    ("own16 (from Russian, Uzbek, Chinese, Korean, Arabic, French...)", HERE / "data" / "wirecopy-own16.tsv", "tuned"),
     ("own2", HERE / "data" / "wirecopy-own2.tsv", "held out"),
     ("own5 (from Arabic etc.)", HERE / "data" / "wirecopy-own5.tsv", "held out"),
     ("own9 (mixed origins)", HERE / "data" / "wirecopy-own9.tsv", "held out"),
+    ("own15 (from Russian, Kazakh, Chinese, Vietnamese, Arabic, Persian, Turkish)", HERE / "data" / "wirecopy-own15.tsv", "held out"),
 ]
 
 
