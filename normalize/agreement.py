@@ -18,9 +18,7 @@ were tried and dropped: their antecedent is too often ambiguous.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from normalize.nouns import _DETERMINERS, _FUNCTION, NounTable, _after_dateline
+from normalize.nouns import _DETERMINERS, _FUNCTION, MAX_MODIFIERS, NounTable, _after_dateline
 
 AUXILIARY_SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
 _SINGULAR_AUXILIARIES = frozenset({"is", "was", "has"})
@@ -54,24 +52,16 @@ _MEASURES = frozenset(
 )
 _PREPOSITIONS = frozenset("of in on at for from with between among across along over under".split())
 _ADVERBS = frozenset("also already now still currently jointly reportedly again recently".split())
+# Words that end a plain prepositional phrase: relatives, conjunctions,
+# pronouns, and modals ("does" is also a noun, "doe"'s plural).
 _STOP = frozenset(
-    {"who", "that", "which"}
-    | {"and", "or", "but", "whose", "where", "when", "whom", "as", "than"}
-    | set("do does did can could will would shall should may might must".split())  # "does" is also a noun
-    | set("he she it they we i you because if while although though since until so".split())
-    | set("what which how why".split())
+    """who that which whose where when whom what how why and or but as than because if while
+    although though since until so he she it they we i you do does did can could will would
+    shall should may might must""".split()
 )
 _QUESTION_WORDS = frozenset("what which whose how why when where who whom".split())
-MAX_MODIFIERS = 3
+_BE = frozenset({"is", "are", "was", "were"})
 MAX_PHRASE = 6  # words of the prepositional phrase after the head
-
-
-def disagreeing_auxiliaries(words: list[str], table: NounTable) -> Iterator[tuple[int, str]]:
-    """(index of the auxiliary, the form that agrees) for each disagreement found."""
-    start = _after_dateline(words)
-    found = _opening_subject(words, start, table)
-    if found is not None:
-        yield found
 
 
 def _number(word: str, table: NounTable) -> str | None:
@@ -81,7 +71,10 @@ def _number(word: str, table: NounTable) -> str | None:
     return "sg" if word in table.singular else "pl"
 
 
-def _opening_subject(words: list[str], start: int, table: NounTable) -> tuple[int, str] | None:
+def disagreeing_auxiliary(words: list[str], table: NounTable) -> tuple[int, str] | None:
+    """(index of the auxiliary, the form that agrees) when the subject opening
+    the sentence disagrees with it, else None."""
+    start = _after_dateline(words)
     if start + 3 >= len(words) or words[-1] == "?" or words[start].lower() in _QUESTION_WORDS:
         return None  # a question inverts subject and verb
     first = words[start]
@@ -117,12 +110,12 @@ def _opening_subject(words: list[str], start: int, table: NounTable) -> tuple[in
         k += 1
     if k >= len(words) or words[k] not in AUXILIARY_SWAP or not _clause_goes_on(words, k):
         return None
-    if words[k] in ("is", "are", "was", "were") and (
-        words[k + 1].lower() in _DETERMINERS or words[k + 1] == "present"
+    after = words[k + 1]
+    if words[k] in _BE and (
+        after.lower() in _DETERMINERS or after == "present"  # "Present at the talks were the ministers…"
+        or after in table.noun_forms and after not in table.singular  # "Common also were attacks by…"
     ):
-        return None  # an inversion: "Present at the talks were the ministers…"
-    if words[k] in ("is", "are", "was", "were") and words[k + 1] in table.noun_forms and words[k + 1] not in table.singular:
-        return None  # "Common also were attacks by…"
+        return None  # an inversion: the subject follows the verb
     singular_verb = words[k] in _SINGULAR_AUXILIARIES
     if (number == "sg") == singular_verb:
         return None

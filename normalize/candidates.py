@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from normalize import nouns
-from normalize.agreement import disagreeing_auxiliaries
+from normalize.agreement import disagreeing_auxiliary
 from normalize.nouns import NounTable
 
 ARTICLES = ("a", "an", "the")
@@ -274,13 +274,14 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
 
 
 def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
-    """The other auxiliary where it disagrees with the subject's head ("Several
-    companies has") or a relative's noun ("circles who is"): see
-    :mod:`normalize.agreement`."""
+    """The other auxiliary where it disagrees with the head of the subject
+    opening the sentence ("Several companies has"): see :mod:`normalize.agreement`."""
     if lex.nouns is None:
         return
     words = nouns.tokenize(sentence)
-    for k, form in disagreeing_auxiliaries([m.group() for m in words], lex.nouns):
+    found = disagreeing_auxiliary([m.group() for m in words], lex.nouns)
+    if found is not None:
+        k, form = found
         verb = words[k]
         yield Candidate(verb.start(), verb.end(), _match_case(form, verb.group()), "agreement:subject")
 
@@ -431,15 +432,14 @@ def _corrections(word: str, lex: Lexicon, limit: int = 6) -> tuple[tuple[str, in
     return tuple((w, distance) for w in near[:limit])
 
 
-# After a figure an unknown word is nearly always a currency or unit ("tenge",
-# "som", "kyat"), so only these corrections are offered there.
-_NUMBER_WORDS = frozenset(
-    "hundred thousand million billion trillion percent per cent times tons tonnes kilometres "
-    "kilometers metres meters hectares dollars euros people years".split()
-)
-
-# "2 billion tenge", "10 trillion soums": the same after a spelled-out scale.
+# After a figure or a spelled-out scale ("375,000 tenge", "2 billion tenge")
+# an unknown word is nearly always a currency or unit ("tenge", "som",
+# "kyat"), so only these corrections are offered there.
 _SCALE_WORDS = frozenset("hundred thousand million billion trillion".split())
+_NUMBER_WORDS = _SCALE_WORDS | frozenset(
+    "percent per cent times tons tonnes kilometres kilometers metres meters hectares dollars euros "
+    "people years".split()
+)
 _ALPHA_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{3,}(?![\w'’-])")
 
 

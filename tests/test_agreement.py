@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalize.agreement import disagreeing_auxiliaries
+from normalize.agreement import disagreeing_auxiliary
 from normalize.nouns import NounTable, tokenize
 
 TABLE = NounTable.from_morph(
@@ -31,7 +31,9 @@ TABLE = NounTable.from_morph(
 
 def fixed(sentence: str) -> str:
     words = [m.group() for m in tokenize(sentence)]
-    for k, form in disagreeing_auxiliaries(words, TABLE):
+    found = disagreeing_auxiliary(words, TABLE)
+    if found is not None:
+        k, form = found
         words[k] = form
     return " ".join(words)
 
