@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from normalize import nouns
-from normalize.agreement import disagreeing_auxiliary
+from normalize.agreement import disagreeing_auxiliary, singular_after_one_of
 from normalize.nouns import NounTable
 
 ARTICLES = ("a", "an", "the")
@@ -275,15 +275,23 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
 
 def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
     """The other auxiliary where it disagrees with the head of the subject
-    opening the sentence ("Several companies has"): see :mod:`normalize.agreement`."""
+    opening the sentence or a reported clause ("Several companies has"), and
+    the plural after "one of the" ("one of the main topic"): see
+    :mod:`normalize.agreement`."""
     if lex.nouns is None:
         return
     words = nouns.tokenize(sentence)
-    found = disagreeing_auxiliary([m.group() for m in words], lex.nouns)
+    texts = [m.group() for m in words]
+    found = disagreeing_auxiliary(texts, lex.nouns)
     if found is not None:
         k, form = found
         verb = words[k]
         yield Candidate(verb.start(), verb.end(), _match_case(form, verb.group()), "agreement:subject")
+    for k in singular_after_one_of(texts, lex.nouns):
+        noun = words[k]
+        for form, kind in lex.morph.get(noun.group(), ()):
+            if kind == "number":
+                yield Candidate(noun.start(), noun.end(), form, "agreement:one-of")
 
 
 def bare_objects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:

@@ -123,6 +123,7 @@ class NounTable:
         proper: frozenset[str] = frozenset(),
         noun_forms: frozenset[str] = frozenset(),
         finite: frozenset[str] = frozenset(),
+        participles: frozenset[str] = frozenset(),
     ) -> None:
         self.stats = stats
         self.singular = singular
@@ -130,6 +131,7 @@ class NounTable:
         self.verbs = verbs
         self.proper = proper  # lower case
         self.finite = finite  # verb forms that can take an object ("signed", "play")
+        self.participles = participles  # past participles ("given", "signed")
 
     @classmethod
     def from_morph(
@@ -143,6 +145,7 @@ class NounTable:
         nouns: set[str] = set()
         verbs: set[str] = set()
         finite: set[str] = set()
+        participles: set[str] = set()
         for line in groups:
             upos, _, rest = line.partition("\t")
             for item in rest.split():
@@ -155,8 +158,11 @@ class NounTable:
                     verbs.add(form)
                     if upos == "VERB" and tag in _OBJECT_TAGS:
                         finite.add(form)
+                    if tag == "VBN":
+                        participles.add(form)
         return cls(
-            stats or {}, frozenset(singular), frozenset(verbs - nouns), proper, frozenset(nouns), frozenset(finite)
+            stats or {}, frozenset(singular), frozenset(verbs - nouns), proper, frozenset(nouns), frozenset(finite),
+            frozenset(participles),
         )
 
     @classmethod

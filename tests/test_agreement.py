@@ -46,6 +46,9 @@ def fixed(sentence: str) -> str:
         ("Each of the countries have its own position .", "Each of the countries has its own position ."),
         ("One of the topics were security .", "One of the topics was security ."),
         ("MOSCOW , May 3 ( TASS ) – Both companies has left .", "MOSCOW , May 3 ( TASS ) – Both companies have left ."),
+        # a clause reported after "said that" is checked like a sentence
+        ("The minister noted that both countries has a potential .", "The minister noted that both countries have a potential ."),
+        ("He said that the goal of the reforms are clear .", "He said that the goal of the reforms is clear ."),
     ],
 )
 def test_a_disagreeing_auxiliary_gets_the_other_form(bad: str, good: str) -> None:
@@ -67,6 +70,11 @@ def test_a_disagreeing_auxiliary_gets_the_other_form(bad: str, good: str) -> Non
         "Companies was the name of the firm .",  # a capitalised plural opening the sentence: maybe a name
         "The goal of Kazakhstan reforms are clear .",  # a name inside the phrase: left to the rules
         "What room for manoeuvre does the company have ?",  # a question
+        "Another goal are tourists from China .",  # agreeing with the predicate, a style some writers keep
+        "Tourist was the name of the company .",  # a bare opening noun: maybe a name
+        "Expressing goals is easy .",  # a gerund's phrase is singular
+        "He noted that the goals expressed were clear .",  # a participle, not a compound noun
+        "He noted that Kazakhstan have a goal .",  # names are left to the rules
     ],
 )
 def test_agreeing_or_unclear_subjects_are_left_alone(sentence: str) -> None:
@@ -81,3 +89,30 @@ def test_the_agreement_family_proposes_the_other_auxiliary() -> None:
     (cand,) = generate(sentence, lex, families=["agreement"])
     assert cand.family == "agreement:subject"
     assert cand.apply(sentence) == "Several companies have expressed interest."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "heads"),
+    [
+        ("It is one of the main topic of the talks .", ["topic"]),
+        ("It is one of its oldest ceremony .", ["ceremony"]),
+        ("It is one of the main topics .", []),
+        ("It is one of the company 's goals .", []),  # a genitive: the plural comes later
+        ("One of the reform and tourist goals is clear .", []),  # a coordinated compound
+    ],
+)
+def test_a_singular_after_one_of_the_is_found(sentence: str, heads: list[str]) -> None:
+    from normalize.agreement import singular_after_one_of
+
+    words = [m.group() for m in tokenize(sentence)]
+    assert [words[k] for k in singular_after_one_of(words, TABLE)] == heads
+
+
+def test_the_agreement_family_proposes_the_plural_after_one_of() -> None:
+    from normalize.candidates import Lexicon, generate
+
+    lex = Lexicon({}, {"topic": (("topics", "number"),)}, nouns=TABLE)
+    sentence = "It is one of the main topic of the talks."
+    (cand,) = generate(sentence, lex, families=["agreement"])
+    assert cand.family == "agreement:one-of"
+    assert cand.apply(sentence) == "It is one of the main topics of the talks."
