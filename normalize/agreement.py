@@ -77,6 +77,24 @@ _REPORTING = frozenset(
 )
 # "one of the/its/these …": a plural must follow.
 _ONE_OF_DETERMINERS = frozenset("the its their our his her these those my your whose".split())
+# Determiners and numerals that fix the number of the noun they open: "these
+# painting", "40 country", "this tendencies". Chinese, Japanese, Vietnamese,
+# Korean and Indonesian mark no plural on the noun, so translations lose it.
+_PLURAL_OPENERS = frozenset(
+    """these those several many various numerous multiple few two three four five six seven
+    eight nine ten eleven twelve fifteen twenty thirty forty fifty hundreds thousands
+    millions dozens""".split()
+)
+_SINGULAR_OPENERS = frozenset("this each every another".split())
+_SCALES = frozenset("hundred thousand million billion trillion".split())
+# Before a numeral these make it a label or a compound's modifier: "a 14,000
+# man force", "the top 40 album", "$175 million appropriation".
+_LABEL_BEFORE = frozenset("a an top no $ € £ ¥ - – / . (".split())
+# Nouns that stay singular as the first part of a compound after a numeral
+# ("a 22 man squad", "a 30 year difference"), and adjectives a measure
+# phrase modifies ("3 foot tall").
+_MEASURE_MODIFIERS = frozenset("man person foot inch mile year day week month hour minute storey story seat member bed lane point".split())
+_MEASURED = frozenset("tall long wide high deep old thick".split())
 # Adjectives and adverbs that open an inverted sentence: "Inside were 1,224
 # pieces", "Notable among them were…".
 _INVERSION_OPENERS = frozenset("inside outside notable prominent typical present included important common".split())
@@ -186,6 +204,54 @@ def _disagreement_from(words: list[str], start: int, table: NounTable, *, initia
     ):
         return None  # "Another example are Gaussian integers": agreeing with the predicate
     return k, AUXILIARY_SWAP[words[k]]
+
+
+def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int, str]]:
+    """(index of a head noun, the number it should have: "sg"/"pl") where a
+    determiner or numeral opening its phrase fixes the other number ("these
+    painting", "from 40 country", "this tendencies")."""
+    found = []
+    for i, word in enumerate(words[:-2]):
+        want = _opener_number(words, i, table)
+        if want is None:
+            continue
+        j = i + 1
+        if want == "pl" and words[j].lower() in _SCALES:
+            j += 1  # "3 million ton"
+        if len(words[j]) <= 2 or not words[j].isalpha() or words[j] in ("of", "percent", "per"):
+            continue  # a unit ("50 kg category"), a partitive ("two of them")
+        head = _head(words, j, table, initial=False)
+        if head is None or head + 1 >= len(words):
+            continue
+        if any(words[m].lower() in table.noun_forms for m in range(j, head)):
+            continue  # "every page debts", "30 year difference": the noun before the head is a modifier
+        noun, after = words[head], words[head + 1]
+        if after in ("'", "’", "-", "of", ",", "and", "or", ")") or after.lower() in _MEASURED or noun in _PARTITIVES:
+            continue  # a genitive, a list ("many animal, plant and mineral"), a measure ("3 foot tall")
+        if noun in _MEASURE_MODIFIERS and after.isalpha() and after.islower() and after not in _FUNCTION:
+            continue
+        number = _number(noun, table)
+        if number is not None and number != want:
+            found.append((head, want))
+    return found
+
+
+def _opener_number(words: list[str], i: int, table: NounTable) -> str | None:
+    """The number the word at ``i`` demands of the noun after it, if it is a
+    determiner or a plain numeral (not a year, an ordinal or a label)."""
+    word, lower = words[i], words[i].lower()
+    if lower in _SINGULAR_OPENERS:
+        return "sg"
+    numeral = word[:1].isdigit() and word.replace(",", "").isdigit() and word not in ("0", "1")
+    if numeral and (word.isdigit() and 1000 <= int(word) <= 2100 or words[i + 1] in ("th", "st", "nd", "rd")):
+        return None  # a year ("the 2022 election"), an ordinal ("the 14th consecutive year")
+    if not numeral and lower not in _PLURAL_OPENERS:
+        return None
+    if i > 0:
+        before = words[i - 1]
+        if before[:1].isupper() or before.lower() in _LABEL_BEFORE or before.lower() in table.noun_forms:
+            return None  # "Type 92 submarine", "group 8 element", "the number three man"
+    return "pl"
 
 
 def _head(words: list[str], i: int, table: NounTable, *, initial: bool) -> int | None:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from normalize import nouns
-from normalize.agreement import disagreeing_auxiliary, singular_after_one_of
+from normalize.agreement import disagreeing_auxiliary, quantity_disagreements, singular_after_one_of
 from normalize.nouns import NounTable
 
 ARTICLES = ("a", "an", "the")
@@ -275,8 +275,9 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
 
 def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
     """The other auxiliary where it disagrees with the head of the subject
-    opening the sentence or a reported clause ("Several companies has"), and
-    the plural after "one of the" ("one of the main topic"): see
+    opening the sentence or a reported clause ("Several companies has"), the
+    plural after "one of the" ("one of the main topic"), and the number a
+    determiner or numeral demands ("these painting", "40 country"): see
     :mod:`normalize.agreement`."""
     if lex.nouns is None:
         return
@@ -287,11 +288,13 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
         k, form = found
         verb = words[k]
         yield Candidate(verb.start(), verb.end(), _match_case(form, verb.group()), "agreement:subject")
-    for k in singular_after_one_of(texts, lex.nouns):
+    heads = [(k, "agreement:one-of") for k in singular_after_one_of(texts, lex.nouns)]
+    heads += [(k, "agreement:quantity") for k, _number in quantity_disagreements(texts, lex.nouns)]
+    for k, family in heads:
         noun = words[k]
         for form, kind in lex.morph.get(noun.group(), ()):
             if kind == "number":
-                yield Candidate(noun.start(), noun.end(), form, "agreement:one-of")
+                yield Candidate(noun.start(), noun.end(), form, family)
 
 
 def bare_objects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:

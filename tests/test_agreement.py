@@ -116,3 +116,27 @@ def test_the_agreement_family_proposes_the_plural_after_one_of() -> None:
     (cand,) = generate(sentence, lex, families=["agreement"])
     assert cand.family == "agreement:one-of"
     assert cand.apply(sentence) == "It is one of the main topics of the talks."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "heads"),
+    [
+        ("Delegations from 40 country took part .", [("country", "pl")]),
+        ("These ceremony took place on Monday .", [("ceremony", "pl")]),
+        ("This reforms will help .", [("reforms", "sg")]),
+        ("Rescuers evacuated more than 3,000 tourist .", [("tourist", "pl")]),
+        ("Delegations from 40 countries took part .", []),
+        ("It grew by 18,4 percent .", []),  # a decimal comma, not a year
+        ("The 2022 meeting was held in Tashkent .", []),  # a year
+        ("It was the 14 th meeting .", []),  # an ordinal
+        ("It sent a 3,000 tourist delegation .", []),  # a compound's modifier after "a"
+        ("The Type 2 ceremony was held .", []),  # a label
+        ("Every year delegations arrive .", []),  # "year" modifies nothing here, and agrees
+        ("Many tourist, company and delegation goals .", []),  # a list
+    ],
+)
+def test_a_determiner_or_numeral_fixes_the_noun_number(sentence: str, heads: list[tuple[str, str]]) -> None:
+    from normalize.agreement import quantity_disagreements
+
+    words = [m.group() for m in tokenize(sentence)]
+    assert [(words[k], n) for k, n in quantity_disagreements(words, TABLE)] == heads
