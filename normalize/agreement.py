@@ -90,10 +90,7 @@ _SCALES = frozenset("hundred thousand million billion trillion".split())
 # Before a numeral these make it a label or a compound's modifier: "a 14,000
 # man force", "the top 40 album", "$175 million appropriation".
 _LABEL_BEFORE = frozenset("a an top no $ € £ ¥ - – / . (".split())
-# Nouns that stay singular as the first part of a compound after a numeral
-# ("a 22 man squad", "a 30 year difference"), and adjectives a measure
-# phrase modifies ("3 foot tall").
-_MEASURE_MODIFIERS = frozenset("man person foot inch mile year day week month hour minute storey story seat member bed lane point".split())
+# Adjectives a measure phrase modifies ("3 foot tall").
 _MEASURED = frozenset("tall long wide high deep old thick".split())
 # Adjectives and adverbs that open an inverted sentence: "Inside were 1,224
 # pieces", "Notable among them were…".
@@ -228,8 +225,8 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
         noun, after = words[head], words[head + 1]
         if after in ("'", "’", "-", "of", ",", "and", "or", ")") or after.lower() in _MEASURED or noun in _PARTITIVES:
             continue  # a genitive, a list ("many animal, plant and mineral"), a measure ("3 foot tall")
-        if noun in _MEASURE_MODIFIERS and after.isalpha() and after.islower() and after not in _FUNCTION:
-            continue
+        if after.isalpha() and after.islower() and after not in _FUNCTION and after not in table.verbs:
+            continue  # maybe a compound's first noun: "128 bit processor", "a 22 man squad"
         number = _number(noun, table)
         if number is not None and number != want:
             found.append((head, want))
@@ -242,7 +239,8 @@ def _opener_number(words: list[str], i: int, table: NounTable) -> str | None:
     word, lower = words[i], words[i].lower()
     if lower in _SINGULAR_OPENERS:
         return "sg"
-    numeral = word[:1].isdigit() and word.replace(",", "").isdigit() and word not in ("0", "1")
+    # ASCII only: "²" and other digit-like characters are no numerals here.
+    numeral = word.isascii() and word.replace(",", "").isdigit() and word[:1].isdigit() and word not in ("0", "1")
     if numeral and (word.isdigit() and 1000 <= int(word) <= 2100 or words[i + 1] in ("th", "st", "nd", "rd")):
         return None  # a year ("the 2022 election"), an ordinal ("the 14th consecutive year")
     if not numeral and lower not in _PLURAL_OPENERS:

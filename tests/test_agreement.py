@@ -121,15 +121,17 @@ def test_the_agreement_family_proposes_the_plural_after_one_of() -> None:
 @pytest.mark.parametrize(
     ("sentence", "heads"),
     [
-        ("Delegations from 40 country took part .", [("country", "pl")]),
-        ("These ceremony took place on Monday .", [("ceremony", "pl")]),
+        ("Delegations from 40 country were present .", [("country", "pl")]),
+        ("These ceremony was held on Monday .", [("ceremony", "pl")]),
         ("This reforms will help .", [("reforms", "sg")]),
         ("Rescuers evacuated more than 3,000 tourist .", [("tourist", "pl")]),
         ("Delegations from 40 countries took part .", []),
         ("It grew by 18,4 percent .", []),  # a decimal comma, not a year
+        ("It covers 5 km ² ceremony .", []),  # a superscript digit is no numeral
         ("The 2022 meeting was held in Tashkent .", []),  # a year
         ("It was the 14 th meeting .", []),  # an ordinal
         ("It sent a 3,000 tourist delegation .", []),  # a compound's modifier after "a"
+        ("It has 128 bit processors .", []),  # maybe a compound: a content word follows
         ("The Type 2 ceremony was held .", []),  # a label
         ("Every year delegations arrive .", []),  # "year" modifies nothing here, and agrees
         ("Many tourist, company and delegation goals .", []),  # a list
@@ -140,3 +142,24 @@ def test_a_determiner_or_numeral_fixes_the_noun_number(sentence: str, heads: lis
 
     words = [m.group() for m in tokenize(sentence)]
     assert [(words[k], n) for k, n in quantity_disagreements(words, TABLE)] == heads
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_PIECES = st.sampled_from(
+    "these this one of the 40 1,000 18,4 ² ٣ 2022 th country countries said that has have is are "
+    "million a Type ( ) , . ceremony ceremonies goal goals noted both".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(min_size=1, max_size=6)), max_size=14))
+def test_the_checks_never_fail_on_arbitrary_words(pieces: list[str]) -> None:
+    from normalize.agreement import quantity_disagreements, singular_after_one_of
+
+    words = [m.group() for m in tokenize(" ".join(pieces))]
+    found = disagreeing_auxiliary(words, TABLE)
+    assert found is None or 0 <= found[0] < len(words)
+    assert all(0 <= k < len(words) for k in singular_after_one_of(words, TABLE))
+    assert all(0 <= k < len(words) for k, _ in quantity_disagreements(words, TABLE))
