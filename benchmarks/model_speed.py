@@ -19,6 +19,7 @@ import argparse
 import csv
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -75,6 +76,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--markdown")
     parser.add_argument("--strategies", nargs="*", default=["rules", "model", "rules+model"])
+    parser.add_argument("--runs", type=int, default=3, help="runs per strategy (the median is reported)")
     args = parser.parse_args()
     lines: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -84,10 +86,18 @@ def main() -> None:
         lines.append(f"Document: {words:,} words. Machine: {platform.processor() or platform.machine()}, "
                      f"{len(os.sched_getaffinity(0))} CPU threads, load average "
                      f"{os.getloadavg()[0]:.1f} at start.\n")
+        lines.append(f"Median of {args.runs} runs per strategy, strategies alternated run by run "
+                     "(this machine's timings vary by 20-30% from run to run).\n")
         lines.append("| what | seconds | words/s | peak RSS MB |\n|---|---|---|---|")
+        runs: dict[str, list[tuple[float, float]]] = {s: [] for s in args.strategies}
+        for _ in range(args.runs):
+            for strategy in args.strategies:
+                seconds, mb, _ = timed(["normalize", "fix", str(doc), "--strategy", strategy,
+                                        "--output", str(Path(tmp) / "out.txt")])
+                runs[strategy].append((seconds, mb))
         for strategy in args.strategies:
-            seconds, mb, _ = timed(["normalize", "fix", str(doc), "--strategy", strategy,
-                                    "--output", str(Path(tmp) / "out.txt")])
+            seconds = statistics.median(t for t, _ in runs[strategy])
+            mb = max(m for _, m in runs[strategy])
             lines.append(f"| `normalize fix --strategy {strategy}` | {seconds:.1f} | "
                          f"{words / seconds:,.0f} | {mb:.0f} |")
             print(lines[-1], flush=True)
