@@ -1,5 +1,6 @@
-"""Subject–verb agreement between a subject and its auxiliary, and the
-plural after "one of the".
+"""Subject–verb agreement between a subject and its auxiliary, the plural
+after "one of the", and the number a determiner or numeral demands of its
+noun ("these painting", "from 40 country").
 
 Translated copy often lets the verb agree with the nearest noun or with the
 source language's habit, not with the head of the subject: "Several companies
@@ -13,7 +14,7 @@ dateline) or a clause reported after "said/noted that", its head noun found
 with the model's noun table, at most one prepositional phrase of lower-case
 words, then one of is/are/was/were/has/have. It proposes the other form; the
 fluency model confirms (``rank.MARGINS["agreement"]``). On 877k Wikipedia
-sentences it fires 58 times (with the model's consent), nearly all real
+sentences it fires 51 times (with the model's consent), nearly all real
 disagreements ("Diplomatic relations between the two countries was
 established"); the misses it avoids are collective nouns ("the band have"),
 bare names ("Congress were"), gerund subjects and a singular subject that
@@ -51,7 +52,8 @@ _EITHER = frozenset(
     economics physics statistics ethics mathematics aids deer sheep fish craft aircraft
     offspring military laity nobility aristocracy elite militia band club trio quartet studio
     gang population faculty army navy cavalry infantry congress company firm squad orchestra
-    choir community""".split()
+    choir community spacecraft hovercraft salmon trout bison moose reindeer yen yuan won head
+    taxis male female""".split()
 )
 # A plural measure takes a singular verb as an amount: "Two years is a long time".
 _MEASURES = frozenset(
@@ -89,9 +91,11 @@ _SINGULAR_OPENERS = frozenset("this each every another".split())
 _SCALES = frozenset("hundred thousand million billion trillion".split())
 # Before a numeral these make it a label or a compound's modifier: "a 14,000
 # man force", "the top 40 album", "$175 million appropriation".
-_LABEL_BEFORE = frozenset("a an top no $ € £ ¥ - – / . (".split())
+_LABEL_BEFORE = frozenset("a an the top no # + x × $ € £ ¥ - – / . (".split())
 # Adjectives a measure phrase modifies ("3 foot tall").
 _MEASURED = frozenset("tall long wide high deep old thick".split())
+# Demonstratives and the number they give their noun.
+_DEMONSTRATIVES = {"this": "sg", "that": "sg", "these": "pl", "those": "pl"}
 # Adjectives and adverbs that open an inverted sentence: "Inside were 1,224
 # pieces", "Notable among them were…".
 _INVERSION_OPENERS = frozenset("inside outside notable prominent typical present included important common".split())
@@ -122,12 +126,18 @@ def disagreeing_auxiliary(words: list[str], table: NounTable) -> tuple[int, str]
     if start + 3 >= len(words) or words[-1] == "?" or words[start].lower() in _QUESTION_WORDS:
         return None  # a question inverts subject and verb
     found = _disagreement_from(words, start, table, initial=True)
-    reported = (i for i in range(start + 2, len(words) - 3) if words[i - 1] == "that" and words[i - 2].lower() in _REPORTING)
+    reported = (i for i in range(start + 2, len(words) - 3) if words[i - 1] == "that" and _reports(words, i - 2))
     for i in reported:
         if found is not None:
             break
         found = _disagreement_from(words, i, table, initial=False)
     return found
+
+
+def _reports(words: list[str], k: int) -> bool:
+    """Does a reporting verb end at ``words[k]`` ("noted", "pointed out")?"""
+    lower = words[k].lower()
+    return lower in _REPORTING or lower == "out" and k > 0 and words[k - 1].lower() == "pointed"
 
 
 def singular_after_one_of(words: list[str], table: NounTable) -> list[int]:
@@ -152,9 +162,9 @@ def _disagreement_from(words: list[str], start: int, table: NounTable, *, initia
     lower = first.lower()
     if lower in _NUMBERS or lower[:1].isdigit() or lower in _INVERSION_OPENERS:
         return None
-    if initial and (first[:1].islower() or lower.endswith("ing")):
+    if initial and first[:1].islower() or lower.endswith("ing"):
         return None  # a fragment; a gerund's phrase ("Listing points is…") is singular whatever follows
-    if lower in _SINGULAR_QUANTIFIERS and words[i + 1].lower() in _NUMBERS | {"hundred", "thousand", "million"}:
+    if lower in _SINGULAR_QUANTIFIERS and words[i + 1].lower() in _NUMBERS | _SCALES:
         return None  # "One hundred milligrams of bromine are…"
     if lower in _PLURAL_QUANTIFIERS:
         number, i = "pl", i + 1
@@ -166,13 +176,16 @@ def _disagreement_from(words: list[str], start: int, table: NounTable, *, initia
             return None  # "Some of the…", "Most of…": the number comes from after "of"
     if number and words[i] == "of":
         i += 2 if words[i + 1].lower() in _DETERMINERS else 1  # "each of the countries"
-    quantified = number is not None  # "one of the topics were": the number is plain
+    quantified = number is not None  # set by "each/several…", not read off the noun
     head = _head(words, i, table, initial=initial and i == start)
     if head is None:
         return None
     noun = words[head].lower()
     if noun in _PARTITIVES or noun in _TIME_ADVERBS or noun.endswith("ing"):
-        return None  # "Understanding the limits is…": a gerund's phrase is singular whatever follows
+        return None
+    opener = _DEMONSTRATIVES.get(lower) or (number if quantified and i == start + 1 else None)
+    if opener is not None and _number(noun, table) not in (None, opener):
+        return None  # "These ceremony were", "Every year thousands of tourists are": the noun is the question
     number = number or _number(noun, table)
     if number is None or (number == "pl" and noun in _MEASURES):
         return None
@@ -213,12 +226,14 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
         if want is None:
             continue
         j = i + 1
-        if want == "pl" and words[j].lower() in _SCALES:
-            j += 1  # "3 million ton"
-        if len(words[j]) <= 2 or not words[j].isalpha() or words[j] in ("of", "percent", "per"):
-            continue  # a unit ("50 kg category"), a partitive ("two of them")
+        if want == "pl" and (words[j].lower() in _SCALES or words[j].lower() == "dozen"):
+            j += 1  # "3 million ton", "several dozen"
+        if len(words[j]) <= 2 or not words[j].isalpha() or words[j].endswith("th"):
+            continue  # a unit ("50 kg category"), "of" ("two of them"), "the 250 millionth visitor"
+        if want == "sg" and (words[j].lower() in _PLURAL_OPENERS or words[j].lower() in ("few", "couple")):
+            continue  # "every four years", "another few weeks"
         head = _head(words, j, table, initial=False)
-        if head is None or head + 1 >= len(words):
+        if head is None:
             continue
         if any(words[m].lower() in table.noun_forms for m in range(j, head)):
             continue  # "every page debts", "30 year difference": the noun before the head is a modifier
@@ -227,10 +242,25 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
             continue  # a genitive, a list ("many animal, plant and mineral"), a measure ("3 foot tall")
         if after.isalpha() and after.islower() and after not in _FUNCTION and after not in table.verbs:
             continue  # maybe a compound's first noun: "128 bit processor", "a 22 man squad"
+        if words[i][:1].isdigit() and after not in _FUNCTION and after not in (".", ";", ":", "!", "?"):
+            continue  # a measure before a name or a quote: "a 55,000 tonne "Kuznetsov"-class carrier"
+        if head == j and (noun.lower() in table.finite or noun.endswith("ing")) and after not in AUXILIARY_SWAP:
+            continue  # the opener is a pronoun: "This marks the first time", "Those living in the area"
         number = _number(noun, table)
-        if number is not None and number != want:
-            found.append((head, want))
+        if number is None or number == want or _verb_agrees(words, head, number, table):
+            continue  # "This tendencies are worrying": the determiner may be the slip, not the noun
+        found.append((head, want))
     return found
+
+
+def _verb_agrees(words: list[str], head: int, number: str, table: NounTable) -> bool:
+    """Is the head followed (after a plain phrase and adverbs) by an auxiliary of its own number?"""
+    k = _after_phrase(words, head + 1, table)
+    while k is not None and k < len(words) and words[k] in _ADVERBS:
+        k += 1
+    if k is None or k >= len(words) or words[k] not in AUXILIARY_SWAP:
+        return False
+    return (words[k] in _SINGULAR_AUXILIARIES) == (number == "sg")
 
 
 def _opener_number(words: list[str], i: int, table: NounTable) -> str | None:

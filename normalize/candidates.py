@@ -289,7 +289,7 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
         verb = words[k]
         yield Candidate(verb.start(), verb.end(), _match_case(form, verb.group()), "agreement:subject")
     heads = [(k, "agreement:one-of") for k in singular_after_one_of(texts, lex.nouns)]
-    heads += [(k, "agreement:quantity") for k, _number in quantity_disagreements(texts, lex.nouns)]
+    heads += [(k, "agreement:quantity") for k, _want in quantity_disagreements(texts, lex.nouns)]
     for k, family in heads:
         noun = words[k]
         for form, kind in lex.morph.get(noun.group(), ()):

@@ -156,7 +156,9 @@ FAMILY_HELP = {
     "article for a bare subject whose noun nearly always takes one (article:subject) "
     "or for such a bare object after a verb or preposition when the model agrees (article:object)",
     "agreement": "the other auxiliary (is/are, was/were, has/have) where it disagrees with "
-    "the head of the subject that opens the sentence ('The main goal of the reforms are')",
+    "the head of the subject that opens the sentence or a clause after 'said that' ('The main "
+    "goal of the reforms are'); the plural after 'one of the' (agreement:one-of); the number a "
+    "determiner or numeral demands ('these painting', '40 country': agreement:quantity)",
     "preposition": "another preposition from the confusion set, or none",
     "comma": "inserting a comma after an opening adverbial, or deleting one",
     "redundancy": "deleting padding ('the process of', 'the city of') or a repeated word",
