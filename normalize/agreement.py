@@ -82,10 +82,11 @@ _ONE_OF_DETERMINERS = frozenset("the its their our his her these those my your w
 # Determiners and numerals that fix the number of the noun they open: "these
 # painting", "40 country", "this tendencies". Chinese, Japanese, Vietnamese,
 # Korean and Indonesian mark no plural on the noun, so translations lose it.
-_PLURAL_OPENERS = frozenset(
-    """these those several many various numerous multiple few two three four five six seven
-    eight nine ten eleven twelve fifteen twenty thirty forty fifty hundreds thousands
-    millions dozens""".split()
+# ("both" is left out: "both factory and store" coordinates singulars.)
+_PLURAL_OPENERS = (
+    _PLURAL_QUANTIFIERS - {"both"}
+    | _NUMBERS
+    | frozenset("these those multiple eleven twelve fifteen twenty thirty forty fifty".split())
 )
 _SINGULAR_OPENERS = frozenset("this each every another".split())
 _SCALES = frozenset("hundred thousand million billion trillion".split())
