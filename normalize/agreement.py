@@ -89,7 +89,8 @@ _PLURAL_OPENERS = (
     | frozenset("these those multiple eleven twelve fifteen twenty thirty forty fifty".split())
 )
 _SINGULAR_OPENERS = frozenset("this each every another".split())
-_SCALES = frozenset("hundred thousand million billion trillion".split())
+# Spelled-out scales of a figure ("3 million", "2 billion"); candidates uses them too.
+SCALE_WORDS = frozenset("hundred thousand million billion trillion".split())
 # Before a numeral these make it a label or a compound's modifier: "a 14,000
 # man force", "the top 40 album", "$175 million appropriation".
 _LABEL_BEFORE = frozenset("a an the top no # + x × $ € £ ¥ - – / . (".split())
@@ -126,13 +127,14 @@ def disagreeing_auxiliary(words: list[str], table: NounTable) -> tuple[int, str]
     start = _after_dateline(words)
     if start + 3 >= len(words) or words[-1] == "?" or words[start].lower() in _QUESTION_WORDS:
         return None  # a question inverts subject and verb
-    found = _disagreement_from(words, start, table, initial=True)
-    reported = (i for i in range(start + 2, len(words) - 3) if words[i - 1] == "that" and _reports(words, i - 2))
-    for i in reported:
+    clauses = [(start, True)] + [
+        (i, False) for i in range(start + 2, len(words) - 3) if words[i - 1] == "that" and _reports(words, i - 2)
+    ]
+    for i, initial in clauses:
+        found = _disagreement_from(words, i, table, initial=initial)
         if found is not None:
-            break
-        found = _disagreement_from(words, i, table, initial=False)
-    return found
+            return found
+    return None
 
 
 def _reports(words: list[str], k: int) -> bool:
@@ -165,7 +167,7 @@ def _disagreement_from(words: list[str], start: int, table: NounTable, *, initia
         return None
     if initial and first[:1].islower() or lower.endswith("ing"):
         return None  # a fragment; a gerund's phrase ("Listing points is…") is singular whatever follows
-    if lower in _SINGULAR_QUANTIFIERS and words[i + 1].lower() in _NUMBERS | _SCALES:
+    if lower in _SINGULAR_QUANTIFIERS and words[i + 1].lower() in _NUMBERS | SCALE_WORDS:
         return None  # "One hundred milligrams of bromine are…"
     if lower in _PLURAL_QUANTIFIERS:
         number, i = "pl", i + 1
@@ -184,20 +186,17 @@ def _disagreement_from(words: list[str], start: int, table: NounTable, *, initia
     noun = words[head].lower()
     if noun in _PARTITIVES or noun in _TIME_ADVERBS or noun.endswith("ing"):
         return None
+    own = _number(noun, table)
     opener = _DEMONSTRATIVES.get(lower) or (number if quantified and i == start + 1 else None)
-    if opener is not None and _number(noun, table) not in (None, opener):
+    if opener is not None and own not in (None, opener):
         return None  # "These ceremony were", "Every year thousands of tourists are": the noun is the question
-    number = number or _number(noun, table)
+    number = number or own
     if number is None or (number == "pl" and noun in _MEASURES):
         return None
     if initial and head == start and number == "pl":
         return None  # "Banks was born in…": a capitalised plural opening the sentence may be a name
-    k = _after_phrase(words, head + 1, table)
-    if k is None or k >= len(words):
-        return None
-    while k < len(words) and words[k] in _ADVERBS:
-        k += 1
-    if k >= len(words) or words[k] not in AUXILIARY_SWAP or not _clause_goes_on(words, k):
+    k = _auxiliary_after(words, head, table)
+    if k is None or not _clause_goes_on(words, k):
         return None
     after = words[k + 1]
     if words[k] in _BE and (
@@ -227,7 +226,7 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
         if want is None:
             continue
         j = i + 1
-        if want == "pl" and (words[j].lower() in _SCALES or words[j].lower() == "dozen"):
+        if want == "pl" and (words[j].lower() in SCALE_WORDS or words[j].lower() == "dozen"):
             j += 1  # "3 million ton", "several dozen"
         if len(words[j]) <= 2 or not words[j].isalpha() or words[j].endswith("th"):
             continue  # a unit ("50 kg category"), "of" ("two of them"), "the 250 millionth visitor"
@@ -255,13 +254,20 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
 
 
 def _verb_agrees(words: list[str], head: int, number: str, table: NounTable) -> bool:
-    """Is the head followed (after a plain phrase and adverbs) by an auxiliary of its own number?"""
+    """Is the head followed by an auxiliary of its own number?"""
+    k = _auxiliary_after(words, head, table)
+    return k is not None and (words[k] in _SINGULAR_AUXILIARIES) == (number == "sg")
+
+
+def _auxiliary_after(words: list[str], head: int, table: NounTable) -> int | None:
+    """Index of the auxiliary that follows the head after an optional plain
+    prepositional phrase and adverbs ("the goal of the reforms now is"), if any."""
     k = _after_phrase(words, head + 1, table)
-    while k is not None and k < len(words) and words[k] in _ADVERBS:
+    if k is None:
+        return None
+    while k < len(words) and words[k] in _ADVERBS:
         k += 1
-    if k is None or k >= len(words) or words[k] not in AUXILIARY_SWAP:
-        return False
-    return (words[k] in _SINGULAR_AUXILIARIES) == (number == "sg")
+    return k if k < len(words) and words[k] in AUXILIARY_SWAP else None
 
 
 def _opener_number(words: list[str], i: int, table: NounTable) -> str | None:

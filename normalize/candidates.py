@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from normalize import nouns
-from normalize.agreement import disagreeing_auxiliary, quantity_disagreements, singular_after_one_of
+from normalize.agreement import SCALE_WORDS, disagreeing_auxiliary, quantity_disagreements, singular_after_one_of
 from normalize.nouns import NounTable
 
 ARTICLES = ("a", "an", "the")
@@ -446,8 +446,7 @@ def _corrections(word: str, lex: Lexicon, limit: int = 6) -> tuple[tuple[str, in
 # After a figure or a spelled-out scale ("375,000 tenge", "2 billion tenge")
 # an unknown word is nearly always a currency or unit ("tenge", "som",
 # "kyat"), so only these corrections are offered there.
-_SCALE_WORDS = frozenset("hundred thousand million billion trillion".split())
-_NUMBER_WORDS = _SCALE_WORDS | frozenset(
+_NUMBER_WORDS = SCALE_WORDS | frozenset(
     "percent per cent times tons tonnes kilometres kilometers metres meters hectares dollars euros "
     "people years".split()
 )
@@ -490,7 +489,7 @@ def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset
         # edits away: in MT output an unknown word is more often a
         # transliteration ("majorno") than a typo, and a far fix is a guess.
         rare = lex.plausible(word)
-        after_number = i > 0 and (tokens[i - 1].text[:1].isdigit() or tokens[i - 1].text.lower() in _SCALE_WORDS)
+        after_number = i > 0 and (tokens[i - 1].text[:1].isdigit() or tokens[i - 1].text.lower() in SCALE_WORDS)
         for fix, distance in _corrections(word.lower(), lex):
             if after_number and fix not in _NUMBER_WORDS:
                 continue  # "375,000 tenge", "300 som": a currency or unit, unless it is "milion"

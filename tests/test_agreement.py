@@ -87,16 +87,6 @@ def test_agreeing_or_unclear_subjects_are_left_alone(sentence: str) -> None:
     assert fixed(sentence) == sentence
 
 
-def test_the_agreement_family_proposes_the_other_auxiliary() -> None:
-    from normalize.candidates import Lexicon, generate
-
-    lex = Lexicon({}, {}, nouns=TABLE)
-    sentence = "Several companies has expressed interest."
-    (cand,) = generate(sentence, lex, families=["agreement"])
-    assert cand.family == "agreement:subject"
-    assert cand.apply(sentence) == "Several companies have expressed interest."
-
-
 @pytest.mark.parametrize(
     ("sentence", "heads"),
     [
@@ -114,14 +104,24 @@ def test_a_singular_after_one_of_the_is_found(sentence: str, heads: list[str]) -
     assert [words[k] for k in singular_after_one_of(words, TABLE)] == heads
 
 
-def test_the_agreement_family_proposes_the_plural_after_one_of() -> None:
+@pytest.mark.parametrize(
+    ("morph", "sentence", "family", "good"),
+    [
+        ({}, "Several companies has expressed interest.", "agreement:subject", "Several companies have expressed interest."),
+        (
+            {"topic": (("topics", "number"),)},
+            "It is one of the main topic of the talks.",
+            "agreement:one-of",
+            "It is one of the main topics of the talks.",
+        ),
+    ],
+)
+def test_the_agreement_family_proposes_the_fix(morph: dict, sentence: str, family: str, good: str) -> None:
     from normalize.candidates import Lexicon, generate
 
-    lex = Lexicon({}, {"topic": (("topics", "number"),)}, nouns=TABLE)
-    sentence = "It is one of the main topic of the talks."
-    (cand,) = generate(sentence, lex, families=["agreement"])
-    assert cand.family == "agreement:one-of"
-    assert cand.apply(sentence) == "It is one of the main topics of the talks."
+    (cand,) = generate(sentence, Lexicon({}, morph, nouns=TABLE), families=["agreement"])
+    assert cand.family == family
+    assert cand.apply(sentence) == good
 
 
 @pytest.mark.parametrize(
