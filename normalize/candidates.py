@@ -22,6 +22,7 @@ from pathlib import Path
 from normalize import nouns
 from normalize.agreement import SCALE_WORDS, disagreeing_auxiliary, quantity_disagreements, singular_after_one_of
 from normalize.nouns import NounTable
+from normalize.predicates import VerbForms, infinitives_after_gerund_verbs, missing_auxiliaries
 
 ARTICLES = ("a", "an", "the")
 # Prepositions that non-native writers and MT systems confuse most.
@@ -123,11 +124,13 @@ class Lexicon:
         morph: dict[str, tuple[tuple[str, str], ...]],
         bases: frozenset[str] = frozenset(),
         nouns: NounTable | None = None,
+        verbs: VerbForms | None = None,
     ) -> None:
         self.counts = counts
         self.morph = morph  # word -> ((other form, kind), ...)
         self._bases = bases  # verbs' base forms
         self.nouns = nouns  # which nouns need an article (absent in older models)
+        self.verbs = verbs  # verb forms by tag, for the predicate checks
 
     @classmethod
     def load(cls, model_dir: Path) -> "Lexicon":
@@ -158,6 +161,7 @@ class Lexicon:
             {w: tuple(sorted(alts.items())) for w, alts in morph.items()},
             frozenset(bases),
             NounTable.load(model_dir, groups),
+            VerbForms.from_morph(groups) if groups else None,
         )
 
     def known(self, word: str) -> bool:
@@ -295,6 +299,23 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
         for form, kind in lex.morph.get(noun.group(), ()):
             if kind == "number":
                 yield Candidate(noun.start(), noun.end(), form, family)
+
+
+def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """An auxiliary for a clause left with a bare -ing verb ("The minister
+    stressing on" -> "is stressing"), and the -ing form after a verb that takes
+    no to-infinitive ("envisages to build" -> "envisages building"): see
+    :mod:`normalize.predicates`. The model picks the auxiliary's tense."""
+    if lex.nouns is None or lex.verbs is None:
+        return
+    words = nouns.tokenize(sentence)
+    texts = [m.group() for m in words]
+    for k, number in missing_auxiliaries(texts, lex.nouns, lex.verbs):
+        at = words[k].start()
+        for aux in ("is", "was") if number == "sg" else ("are", "were"):
+            yield Candidate(at, at, f"{aux} ", "predicate:auxiliary")
+    for to, verb, form in infinitives_after_gerund_verbs(texts, lex.verbs):
+        yield Candidate(words[to].start(), words[verb].end(), form, "predicate:gerund")
 
 
 def bare_objects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
@@ -639,6 +660,7 @@ FAMILIES: dict[str, Family] = {
     "subject": bare_subjects,
     "object": bare_objects,
     "agreement": agreement,
+    "predicate": predicates,
     "article": articles,
     "preposition": prepositions,
     "morphology": morphology,

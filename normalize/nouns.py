@@ -146,10 +146,8 @@ class NounTable:
         verbs: set[str] = set()
         finite: set[str] = set()
         participles: set[str] = set()
-        for line in groups:
-            upos, _, rest = line.partition("\t")
-            for item in rest.split():
-                tag, _, form = item.rpartition("=")
+        for upos, tags in parse_morph(groups):
+            for tag, form in tags:
                 if upos == "NOUN":
                     nouns.add(form)
                     if tag == "NN":
@@ -236,6 +234,13 @@ class NounTable:
             if not self.modifier(word):
                 return None
         return None
+
+
+def parse_morph(groups: Iterable[str]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """(part of speech, [(tag, form), ...]) of each ``morph.tsv`` line."""
+    for line in groups:
+        upos, _, rest = line.partition("\t")
+        yield upos, [(tag, form) for tag, _, form in (item.rpartition("=") for item in rest.split())]
 
 
 def _ends_phrase(word: str) -> bool:

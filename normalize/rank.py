@@ -73,6 +73,12 @@ MARGINS: dict[str, tuple[float, float]] = {
     # A verb that disagrees with the head of its subject (normalize.agreement):
     # the grammar says which form; the model must not prefer the original.
     "agreement": (0.0, 0.0),
+    # A clause with no finite verb but a bare -ing one (normalize.predicates):
+    # the grammar says an auxiliary is missing; its tense is the editor's
+    # choice, so the model's pick is only suggested.
+    "predicate:auxiliary": (99.0, -99.0),
+    # "envisages to build" -> "building": applied when the model agrees.
+    "predicate:gerund": (0.0, -99.0),
     "preposition": (5.0, 3.0),
     # Other swaps: suggested from 3.5, not 3.0 (fresh wire-copy sets own6-own8:
     # 3 of 150 clean sentences flagged at 3.0-3.4; 2 of 670 tuned faulty lost).
@@ -111,6 +117,8 @@ NOISY_MARGINS: dict[str, tuple[float, float]] = {
     "article:subject": (2.0, -99.0),
     "article:object": (2.0, 1.0),
     "agreement": (0.0, 0.0),
+    "predicate:auxiliary": (99.0, -99.0),
+    "predicate:gerund": (0.0, -99.0),
     "preposition": (2.0, 1.0),
     "preposition:delete": (3.0, 2.0),
     "comma": (0.0, 0.0),
@@ -138,6 +146,7 @@ CATEGORIES = {
     "capitalisation": "typography",
     "morphology": "agreement",
     "agreement": "agreement",
+    "predicate": "predicate",
     "article": "article",
     "preposition": "preposition",
     "comma": "punctuation",
@@ -159,6 +168,9 @@ FAMILY_HELP = {
     "the head of the subject that opens the sentence or a clause after 'said that' ('The main "
     "goal of the reforms are'); the plural after 'one of the' (agreement:one-of); the number a "
     "determiner or numeral demands ('these painting', '40 country': agreement:quantity)",
+    "predicate": "an auxiliary for a clause whose only verb is a bare -ing form ('The minister "
+    "stressing on…' -> 'is stressing': predicate:auxiliary, suggested only); the -ing form after "
+    "a verb that takes no to-infinitive ('envisages to build' -> 'envisages building': predicate:gerund)",
     "preposition": "another preposition from the confusion set, or none",
     "comma": "inserting a comma after an opening adverbial, or deleting one",
     "redundancy": "deleting padding ('the process of', 'the city of') or a repeated word",
@@ -421,6 +433,17 @@ def _finding(a: Applied, sentence: str, offset: int) -> Finding:
         message = (
             "the verb must agree with the head of its subject, not with the nearest noun "
             f"(translated copy often loses this): {what} ({a.gain:+.1f} log10 probability)"
+        )
+    elif c.family == "predicate:auxiliary":
+        message = (
+            "this clause has no finite verb, only an -ing form: English needs an auxiliary "
+            "(or a finite verb in its place); translation from languages without a "
+            f"progressive auxiliary drops it. The model's pick: {what} ({a.gain:+.1f} log10 probability)"
+        )
+    elif c.family == "predicate:gerund":
+        message = (
+            "this verb takes an -ing form, not a to-infinitive ('avoid escalating', 'envisages "
+            f"building'): {what} ({a.gain:+.1f} log10 probability)"
         )
     elif c.family == "article:object":
         message = (

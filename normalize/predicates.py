@@ -1,0 +1,187 @@
+"""Broken predicates a grammar check can see without a parser.
+
+Two kinds, both common in translated copy:
+
+- A clause whose -ing verb has lost its auxiliary: "The minister stressing on
+  the importance of…", "noted that the measures taken to support small
+  businesses already yielding results". Russian, Chinese and Turkish have no
+  progressive auxiliary to carry over, so the translation keeps only the
+  participle and the clause has no finite verb at all.
+- A to-infinitive after a verb that takes only the -ing form: "considered to
+  raise", "postponed to hold", "envisages to build". The source languages use
+  an infinitive after these verbs.
+
+The first check is narrow on purpose: the clause must open the sentence or
+follow a reporting verb and "that" ("noted that"), its subject head is found
+with the model's noun table, and the whole rest of the sentence must hold no
+word that could be a finite verb (an auxiliary or modal, a past form, a
+third-person form that is no noun, a base form after a pronoun, a noun or an
+adverb). Reduced relatives ("the people living in the area are…") therefore
+keep their verb and are left alone. The fix inserts an auxiliary before the
+-ing verb (or before the adverbs in front of it); the fluency model picks is,
+are, was or were of the subject's number, and it is only ever suggested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from normalize.agreement import _ADVERBS, _PLURAL_QUANTIFIERS, _head, _number, _reports
+from normalize.nouns import _DETERMINERS, _FUNCTION, _ING_PREPOSITIONS, NounTable, _after_dateline, parse_morph
+
+# Verbs that take the -ing form and never a to-infinitive. Verbs that take
+# both ("start", "continue", "propose", "stop" with another sense) are left out.
+# ("consider" is left out: "which some considered to include" extracts its
+# object; "mind", "practice" and "delay" are nouns as often: "a mind to".)
+GERUND_VERBS = frozenset(
+    """avoid finish enjoy suggest postpone risk deny quit resist imagine involve mention
+    appreciate discuss complete envisage envision contemplate anticipate justify tolerate
+    recommend""".split()
+)
+_MODALS = frozenset(
+    """is are was were be been am has have had will would can could may might must should
+    shall does did do 's ’s""".split()
+)
+_PRONOUNS = frozenset("i we you they he she it who which".split())
+# After these the verb-looking word is a noun: "from start to finish".
+_NOUN_BEFORE = frozenset("of in on at for with by to from about into over under after before during".split())
+MAX_SUBJECT = 12  # words from the subject's head to its -ing verb
+
+
+@dataclass(frozen=True)
+class VerbForms:
+    """Verb forms by tag, from the model's ``morph.tsv`` groups."""
+
+    past: frozenset[str]  # VBD (and the VBN written the same)
+    third: frozenset[str]  # VBZ
+    base: frozenset[str]  # VB/VBP
+    gerund_of: dict[str, str]  # base form -> -ing form
+    forms_of: dict[str, frozenset[str]]  # base form -> its other finite forms (VBD, VBZ)
+
+    @classmethod
+    def from_morph(cls, groups: Iterable[str]) -> "VerbForms":
+        past: set[str] = set()
+        third: set[str] = set()
+        base: set[str] = set()
+        gerund_of: dict[str, str] = {}
+        forms_of: dict[str, frozenset[str]] = {}
+        sets = {"VBD": past, "VBZ": third, "VB": base, "VBP": base}
+        for upos, tags in parse_morph(groups):
+            if upos != "VERB":
+                continue
+            for tag, form in tags:
+                sets.get(tag, set()).add(form)
+            by_tag = dict(tags)
+            if "VB" in by_tag:
+                if "VBG" in by_tag:
+                    gerund_of.setdefault(by_tag["VB"], by_tag["VBG"])
+                forms_of.setdefault(by_tag["VB"], frozenset(f for t, f in tags if t in ("VBD", "VBZ")))
+        return cls(frozenset(past), frozenset(third), frozenset(base), gerund_of, forms_of)
+
+    @cached_property
+    def gerunds(self) -> frozenset[str]:
+        return frozenset(self.gerund_of.values())
+
+    @cached_property
+    def gerund_verb_forms(self) -> frozenset[str]:
+        """Every form of GERUND_VERBS but the -ing one ("considering to" is a different slip)."""
+        return GERUND_VERBS.union(*(self.forms_of.get(v, ()) for v in GERUND_VERBS))
+
+
+def missing_auxiliaries(words: list[str], nouns: NounTable, verbs: VerbForms) -> list[tuple[int, str]]:
+    """(index to insert an auxiliary before, the subject's number "sg"/"pl")
+    for each clause whose -ing verb has no auxiliary and no other verb."""
+    if len(words) < 6 or words[-1] not in (".", "!"):
+        return []
+    start = _after_dateline(words)
+    if not words[start][:1].isupper():
+        return []
+    clauses = [start] + [i for i in range(start + 2, len(words) - 3) if words[i - 1] == "that" and _reports(words, i - 2)]
+    found = []
+    for i in clauses:
+        if words[i].lower() not in _DETERMINERS | _PLURAL_QUANTIFIERS:
+            continue  # a bare or named subject may be a heading or a list ("Toad hunting to nuts")
+        head = _head(words, i + 1, nouns, initial=False)
+        if head is None:
+            continue
+        number = _number(words[head].lower(), nouns)
+        verb = _bare_participle(words, head, nouns, verbs)
+        if number is None or verb is None:
+            continue
+        # Any word that may be a verb keeps the clause out ("the horseman
+        # representing famine rides"), except that after an adverb + participle
+        # ("already yielding tangible results") a noun-or-verb word is its object.
+        adverb = words[verb - 1] in _ADVERBS
+        if any(_may_be_finite(words, j, nouns, verbs, strict=adverb and j > verb) for j in range(i, len(words))):
+            continue
+        insert = verb
+        while insert - 1 > head and words[insert - 1] in _ADVERBS:
+            insert -= 1
+        found.append((insert, number))
+    return found
+
+
+def _bare_participle(words: list[str], head: int, nouns: NounTable, verbs: VerbForms) -> int | None:
+    """The first -ing verb after the subject's head, if a noun or an adverb
+    comes right before it and no punctuation lies between ("the measures
+    taken to support businesses already yielding")."""
+    gerunds = verbs.gerunds
+    for j in range(head + 1, min(head + 1 + MAX_SUBJECT, len(words))):
+        word = words[j]
+        if not word.replace("-", "").isalnum():
+            return None
+        lower = word.lower()
+        if lower in gerunds and lower not in nouns.noun_forms and lower not in _ING_PREPOSITIONS:
+            before = words[j - 1].lower()
+            return j if before in _ADVERBS or before in nouns.noun_forms and before not in _FUNCTION else None
+    return None
+
+
+def _may_be_finite(words: list[str], j: int, nouns: NounTable, verbs: VerbForms, *, strict: bool = False) -> bool:
+    """Could ``words[j]`` be a finite verb? Generous on purpose: every yes
+    keeps the clause out of the check. ``strict``: a word that may also be a
+    noun is no verb."""
+    lower = words[j].lower()
+    if lower in _MODALS:
+        return True
+    before = words[j - 1].lower() if j else ""
+    if lower in verbs.past:
+        return before not in _DETERMINERS  # "the united front" is no verb
+    if lower in verbs.third or lower in verbs.base:
+        if before == "to":
+            return False  # an infinitive
+        if lower not in nouns.noun_forms:
+            return True
+        if strict:
+            return False
+        # "results", "plans": a verb after a subject-like word
+        return before in _PRONOUNS or before in _ADVERBS or before in nouns.noun_forms or (
+            j > 1 and words[j - 1][:1].isupper()
+        )
+    return False
+
+
+def infinitives_after_gerund_verbs(words: list[str], verbs: VerbForms) -> list[tuple[int, int, str]]:
+    """(index of "to", index of the verb after it, that verb's -ing form)
+    where "to" + base form follows a verb that takes only the -ing form
+    ("considered to raise" -> "considered raising")."""
+    found = []
+    lemmas = verbs.gerund_verb_forms
+    for i in range(1, len(words) - 2):
+        if words[i].lower() != "to" or words[i - 1].lower() not in lemmas:
+            continue
+        nxt = words[i + 1].lower()
+        form = verbs.gerund_of.get(nxt)
+        if form is None or nxt in ("be", "have"):
+            continue  # "considered to be", "considered to have been": a passive report
+        verb, before = words[i - 1].lower(), words[i - 2]
+        if verb in verbs.past and not (before.lower() in _PRONOUNS or before[:1].isupper() and i > 2):
+            continue  # "steps suggested to lower the risk", "is often recommended to": a passive
+        if not words[i + 1].islower():
+            continue  # "suggested to King Afonso"
+        if before.lower() in _DETERMINERS or before.lower() in _NOUN_BEFORE:
+            continue  # a noun: "from start to finish to", "some risk to"
+        found.append((i, i + 1, form))
+    return found

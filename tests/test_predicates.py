@@ -1,0 +1,148 @@
+"""Broken predicates (normalize.predicates) on small word tables."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.nouns import NounTable, tokenize
+from normalize.predicates import VerbForms, infinitives_after_gerund_verbs, missing_auxiliaries
+
+GROUPS = [
+    "NOUN\tNN=minister NNS=ministers",
+    "NOUN\tNN=measure NNS=measures",
+    "NOUN\tNN=business NNS=businesses",
+    "NOUN\tNN=result NNS=results",
+    "NOUN\tNN=importance",
+    "NOUN\tNN=horseman NNS=horsemen",
+    "NOUN\tNN=famine NNS=famines",
+    "NOUN\tNN=ride NNS=rides",
+    "NOUN\tNN=project NNS=projects",
+    "NOUN\tNN=line NNS=lines",
+    "NOUN\tNN=risk NNS=risks",
+    "NOUN\tNN=step NNS=steps",
+    "NOUN\tNN=tourist NNS=tourists",
+    "NOUN\tNN=work NNS=works",
+    "VERB\tVB=stress VBD=stressed VBG=stressing VBP=stress VBZ=stresses",
+    "VERB\tVB=yield VBD=yielded VBG=yielding VBP=yield VBZ=yields",
+    "VERB\tVB=take VBD=took VBG=taking VBN=taken VBP=take VBZ=takes",
+    "VERB\tVB=support VBD=supported VBG=supporting VBP=support VBZ=supports",
+    "VERB\tVB=represent VBD=represented VBG=representing VBP=represent VBZ=represents",
+    "VERB\tVB=ride VBD=rode VBG=riding VBN=ridden VBP=ride VBZ=rides",
+    "VERB\tVB=envisage VBD=envisaged VBG=envisaging VBP=envisage VBZ=envisages",
+    "VERB\tVB=build VBD=built VBG=building VBP=build VBZ=builds",
+    "VERB\tVB=suggest VBD=suggested VBG=suggesting VBP=suggest VBZ=suggests",
+    "VERB\tVB=lower VBD=lowered VBG=lowering VBP=lower VBZ=lowers",
+    "VERB\tVB=avoid VBD=avoided VBG=avoiding VBP=avoid VBZ=avoids",
+    "VERB\tVB=escalate VBD=escalated VBG=escalating VBP=escalate VBZ=escalates",
+    "VERB\tVB=risk VBD=risked VBG=risking VBP=risk VBZ=risks",
+    "VERB\tVB=visit VBD=visited VBG=visiting VBP=visit VBZ=visits",
+    "VERB\tVB=rise VBD=rose VBG=rising VBN=risen VBP=rise VBZ=rises",
+    "VERB\tVB=continue VBD=continued VBG=continuing VBP=continue VBZ=continues",
+    "VERB\tVB=note VBD=noted VBG=noting VBP=note VBZ=notes",
+]
+NOUNS = NounTable.from_morph(GROUPS)
+VERBS = VerbForms.from_morph(GROUPS)
+
+
+def auxiliaries(sentence: str) -> list[tuple[str, str]]:
+    words = [m.group() for m in tokenize(sentence)]
+    return [(words[k], number) for k, number in missing_auxiliaries(words, NOUNS, VERBS)]
+
+
+def gerunds(sentence: str) -> list[tuple[str, str]]:
+    words = [m.group() for m in tokenize(sentence)]
+    return [(f"{words[i - 1]} to {words[j]}", form) for i, j, form in infinitives_after_gerund_verbs(words, VERBS)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The minister stressing on the importance of the talks.", [("stressing", "sg")]),
+        # the auxiliary goes before the adverb; a noun-or-verb word after
+        # "already yielding" is its object
+        (
+            "He noted that the measures taken to support businesses already yielding tangible results.",
+            [("already", "pl")],
+        ),
+        ("The tourists still visiting the city.", [("still", "pl")]),
+    ],
+)
+def test_a_clause_with_only_an_ing_verb_needs_an_auxiliary(sentence: str, expected: list) -> None:
+    assert auxiliaries(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The horseman representing famine rides a black horse.",  # a reduced relative, then the verb
+        "The number of tourists visiting the city rose sharply.",  # "rose": a past form
+        "The minister is stressing the importance of the talks.",
+        "The minister will be stressing the importance of the talks.",
+        "Minister stressing importance of talks",  # a headline: no full stop
+        "Toad hunting the nuts all night long.",  # no determiner: a heading or a list
+        "The minister stressing.",  # too short to judge
+        "The tourists, visiting the city for the first time.",  # punctuation before the -ing word
+    ],
+)
+def test_clauses_with_a_verb_or_no_subject_are_left_alone(sentence: str) -> None:
+    assert auxiliaries(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The project envisages to build a power line.", [("envisages to build", "building")]),
+        ("Both sides should avoid to escalate the situation.", [("avoid to escalate", "escalating")]),
+        ("He suggested to build a line.", [("suggested to build", "building")]),  # a pronoun subject: active
+    ],
+)
+def test_an_infinitive_after_a_gerund_verb_gets_the_ing_form(sentence: str, expected: list) -> None:
+    assert gerunds(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some steps suggested to lower the risk include rest.",  # a passive participle after a noun
+        "The measure is often suggested to lower the risk.",
+        "It took two years from start to finish to build the line.",  # "finish" is a noun here
+        "There is some risk to lower the standards.",
+        "He suggested to Minister Ivanov that the line be built.",  # "to" before a name
+        "The project envisages to the north a new line.",  # "to" is a preposition
+    ],
+)
+def test_to_after_a_noun_or_a_passive_is_left_alone(sentence: str) -> None:
+    assert gerunds(sentence) == []
+
+
+def test_the_predicate_family_proposes_an_auxiliary_and_the_ing_form() -> None:
+    from normalize.candidates import Lexicon, generate
+
+    lex = Lexicon({}, {}, nouns=NOUNS, verbs=VERBS)
+    sentence = "The minister stressing on the importance of the talks."
+    fixes = {c.apply(sentence) for c in generate(sentence, lex, families=["predicate"])}
+    assert fixes == {
+        "The minister is stressing on the importance of the talks.",
+        "The minister was stressing on the importance of the talks.",
+    }
+    sentence = "The project envisages to build a power line."
+    (cand,) = generate(sentence, lex, families=["predicate"])
+    assert cand.family == "predicate:gerund"
+    assert cand.apply(sentence) == "The project envisages building a power line."
+
+
+WORDS = st.sampled_from(
+    "the a minister measures stressing already yielding to build envisages avoid suggested risk "
+    "noted that is , . ! ? Minister 18,4 ² – — ( ) taken tourists".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, min_size=0, max_size=20))
+def test_arbitrary_words_never_crash_and_indices_are_in_range(words: list[str]) -> None:
+    for k, number in missing_auxiliaries(words, NOUNS, VERBS):
+        assert 0 <= k < len(words) and number in ("sg", "pl")
+    for i, j, form in infinitives_after_gerund_verbs(words, VERBS):
+        assert words[i].lower() == "to" and j == i + 1 and form.endswith("ing")
