@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from normalize import nouns
+from normalize.names import NameTable, bare_names
 from normalize.agreement import SCALE_WORDS, disagreeing_auxiliary, quantity_disagreements, singular_after_one_of
 from normalize.nouns import NounTable
 from normalize.predicates import VerbForms, infinitives_after_gerund_verbs, missing_auxiliaries
@@ -125,12 +126,14 @@ class Lexicon:
         bases: frozenset[str] = frozenset(),
         nouns: NounTable | None = None,
         verbs: VerbForms | None = None,
+        names: NameTable | None = None,
     ) -> None:
         self.counts = counts
         self.morph = morph  # word -> ((other form, kind), ...)
         self._bases = bases  # verbs' base forms
         self.nouns = nouns  # which nouns need an article (absent in older models)
         self.verbs = verbs  # verb forms by tag, for the predicate checks
+        self.names = names  # names that take "the" (absent in older models)
 
     @classmethod
     def load(cls, model_dir: Path) -> "Lexicon":
@@ -162,6 +165,7 @@ class Lexicon:
             frozenset(bases),
             NounTable.load(model_dir, groups),
             VerbForms.from_morph(groups) if groups else None,
+            NameTable.load(model_dir),
         )
 
     def known(self, word: str) -> bool:
@@ -299,6 +303,20 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
         for form, kind in lex.morph.get(noun.group(), ()):
             if kind == "number":
                 yield Candidate(noun.start(), noun.end(), form, family)
+
+
+def definite_names(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """"the" for a name that nearly always takes it ("from United States",
+    "Supreme Court of Uzbekistan"): see :mod:`normalize.names`."""
+    if lex.names is None or lex.nouns is None:
+        return
+    words = nouns.tokenize(sentence)
+    for k, _share in bare_names([m.group() for m in words], lex.names, lex.nouns):
+        first = words[k]
+        if k == 0:
+            yield Candidate(first.start(), first.end(), f"The {first.group()}", "article:name")
+        else:
+            yield Candidate(first.start(), first.start(), "the ", "article:name")
 
 
 def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
@@ -659,6 +677,7 @@ FAMILIES: dict[str, Family] = {
     # article insertion, and deduplication keeps the first family's.
     "subject": bare_subjects,
     "object": bare_objects,
+    "name": definite_names,
     "agreement": agreement,
     "predicate": predicates,
     "article": articles,

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from normalize.candidates import Candidate, Lexicon, generate, recurring_unknown_words
+from normalize.names import MIN_SHARE
 from normalize.types import Applicability, Finding, Severity
 
 # Family -> (safe margin, unsafe margin), in log10 probability; a family
@@ -70,6 +71,9 @@ MARGINS: dict[str, tuple[float, float]] = {
     # applied from 1 log10 (tuned wire-copy sets: TER own3 8.37 -> 8.31,
     # own4 3.28 -> 3.25; 2 more of 690 reference sentences flagged).
     "article:object": (1.0, 0.0),
+    # A name that nearly always takes "the" in the training text
+    # (normalize.names): applied when the model agrees, else suggested.
+    "article:name": (0.0, -99.0),
     # A verb that disagrees with the head of its subject (normalize.agreement):
     # the grammar says which form; the model must not prefer the original.
     "agreement": (0.0, 0.0),
@@ -116,6 +120,7 @@ NOISY_MARGINS: dict[str, tuple[float, float]] = {
     "article": (2.0, 1.0),
     "article:subject": (2.0, -99.0),
     "article:object": (2.0, 1.0),
+    "article:name": (0.0, -99.0),
     "agreement": (0.0, 0.0),
     "predicate:auxiliary": (99.0, -99.0),
     "predicate:gerund": (0.0, -99.0),
@@ -163,7 +168,8 @@ FAMILY_HELP = {
     "tense, a base form after a modal or 'to', a participle after 'has'/'was'",
     "article": "inserting, deleting or swapping a/an/the; and, from the noun table, an "
     "article for a bare subject whose noun nearly always takes one (article:subject) "
-    "or for such a bare object after a verb or preposition when the model agrees (article:object)",
+    "or for such a bare object after a verb or preposition when the model agrees (article:object); "
+    "'the' for a name the training text nearly always gives it ('from United States': article:name)",
     "agreement": "the other auxiliary (is/are, was/were, has/have) where it disagrees with "
     "the head of the subject that opens the sentence or a clause after 'said that' ('The main "
     "goal of the reforms are'); the plural after 'one of the' (agreement:one-of); the number a "
@@ -433,6 +439,12 @@ def _finding(a: Applied, sentence: str, offset: int) -> Finding:
         message = (
             "the verb must agree with the head of its subject, not with the nearest noun "
             f"(translated copy often loses this): {what} ({a.gain:+.1f} log10 probability)"
+        )
+    elif c.family == "article:name":
+        message = (
+            "English nearly always gives this name \u201cthe\u201d (at least "
+            f"{MIN_SHARE:.0%} of its uses in the training text); translation from languages "
+            f"without articles drops it: {what} ({a.gain:+.1f} log10 probability)"
         )
     elif c.family == "predicate:auxiliary":
         message = (

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from normalize.lm.text import corpus_files, iter_sentences
+from normalize.names import NAMES_FILE, NAMES_VERSION, count_names, write_names
 from normalize.nouns import NOUNS_FILE, NOUNS_VERSION, PROPER_FILE, NounTable, count_noun_phrases, write_tables
 
 HELDOUT_EVERY = 100  # every 100th sentence is held out for perplexity
@@ -33,7 +34,7 @@ LM_FILE = "lm.npz"
 VOCAB_FILE = "vocab.tsv"
 MORPH_FILE = "morph.tsv"
 CARD_FILE = "model.json"
-MODEL_FILES = (SPM_FILE, LM_FILE, VOCAB_FILE, MORPH_FILE, NOUNS_FILE, PROPER_FILE)
+MODEL_FILES = (SPM_FILE, LM_FILE, VOCAB_FILE, MORPH_FILE, NOUNS_FILE, PROPER_FILE, NAMES_FILE)
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
@@ -225,21 +226,22 @@ def _word_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
     _mark(work, "words", key)
 
 
+def _train_lines(work: Path, progress: Progress, label: str) -> Iterator[str]:
+    """The training sentences, reporting progress every 50k lines."""
+    with open(work / "train.txt", encoding="utf-8") as handle:
+        for n, line in enumerate(handle, start=1):
+            if n % 50000 == 0:
+                progress(label, n, 0)
+            yield line
+
+
 def _noun_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
     """Which nouns need an article (normalize.nouns), counted on the training text."""
     key = cfg.key("corpus", "max_sentences", "vocab_min_count", "known_zipf", "dictionary") + f":{NOUNS_VERSION}"
     if _stage_done(work, "nouns", key):
         return
     table = NounTable.from_morph((work / MORPH_FILE).read_text(encoding="utf-8").splitlines())
-
-    def lines() -> Iterator[str]:
-        with open(work / "train.txt", encoding="utf-8") as handle:
-            for n, line in enumerate(handle, start=1):
-                if n % 50000 == 0:
-                    progress("counting noun phrases", n, 0)
-                yield line
-
-    write_tables(count_noun_phrases(lines(), table), work)
+    write_tables(count_noun_phrases(_train_lines(work, progress, "counting noun phrases"), table), work)
     _mark(work, "nouns", key)
 
 
@@ -338,6 +340,15 @@ def _hardware() -> str:
     return f"{cpu}, {threads} CPU threads, {platform.system()} {platform.machine()}"
 
 
+def _name_table(cfg: TrainConfig, work: Path, progress: Progress) -> None:
+    """Which capitalised names take "the" (normalize.names), counted on the training text."""
+    key = cfg.key("corpus", "max_sentences") + f":{NAMES_VERSION}"
+    if _stage_done(work, "names", key):
+        return
+    write_names(count_names(_train_lines(work, progress, "counting names")), work)
+    _mark(work, "names", key)
+
+
 def train_model(
     cfg: TrainConfig, progress: Progress, command: str | None = None, licence: str = ""
 ) -> dict:
@@ -352,6 +363,7 @@ def train_model(
     _train_lm(cfg, work, progress)
     _word_tables(cfg, work, progress)
     _noun_tables(cfg, work, progress)
+    _name_table(cfg, work, progress)
     progress("held-out perplexity", 0, 1)
     heldout = _heldout_perplexity(work)
     for name in MODEL_FILES:
