@@ -114,7 +114,11 @@ def missing_auxiliaries(words: list[str], nouns: NounTable, verbs: VerbForms) ->
         # representing famine rides"), except that after an adverb + participle
         # ("already yielding tangible results") a noun-or-verb word is its object.
         adverb = words[verb - 1] in _ADVERBS
-        if any(_may_be_finite(words, j, nouns, verbs, strict=adverb and j > verb) for j in range(i, len(words))):
+        if any(
+            _may_be_finite(words, j, nouns, verbs, strict=adverb and j > verb)
+            and not (j < verb and words[j - 1].lower() in ("who", "which"))  # "citizens who remain … continuing"
+            for j in range(i, len(words))
+        ):
             continue
         insert = verb
         while insert - 1 > head and words[insert - 1] in _ADVERBS:

@@ -67,6 +67,8 @@ def gerunds(sentence: str) -> list[tuple[str, str]]:
             [("already", "pl")],
         ),
         ("The tourists still visiting the city.", [("still", "pl")]),
+        # a verb inside a relative clause before the participle is not the clause's
+        ("He noted that the work of tourists who visit the city still continuing.", [("still", "sg")]),
     ],
 )
 def test_a_clause_with_only_an_ing_verb_needs_an_auxiliary(sentence: str, expected: list) -> None:
