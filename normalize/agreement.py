@@ -25,7 +25,7 @@ antecedent is too often ambiguous.
 
 from __future__ import annotations
 
-from normalize.nouns import _DETERMINERS, _FUNCTION, MAX_MODIFIERS, NounTable, _after_dateline
+from normalize.nouns import _DETERMINERS, _FUNCTION, MAX_MODIFIERS, NounTable, _after_dateline, reported_clauses
 
 AUXILIARY_SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
 _SINGULAR_AUXILIARIES = frozenset({"is", "was", "has"})
@@ -68,14 +68,6 @@ _STOP = frozenset(
     """who that which whose where when whom what how why and or but as than because if while
     although though since until so he she it they we i you do does did can could will would
     shall should may might must""".split()
-)
-# Verbs that report a clause: its subject follows "that" ("The minister noted
-# that both countries has…") and is checked like a sentence's.
-_REPORTING = frozenset(
-    """said says noted notes stressed stresses emphasized emphasised emphasizes emphasises
-    underlined underlines added adds stated states announced announces reported reports
-    believes believed recalled recalls confirmed confirms explained explains pointed
-    assured assures hopes hoped expects expected""".split()
 )
 # "one of the/its/these …": a plural must follow.
 _ONE_OF_DETERMINERS = frozenset("the its their our his her these those my your whose".split())
@@ -127,20 +119,12 @@ def disagreeing_auxiliary(words: list[str], table: NounTable) -> tuple[int, str]
     start = _after_dateline(words)
     if start + 3 >= len(words) or words[-1] == "?" or words[start].lower() in _QUESTION_WORDS:
         return None  # a question inverts subject and verb
-    clauses = [(start, True)] + [
-        (i, False) for i in range(start + 2, len(words) - 3) if words[i - 1] == "that" and _reports(words, i - 2)
-    ]
+    clauses = [(start, True)] + [(i, False) for i in reported_clauses(words, start)]
     for i, initial in clauses:
         found = _disagreement_from(words, i, table, initial=initial)
         if found is not None:
             return found
     return None
-
-
-def _reports(words: list[str], k: int) -> bool:
-    """Does a reporting verb end at ``words[k]`` ("noted", "pointed out")?"""
-    lower = words[k].lower()
-    return lower in _REPORTING or lower == "out" and k > 0 and words[k - 1].lower() == "pointed"
 
 
 def singular_after_one_of(words: list[str], table: NounTable) -> list[int]:

@@ -79,6 +79,14 @@ _OBJECT_PREPOSITIONS = frozenset(
 # A capitalised adjective of nationality may open a bare object ("urged Chinese
 # side to") when it is mostly capitalised in the training text.
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ian|ean|ish|an|i|ic)")
+# Verbs that report a clause: its subject follows "that" ("The minister noted
+# that both countries has…", "said that agreement will be signed").
+_REPORTING = frozenset(
+    """said says noted notes stressed stresses emphasized emphasised emphasizes emphasises
+    underlined underlines added adds stated states announced announces reported reports
+    believes believed recalled recalls confirmed confirms explained explains pointed
+    assured assures hopes hoped expects expected""".split()
+)
 MAX_MODIFIERS = 3
 # Countable nouns English leaves bare after a preposition when they name the
 # institution's purpose rather than a building: "taken to hospital", "in power".
@@ -272,14 +280,26 @@ def tokenize(sentence: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(sentence))
 
 
+def reported_clauses(words: list[str], start: int = 0) -> list[int]:
+    """Where each clause reported after "said/noted … that" starts."""
+    return [i for i in range(start + 2, len(words) - 3) if words[i - 1] == "that" and _reports(words, i - 2)]
+
+
+def _reports(words: list[str], k: int) -> bool:
+    """Does a reporting verb end at ``words[k]`` ("noted", "pointed out")?"""
+    lower = words[k].lower()
+    return lower in _REPORTING or lower == "out" and k > 0 and words[k - 1].lower() == "pointed"
+
+
 def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int, bool]]:
     """(phrase start, head, opens the text?) of each bare subject whose noun needs an article.
 
-    Three places only, where English almost never leaves such a noun bare:
+    Four places only, where English almost never leaves such a noun bare:
     the start of a full sentence ("Explosion occurred ..."), the first word
     after an opening adverbial ("According to the police, number of deaths
-    fell"), and a clause after a comma whose verb follows at once (", man was
-    detained").
+    fell"), a clause after a comma whose verb follows at once (", man was
+    detained"), and a clause reported after "said that" whose verb follows
+    ("said that agreement will be signed").
     """
     sentence = len(words) >= 8 and words[-1] in (".", "!")
     start = _after_dateline(words)
@@ -299,6 +319,23 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         after_opening = opening and i - 1 == first_comma and words[head + 1] not in (",", "and", "or")
         if after_opening or words[head + 1] in _AUXILIARIES:
             yield i, head, False
+    for i in reported_clauses(words, start):
+        if not words[i].islower() or words[i] in _FUNCTION:
+            continue
+        head = table.bare_head(words, i, initial=False)
+        if head is not None and table.needs_article(words[head].lower()) and _verb_after(words, head + 1, table):
+            yield i, head, False
+
+
+def _verb_after(words: list[str], k: int, table: NounTable) -> bool:
+    """Does a verb follow at ``words[k]``, or after "of" and one more word
+    ("said that delegation of Uzbekistan arrived")?"""
+    if k + 2 < len(words) and words[k] == "of" and words[k + 1] not in _FUNCTION:
+        k += 2
+    if k >= len(words):
+        return False
+    word = words[k]
+    return word in _AUXILIARIES or word in table.finite and word not in table.noun_forms
 
 
 def object_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int]]:

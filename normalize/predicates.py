@@ -28,8 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from normalize.agreement import _ADVERBS, _PLURAL_QUANTIFIERS, _head, _number, _reports
-from normalize.nouns import _DETERMINERS, _FUNCTION, _ING_PREPOSITIONS, NounTable, _after_dateline, parse_morph
+from normalize.agreement import _ADVERBS, _PLURAL_QUANTIFIERS, _head, _number
+from normalize.nouns import _DETERMINERS, _FUNCTION, _ING_PREPOSITIONS, NounTable, _after_dateline, parse_morph, reported_clauses
 
 # Verbs that take the -ing form and never a to-infinitive. Verbs that take
 # both ("start", "continue", "propose", "stop" with another sense) are left out.
@@ -98,7 +98,7 @@ def missing_auxiliaries(words: list[str], nouns: NounTable, verbs: VerbForms) ->
     start = _after_dateline(words)
     if not words[start][:1].isupper():
         return []
-    clauses = [start] + [i for i in range(start + 2, len(words) - 3) if words[i - 1] == "that" and _reports(words, i - 2)]
+    clauses = [start, *reported_clauses(words, start)]
     found = []
     for i in clauses:
         if words[i].lower() not in _DETERMINERS | _PLURAL_QUANTIFIERS:

@@ -93,6 +93,13 @@ def heads(sentence: str) -> list[str]:
         ("Team 104 arrived in Myanmar on Saturday morning to help them.", []),
         # After a comma only a subject followed at once by its verb counts:
         ("They met in Moscow, rescue team and all, on Monday afternoon.", []),
+        # A clause reported after "said that" whose verb follows (after "of X" too):
+        ("The police said that man was detained near the border.", ["man"]),
+        ("He noted that team of rescuers arrived in Myanmar on Monday.", ["team"]),
+        ("He noted that the team arrived in Myanmar on Monday.", []),
+        ("He noted that cooperation will grow fast next year.", []),  # a mass noun
+        ("He noted that team spirit will grow fast next year.", []),  # a modifier
+        ("He noted that team on the pitch was ready.", []),  # no verb right after the noun
     ],
 )
 def test_bare_subjects(sentence: str, expected: list[str]) -> None:
