@@ -166,6 +166,11 @@ def _article_further_back(words: list[str], start: int, nouns: NounTable) -> boo
     return False
 
 
+def _full_sentence(words: list[str]) -> bool:
+    """Not a heading or a title ("History of Ukraine :")."""
+    return len(words) >= 8 and words[-1] in (".", "!")
+
+
 def _people(word: str, nouns: NounTable) -> bool:
     """A plural whose singular is a capitalised word: "Iraqis", "Mongols",
     "Habsburgs" (also "Philippines": country names have their own rules)."""
@@ -197,8 +202,8 @@ def bare_names(words: list[str], table: NameTable, nouns: NounTable) -> list[tup
         if _common_noun(after.lower(), nouns) and after.lower() not in _DETERMINERS:
             continue  # a modifier: "Coast Guard officials", "Ministry of Commerce spokesperson"
         if start == 0:
-            if end - start == 1:
-                continue  # a sentence's first word is capitalised anyway
+            if end - start == 1 and not (key.endswith(" of") and _full_sentence(words)):
+                continue  # a sentence's first word is capitalised anyway ("Ministry of" is a name)
         elif not _bare_before(words, start) or words[start - 1] == "(":
             continue
         elif _article_further_back(words, start, nouns):

@@ -26,6 +26,8 @@ TABLE = NameTable(
     {
         "United States": (90, 10),
         "Supreme Court of": (40, 2),
+        "Ministry of": (90, 5),
+        "Ministry": (90, 5),
         "Coast Guard": (60, 10),
         "Congress": (25, 75),  # mostly bare: no article needed
         "Kremlin": (20, 1),  # too few uses to judge
@@ -46,6 +48,7 @@ def flagged(sentence: str) -> list[str]:
         ("The delegation visited Supreme Court of Uzbekistan and met judges.", ["Supreme"]),
         ("Officials of Japanese Coast Guard said so.", ["Japanese"]),  # judged as "Coast Guard"
         ("United States said it would respond.", ["United"]),  # a two-word name opening the sentence
+        ("Ministry of Health announced new rules for clinics on Monday.", ["Ministry"]),  # "X of Y" opening
     ],
 )
 def test_a_name_that_takes_the_is_flagged_when_bare(sentence: str, expected: list[str]) -> None:
@@ -69,6 +72,9 @@ def test_a_name_that_takes_the_is_flagged_when_bare(sentence: str, expected: lis
         "He met two Coast Guard members.",
         "Many ordinary Iraqis said so.",  # a people
         "He praised its Supreme Court of Appeal.",
+        "Ministry of Health",  # a heading, not a sentence
+        "Ministry officials announced new rules for clinics on Monday.",  # a modifier
+        "Ministry announced new rules for clinics on Monday afternoon.",  # one word: capitalised anyway
     ],
 )
 def test_names_with_an_article_or_a_modifier_role_are_left_alone(sentence: str) -> None:
