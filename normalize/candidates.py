@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from normalize import nouns
+from normalize.frames import FrameTable, bare_frames
 from normalize.names import NameTable, bare_names
 from normalize.agreement import SCALE_WORDS, disagreeing_auxiliary, quantity_disagreements, singular_after_one_of
 from normalize.nouns import NounTable
@@ -127,6 +128,7 @@ class Lexicon:
         nouns: NounTable | None = None,
         verbs: VerbForms | None = None,
         names: NameTable | None = None,
+        frames: FrameTable | None = None,
     ) -> None:
         self.counts = counts
         self.morph = morph  # word -> ((other form, kind), ...)
@@ -134,6 +136,7 @@ class Lexicon:
         self.nouns = nouns  # which nouns need an article (absent in older models)
         self.verbs = verbs  # verb forms by tag, for the predicate checks
         self.names = names  # names that take "the" (absent in older models)
+        self.frames = frames  # nouns that take "the" before "of" (absent in older models)
 
     @classmethod
     def load(cls, model_dir: Path) -> "Lexicon":
@@ -166,6 +169,7 @@ class Lexicon:
             NounTable.load(model_dir, groups),
             VerbForms.from_morph(groups) if groups else None,
             NameTable.load(model_dir),
+            FrameTable.load(model_dir),
         )
 
     def known(self, word: str) -> bool:
@@ -317,6 +321,16 @@ def definite_names(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator
             yield Candidate(first.start(), first.end(), f"The {first.group()}", "article:name")
         else:
             yield Candidate(first.start(), first.start(), "the ", "article:name")
+
+
+def of_frames(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """"the" for a noun that nearly always takes it before "of" ("envisages
+    construction of" -> "the construction of"): see :mod:`normalize.frames`."""
+    if lex.frames is None or lex.nouns is None:
+        return
+    words = nouns.tokenize(sentence)
+    for k in bare_frames([m.group() for m in words], lex.frames, lex.nouns):
+        yield Candidate(words[k].start(), words[k].start(), "the ", "article:of")
 
 
 def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
@@ -678,6 +692,7 @@ FAMILIES: dict[str, Family] = {
     "subject": bare_subjects,
     "object": bare_objects,
     "name": definite_names,
+    "frame": of_frames,
     "agreement": agreement,
     "predicate": predicates,
     "article": articles,

@@ -20,15 +20,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from normalize.nouns import _DETERMINERS, _FUNCTION, NounTable, tokenize
+from normalize.the_counts import TheCounts
 
 NAMES_FILE = "names.tsv"
 NAMES_VERSION = 1  # of the counting rules: a new version recounts on `normalize train`
 MIN_COUNT = 30  # uses with "the" or with nothing before the name
 MIN_SHARE = 0.8  # of them with "the"
-KEEP_COUNT = 20  # names written to the table (a later threshold may use more)
 MAX_WORDS = 4  # longer capitalised runs are titles, headlines or lists
 # Sentence-initial words that are not part of a name run.
 _OPENERS = frozenset({"The", "A", "An", "I"})
@@ -110,45 +109,16 @@ def count_names(sentences: Iterable[str]) -> Counter[tuple[str, bool]]:
     return counts
 
 
-def write_names(counts: Counter[tuple[str, bool]], model_dir: Path) -> None:
-    names = {key for key, _ in counts}
-    rows = []
-    for key in sorted(names):
-        the, bare = counts[key, True], counts[key, False]
-        if the + bare >= KEEP_COUNT:
-            rows.append(f"{key}\t{the}\t{bare}\n")
-    (model_dir / NAMES_FILE).write_text("".join(rows), encoding="utf-8")
-
-
-class NameTable:
+class NameTable(TheCounts):
     """Names and how often the training text gives them "the"."""
 
-    def __init__(self, counts: dict[str, tuple[int, int]]) -> None:
-        self.counts = counts
-
-    @classmethod
-    def load(cls, model_dir: Path) -> "NameTable | None":
-        path = model_dir / NAMES_FILE
-        if not path.is_file():
-            return None  # a model trained before the table existed
-        counts = {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            key, the, bare = line.split("\t")
-            counts[key] = (int(the), int(bare))
-        return cls(counts)
-
-    def share(self, key: str) -> float | None:
-        """How often ``key`` takes "the", if the table knows it well enough."""
-        the, bare = self.counts.get(key, (0, 0))
-        if the + bare < MIN_COUNT:
-            return None
-        return the / (the + bare)
+    FILE = NAMES_FILE
 
     def takes_the(self, run: list[str], key: str) -> float | None:
         """The share of "the" for the name (or, after a demonym, for the rest of it)."""
-        share = self.share(key)
+        share = self.share(key, MIN_COUNT)
         if share is None and len(run) > 1 and _DEMONYM.fullmatch(run[0]):
-            share = self.share(key.split(" ", 1)[1])
+            share = self.share(key.split(" ", 1)[1], MIN_COUNT)
         return share if share is not None and share >= MIN_SHARE else None
 
 

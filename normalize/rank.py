@@ -74,6 +74,9 @@ MARGINS: dict[str, tuple[float, float]] = {
     # A name that nearly always takes "the" in the training text
     # (normalize.names): applied when the model agrees, else suggested.
     "article:name": (0.0, -99.0),
+    # The same for a noun that nearly always takes "the" before "of"
+    # (normalize.frames: "envisages construction of").
+    "article:of": (0.0, -99.0),
     # A verb that disagrees with the head of its subject (normalize.agreement):
     # the grammar says which form; the model must not prefer the original.
     "agreement": (0.0, 0.0),
@@ -121,6 +124,7 @@ NOISY_MARGINS: dict[str, tuple[float, float]] = {
     "article:subject": (2.0, -99.0),
     "article:object": (2.0, 1.0),
     "article:name": (0.0, -99.0),
+    "article:of": (0.0, -99.0),
     "agreement": (0.0, 0.0),
     "predicate:auxiliary": (99.0, -99.0),
     "predicate:gerund": (0.0, -99.0),
@@ -169,7 +173,8 @@ FAMILY_HELP = {
     "article": "inserting, deleting or swapping a/an/the; and, from the noun table, an "
     "article for a bare subject whose noun nearly always takes one (article:subject) "
     "or for such a bare object after a verb or preposition when the model agrees (article:object); "
-    "'the' for a name the training text nearly always gives it ('from United States': article:name)",
+    "'the' for a name the training text nearly always gives it ('from United States': article:name) "
+    "or for a noun before 'of' that nearly always has it ('with participation of': article:of)",
     "agreement": "the other auxiliary (is/are, was/were, has/have) where it disagrees with "
     "the head of the subject that opens the sentence or a clause after 'said that' ('The main "
     "goal of the reforms are'); the plural after 'one of the' (agreement:one-of); the number a "
@@ -444,6 +449,12 @@ def _finding(a: Applied, sentence: str, offset: int) -> Finding:
         message = (
             "English nearly always gives this name \u201cthe\u201d (at least "
             f"{MIN_SHARE:.0%} of its uses in the training text); translation from languages "
+            f"without articles drops it: {what} ({a.gain:+.1f} log10 probability)"
+        )
+    elif c.family == "article:of":
+        message = (
+            "before \u201cof\u201d this noun nearly always takes \u201cthe\u201d in English "
+            "('the construction of', 'the participation of'); translation from languages "
             f"without articles drops it: {what} ({a.gain:+.1f} log10 probability)"
         )
     elif c.family == "predicate:auxiliary":

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.names import MIN_COUNT, NameTable, bare_names, count_names, write_names
+from normalize.names import MIN_COUNT, NameTable, bare_names, count_names
 from normalize.nouns import NounTable, tokenize
 
 NOUNS = NounTable.from_morph(
@@ -91,7 +91,7 @@ def test_counting_and_the_table_file_round_trip(tmp_path: Path) -> None:
     assert counts["United States", True] == MIN_COUNT
     assert counts["United States", False] == 1
     assert counts["Congress", False] == 1 and counts["Congress", True] == 0
-    write_names(counts, tmp_path)
+    NameTable.write(counts, tmp_path)
     table = NameTable.load(tmp_path)
     assert table is not None
     assert table.counts["United States"] == (MIN_COUNT, 1)

@@ -25,7 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from normalize.lm.text import corpus_files, iter_sentences
-from normalize.names import NAMES_FILE, NAMES_VERSION, count_names, write_names
+from normalize.frames import FRAMES_FILE, FRAMES_VERSION, FrameTable, count_frames
+from normalize.names import NAMES_FILE, NAMES_VERSION, NameTable, count_names
 from normalize.nouns import NOUNS_FILE, NOUNS_VERSION, PROPER_FILE, NounTable, count_noun_phrases, write_tables
 
 HELDOUT_EVERY = 100  # every 100th sentence is held out for perplexity
@@ -34,7 +35,7 @@ LM_FILE = "lm.npz"
 VOCAB_FILE = "vocab.tsv"
 MORPH_FILE = "morph.tsv"
 CARD_FILE = "model.json"
-MODEL_FILES = (SPM_FILE, LM_FILE, VOCAB_FILE, MORPH_FILE, NOUNS_FILE, PROPER_FILE, NAMES_FILE)
+MODEL_FILES = (SPM_FILE, LM_FILE, VOCAB_FILE, MORPH_FILE, NOUNS_FILE, PROPER_FILE, NAMES_FILE, FRAMES_FILE)
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
@@ -235,14 +236,28 @@ def _train_lines(work: Path, progress: Progress, label: str) -> Iterator[str]:
             yield line
 
 
-def _noun_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
-    """Which nouns need an article (normalize.nouns), counted on the training text."""
-    key = cfg.key("corpus", "max_sentences", "vocab_min_count", "known_zipf", "dictionary") + f":{NOUNS_VERSION}"
-    if _stage_done(work, "nouns", key):
-        return
-    table = NounTable.from_morph((work / MORPH_FILE).read_text(encoding="utf-8").splitlines())
-    write_tables(count_noun_phrases(_train_lines(work, progress, "counting noun phrases"), table), work)
-    _mark(work, "nouns", key)
+def _count_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
+    """The tables counted on the training text: which nouns need an article
+    (normalize.nouns), which names take "the" (normalize.names), which nouns
+    take "the" before "of" (normalize.frames). Each is recounted when its
+    counting rules change (its version) or the word tables do."""
+    word_keys = ("corpus", "max_sentences", "vocab_min_count", "known_zipf", "dictionary")
+
+    def word_classes() -> NounTable:
+        return NounTable.from_morph((work / MORPH_FILE).read_text(encoding="utf-8").splitlines())
+
+    stages = [
+        ("nouns", NOUNS_VERSION, word_keys, "counting noun phrases",
+         lambda lines: count_noun_phrases(lines, word_classes()), write_tables),
+        ("names", NAMES_VERSION, ("corpus", "max_sentences"), "counting names", count_names, NameTable.write),
+        ("frames", FRAMES_VERSION, word_keys, "counting 'the N of' frames",
+         lambda lines: count_frames(lines, word_classes()), FrameTable.write),
+    ]
+    for stage, version, keys, label, count, write in stages:
+        key = cfg.key(*keys) + f":{version}"
+        if not _stage_done(work, stage, key):
+            write(count(_train_lines(work, progress, label)), work)
+            _mark(work, stage, key)
 
 
 def _frequent_words(min_zipf: float) -> list[str]:
@@ -340,15 +355,6 @@ def _hardware() -> str:
     return f"{cpu}, {threads} CPU threads, {platform.system()} {platform.machine()}"
 
 
-def _name_table(cfg: TrainConfig, work: Path, progress: Progress) -> None:
-    """Which capitalised names take "the" (normalize.names), counted on the training text."""
-    key = cfg.key("corpus", "max_sentences") + f":{NAMES_VERSION}"
-    if _stage_done(work, "names", key):
-        return
-    write_names(count_names(_train_lines(work, progress, "counting names")), work)
-    _mark(work, "names", key)
-
-
 def train_model(
     cfg: TrainConfig, progress: Progress, command: str | None = None, licence: str = ""
 ) -> dict:
@@ -362,8 +368,7 @@ def train_model(
     _encode(cfg, work, progress)
     _train_lm(cfg, work, progress)
     _word_tables(cfg, work, progress)
-    _noun_tables(cfg, work, progress)
-    _name_table(cfg, work, progress)
+    _count_tables(cfg, work, progress)
     progress("held-out perplexity", 0, 1)
     heldout = _heldout_perplexity(work)
     for name in MODEL_FILES:
