@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -62,27 +63,65 @@ def encode_document(doc: Document, text: str | None = None) -> bytes:
 
 
 def write_atomic(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash never leaves half a file."""
-    target = Path(path)
+    """Replace ``path`` with ``data`` so that a crash never leaves half a file.
+
+    A symbolic link is written through (its target changes, the link stays);
+    a FIFO or a device is written to directly, since it cannot be replaced;
+    a file the user may not write is refused, not replaced behind its back.
+    A new file gets the usual permissions (0666 less the umask).
+    """
+    target = Path(os.path.realpath(path))
     try:
-        mode = target.stat().st_mode & 0o7777
-    except OSError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror})") from None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a directory")
+        if not os.access(target, os.W_OK):
+            raise InputError(f"{path}: not writable (permission denied); the file is unchanged")
+        if not stat.S_ISREG(info.st_mode):
+            _write_through(path, target, data)
+            return
+    elif not target.parent.is_dir():
+        raise InputError(f"{path}: cannot write (no such directory: {target.parent})")
+    mode = info.st_mode & 0o7777 if info is not None else 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write in {target.parent} ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise InputError(f"{path}: cannot write ({exc.strerror or exc}); the file is unchanged") from None
         raise
+
+
+def _write_through(path: str, target: Path, data: bytes) -> None:
+    """Write to a FIFO or a device node, which cannot be replaced."""
+    try:
+        with open(target, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:

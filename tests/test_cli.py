@@ -250,3 +250,71 @@ def test_check_flags_format_feeds_score_detection(cli, tmp_path):
     assert code == 0
     system = json.loads(out)["systems"][1]["scores"]["det-sentence"]
     assert (system["tp"], system["fp"], system["fn"], system["false_alarm_rate"]) == (2, 0, 0, 0.0)
+
+
+# ---------------------------------------------------------------- where fix writes
+
+
+def test_fix_in_place_writes_through_a_symlink(cli, tmp_path):
+    target = write(tmp_path, "target.txt", FAULTY.encode())
+    link = tmp_path / "link.txt"
+    link.symlink_to(target.name)
+    code, _, _ = cli("fix", str(link), "--in-place", "--strategy", "rules")
+    assert code == 0
+    assert link.is_symlink()  # the link stays a link ...
+    assert target.read_bytes() != FAULTY.encode()  # ... and its target is fixed
+
+
+def test_fix_output_to_a_device_writes_into_it(cli, tmp_path):
+    source = write(tmp_path, "in.txt", FAULTY.encode())
+    code, _, _ = cli("fix", str(source), "-o", "/dev/null", "--strategy", "rules")
+    import os
+    import stat
+
+    assert code == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)  # not replaced by a regular file
+
+
+def test_fix_output_dash_is_stdout(cli, tmp_path):
+    source = write(tmp_path, "in.txt", CLEAN.encode())
+    code, out, _ = cli("fix", str(source), "-o", "-", "--strategy", "rules")
+    assert code == 0 and out == CLEAN
+    assert not (tmp_path / "-").exists()
+
+
+def test_fix_output_gets_the_usual_permissions(cli, tmp_path):
+    import os
+
+    source = write(tmp_path, "in.txt", FAULTY.encode())
+    out = tmp_path / "out.txt"
+    mask = os.umask(0o022)
+    try:
+        code, _, _ = cli("fix", str(source), "-o", str(out), "--strategy", "rules")
+    finally:
+        os.umask(mask)
+    assert code == 0 and out.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("where", ["missing-dir/out.txt", "."])
+def test_fix_output_errors_are_one_line(cli, tmp_path, where):
+    source = write(tmp_path, "in.txt", FAULTY.encode())
+    code, _, err = cli("fix", str(source), "-o", str(tmp_path / where), "--strategy", "rules")
+    assert code == 2
+    assert err.count("\n") == 1 and "internal error" not in err and "Traceback" not in err
+    assert source.read_bytes() == FAULTY.encode()
+
+
+def test_score_refuses_to_overwrite_an_input(cli, tmp_path):
+    src = write(tmp_path, "src.txt", b"a b c\n")
+    ref = write(tmp_path, "ref.txt", b"a b c\n")
+    hyp = write(tmp_path, "hyp.txt", b"a b c\n")
+    code, _, err = cli("score", "-s", str(src), "-r", str(ref), "-o", str(hyp), "--output", str(src), "-m", "ter")
+    assert code == 2 and "input" in err
+    assert src.read_bytes() == b"a b c\n"
+
+
+@pytest.mark.parametrize("beta", ["0", "-1", "nan", "inf"])
+def test_score_refuses_a_bad_beta(cli, tmp_path, beta):
+    src = write(tmp_path, "src.txt", b"a b c\n")
+    code, _, err = cli("score", "-s", str(src), "-r", str(src), "-o", str(src), "--beta", beta, "-m", "ter")
+    assert code == 2 and "--beta" in err

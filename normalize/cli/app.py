@@ -42,18 +42,23 @@ def main() -> None:
     """Entry point: run the app, turning every known failure into one line."""
     try:
         result = app(standalone_mode=False)
+        if result == INTERRUPTED:  # Typer returns this status for Ctrl-C
+            _fail("interrupted", INTERRUPTED)
         if isinstance(result, int):
             sys.exit(result)
     except NormalizeError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
-        _fail("interrupted")
+        _fail("interrupted", INTERRUPTED)
     except SystemExit as exc:
         raise exc
     except Exception as exc:  # noqa: BLE001 - last resort: never show a traceback
         kinds = {cls.__name__ for cls in type(exc).__mro__}
         if "Exit" in kinds:
-            sys.exit(getattr(exc, "exit_code", 0))
+            code = getattr(exc, "exit_code", 0)
+            if code == INTERRUPTED:  # Typer's exit status for Ctrl-C
+                _fail("interrupted", INTERRUPTED)
+            sys.exit(code)
         if "Abort" in kinds:
             _fail("aborted")
         if "ClickException" in kinds:  # usage errors: bad option, missing argument
@@ -61,6 +66,9 @@ def main() -> None:
             _fail(exc.format_message() + hint)
         _fail(f"internal error: {type(exc).__name__}: {exc}")
     sys.exit(0)
+
+
+INTERRUPTED = 130  # 128 + SIGINT, the shell's status for Ctrl-C
 
 
 def _fail(message: str, code: int = ExitCode.ERROR) -> None:

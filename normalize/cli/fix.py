@@ -13,7 +13,7 @@ from normalize.errors import NormalizeError
 
 def fix_command(
     path: str = typer.Argument(..., metavar="PATH", help="File to fix; '-' reads stdin."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the corrected text here."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the corrected text here ('-': stdout)."),
     in_place: bool = typer.Option(False, "--in-place", "-i", help="Replace PATH atomically."),
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff; write nothing."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply suggestions marked unsafe."),
@@ -50,7 +50,7 @@ def fix_command(
     if in_place:
         if result.text != doc.text:
             write_atomic(path, data)
-    elif output:
+    elif output and output != STDIN:
         write_atomic(output, data)
     else:
         sys.stdout.buffer.write(data)

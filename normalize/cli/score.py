@@ -52,6 +52,11 @@ def score_command(
         raise NormalizeError(f"{len(name)} --name given for {len(hyp)} --hyp; give one name per system")
     if not hyp and not flags:
         raise NormalizeError("nothing to score: give at least one --hyp (or --flags)")
+    if not 0 < beta < float("inf"):  # also refuses nan
+        raise NormalizeError(f"--beta must be a positive number, not {beta}")
+    inputs = [p for p in (source, pairs, ref_m2, *ref, *hyp, *flags) if p is not None]
+    if output is not None and any(_same_file(output, p) for p in inputs):
+        raise NormalizeError(f"--output {output} is one of the input files; it would be overwritten")
     metrics = _metrics(metric, bool(flags) and not hyp)
     corpus = load_corpus(source, list(ref), pairs, ref_m2)
     systems = [load_system(path, corpus, name[i] if name else None) for i, path in enumerate(hyp)]
@@ -65,6 +70,13 @@ def score_command(
     for warning in report.warnings:
         sys.stderr.write(f"normalize: warning: {warning}\n")
     _write(report, format, by_type, output)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
 
 
 def _metrics(given: list[str], detection_only: bool) -> tuple[str, ...]:

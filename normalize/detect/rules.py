@@ -474,6 +474,14 @@ def _share(rules: tuple[Rule, ...], index: int, shares: int) -> list[Rule]:
     return [r for k, r in enumerate(order) if min(k % (2 * shares), 2 * shares - 1 - k % (2 * shares)) == index]
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool and reports it
+    in one line (each worker would otherwise print its own traceback)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _parallel_findings(text: str, ruleset: RuleSet, accept: frozenset[str], jobs: int) -> list[Finding]:
     import multiprocessing
 
@@ -485,7 +493,7 @@ def _parallel_findings(text: str, ruleset: RuleSet, accept: frozenset[str], jobs
     chunks = jobs * CHUNKS_PER_JOB
     _WORK = (text, ruleset.rules, accept, _shared_state(text, list(ruleset.rules), accept))
     try:
-        with context.Pool(jobs) as pool:
+        with context.Pool(jobs, initializer=_ignore_interrupts) as pool:
             parts = pool.map(_worker, [(i, chunks) for i in range(chunks)], chunksize=1)
     finally:
         _WORK = None
