@@ -522,14 +522,17 @@ def recurring_unknown_words(text: str, lex: Lexicon, times: int = 2) -> frozense
     return frozenset(form for forms in seen.values() if len(forms) >= times for form in forms)
 
 
+MAX_SPELLING_LENGTH = 40  # longer "words" are codes or junk, and their edits cost O(length)
+
+
 def spelling(sentence: str, tokens: list[Token], lex: Lexicon, accept: frozenset[str]) -> Iterator[Candidate]:
     """Non-words only, never capitalised words (names) or accepted terms."""
     if not lex.counts:
         return
     for i, tok in enumerate(tokens):
         word = tok.text
-        if not word.isalpha() or len(word) < 3 or tok.text in accept or lex.count(word) >= 2:
-            continue  # seen at least twice in the training corpus
+        if not word.isalpha() or not 3 <= len(word) <= MAX_SPELLING_LENGTH or tok.text in accept or lex.count(word) >= 2:
+            continue  # seen at least twice in the training corpus; or no word at all
         if word[:1].isupper():
             continue  # names and acronyms, at the start of a sentence too
         if tok.start > 0 and sentence[tok.start - 1] in "-'’":

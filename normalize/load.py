@@ -150,8 +150,11 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
 
 def _lookup_codec(encoding: str) -> str:
     try:
-        name = codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name in ("punycode", "idna"):
+        raise InputError(f"{encoding!r} is not a text encoding (rot13, base64, zlib and the like are codecs)")
+    name = info.name
     # codecs.lookup("utf-8-sig") -> "utf-8-sig": treat it as utf-8 with BOM handling.
     return "utf-8" if name in ("utf-8", "utf-8-sig") else name

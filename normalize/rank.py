@@ -22,6 +22,7 @@ import numpy as np
 
 from normalize.candidates import Candidate, Lexicon, generate, recurring_unknown_words
 from normalize.names import MIN_SHARE
+from normalize.errors import NormalizeError
 from normalize.types import Applicability, Finding, Severity
 
 # Family -> (safe margin, unsafe margin), in log10 probability; a family
@@ -188,6 +189,10 @@ FAMILY_HELP = {
     "word-order": "moving an adverb, or putting an inverted subject before its verb "
     "('At the talks were discussed X' -> 'At the talks, X were discussed')",
 }
+# A "sentence" longer than this is a table, a list or a run of symbols: the
+# rules still see it, the model does not (its cost grows with the square of
+# the length when no word break bounds the scoring window).
+MAX_SENTENCE_CHARS = 2000
 CHOICE_MARGIN = 3.0  # log10 the model needs to pick a rule's later suggestion over its first
 MAX_EDITS = 8  # per sentence
 CONTEXT_WORDS = 4  # >= n-1 pieces for the shipped 5-gram: see Ranker._gains
@@ -360,7 +365,10 @@ def _ranker(model_dir: str | None) -> Ranker:
     from normalize.lm.scorer import load_scorer
 
     scorer = load_scorer(model_dir)
-    return Ranker(scorer, Lexicon.load(Path(scorer.model_dir)))
+    try:
+        return Ranker(scorer, Lexicon.load(Path(scorer.model_dir)))
+    except (OSError, ValueError, KeyError, IndexError) as exc:  # UnicodeDecodeError is a ValueError
+        raise NormalizeError(f"the model in {scorer.model_dir} is damaged ({type(exc).__name__}: {exc})") from None
 
 
 def get_ranker(model_dir: str | None = None) -> Ranker:
@@ -512,7 +520,7 @@ def model_findings(
     findings: list[Finding] = []
     for start, end in sentences:
         sentence = text[start:end]
-        if not sentence.strip():
+        if not sentence.strip() or len(sentence) > MAX_SENTENCE_CHARS:
             continue
         fixed, cands, choices = _rule_parts(sentence, start, rule_findings, ranker)
         findings.extend(choices)

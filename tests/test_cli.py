@@ -318,3 +318,34 @@ def test_score_refuses_a_bad_beta(cli, tmp_path, beta):
     src = write(tmp_path, "src.txt", b"a b c\n")
     code, _, err = cli("score", "-s", str(src), "-r", str(src), "-o", str(src), "--beta", beta, "-m", "ter")
     assert code == 2 and "--beta" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["check", "-", "--encoding", "rot13"], "not a text encoding"),
+        (["check", "-", "--select", "ZZZ"], "matches no rule"),
+        (["train", "--corpus", "-", "--output", "out", "--order", "0"], "--order"),
+    ],
+)
+def test_bad_values_are_one_line_errors(cli, tmp_path, monkeypatch, args, needle):
+    monkeypatch.chdir(tmp_path)
+    if "train" in args:
+        write(tmp_path, "corpus.txt", b"One sentence here.\n")
+        args = [a if a != "-" else "corpus.txt" for a in args]
+    code, _, err = cli(*args, stdin=b"In his turn, he left.\n")
+    assert code == 2 and needle in err and err.count("\n") == 1
+
+
+def test_a_damaged_model_is_a_one_line_error(cli, tmp_path):
+    import shutil
+
+    from normalize.lm.scorer import default_model_dir
+
+    damaged = tmp_path / "model"
+    damaged.mkdir()
+    for name in ("model.json", "spm.model", "lm.npz"):
+        shutil.copyfile(default_model_dir() / name, damaged / name)
+    (damaged / "spm.model").write_bytes(b"not a sentencepiece model")
+    code, _, err = cli("check", "-", "--strategy", "model", "--model", str(damaged), stdin=b"Hello world.\n")
+    assert code == 2 and "damaged" in err and err.count("\n") == 1

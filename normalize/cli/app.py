@@ -52,6 +52,9 @@ def main() -> None:
         _fail("interrupted", INTERRUPTED)
     except SystemExit as exc:
         raise exc
+    except OSError as exc:  # a file the command needed could not be read or written
+        where = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"{where}{exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - last resort: never show a traceback
         kinds = {cls.__name__ for cls in type(exc).__mro__}
         if "Exit" in kinds:

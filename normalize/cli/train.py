@@ -56,6 +56,12 @@ def train_command(
     for path in corpus:
         if not path.exists():
             raise NormalizeError(f"corpus not found: {path}")
+    if order < 1:
+        raise NormalizeError(f"--order must be at least 1, not {order}")
+    if vocab_size < 100:
+        raise NormalizeError(f"--vocab-size must be at least 100 pieces, not {vocab_size}")
+    if output.exists() and not output.is_dir():
+        raise NormalizeError(f"--output {output} is a file; give a directory")
     try:
         thresholds = [int(v) for v in prune.split(",")]
     except ValueError as exc:

@@ -108,6 +108,12 @@ class RuleSet:
         def hit(rule: Rule, keys: set[str]) -> bool:
             return any(rule.id.startswith(k) or rule.family == k for k in keys)
 
+        # A typo would silently select nothing (or ignore nothing): refuse it.
+        # ("model-…" ids name the model's families, which no rule matches.)
+        for key in sorted((enable or set()) | (disable or set())):
+            if not key.startswith("model") and not any(hit(r, {key}) for r in self.rules):
+                raise RulePackError(f"--select/--ignore {key!r} matches no rule id, id prefix or family")
+
         chosen = [
             r for r in self.rules
             if (not enable or hit(r, enable)) and not (disable and hit(r, disable))
@@ -513,12 +519,13 @@ def _rule_findings(
     rule: Rule, text: str, protector: Protector, matches: Iterable[re.Match[str]]
 ) -> list[Finding]:
     out: list[Finding] = []
+    excepted: dict[int, list[tuple[int, int]]] = {}  # line start -> exception spans
     for match in matches:
         m_start, m_end = match.span()
         matched = match.group(0)
         if "\n" in matched or "\r" in matched:
             continue
-        if _excepted(rule, text, m_start, m_end):
+        if _excepted(rule, text, m_start, m_end, excepted):
             continue
         suggestions = [_render(rule, match, t) for t in rule.replacements]
         suggestions = [s for s in suggestions if s != matched and "\n" not in s and "\r" not in s]
@@ -573,18 +580,20 @@ def _in_headline(text: str, pos: int) -> bool:
     return len(line.split()) <= 20 and not _LINE_END.search(line)
 
 
-def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
+def _excepted(rule: Rule, text: str, start: int, end: int, cache: dict[int, list[tuple[int, int]]]) -> bool:
+    """Is the match covered by one of the rule's exceptions? Their spans are
+    found once per line (``cache``): a line with many matches would otherwise
+    run every exception over it again for each one."""
     if not rule.exceptions:
         return False
     line_start, line_end = _line_around(text, start, end)
-    # Exceptions see the line alone, so ^ and $ mean its start and end.
-    line = text[line_start:line_end]
+    spans = cache.get(line_start)
+    if spans is None:
+        # Exceptions see the line alone, so ^ and $ mean its start and end.
+        line = text[line_start:line_end]
+        spans = cache[line_start] = [m.span() for exception in rule.exceptions for m in exception.finditer(line)]
     start, end = start - line_start, end - line_start
-    for exception in rule.exceptions:
-        for m in exception.finditer(line):
-            if m.start() <= start and end <= m.end():
-                return True
-    return False
+    return any(s <= start and end <= e for s, e in spans)
 
 
 _CASE_OP = re.compile(r"\\([ul])(?=\\(?:\d+|g<\w+>))")

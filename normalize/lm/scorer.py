@@ -160,7 +160,15 @@ def _piece_offsets(text: str, pieces: list[str]) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> Scorer:
-    return Scorer(Path(path))
+    try:
+        return Scorer(Path(path))
+    except (OSError, ValueError, KeyError, IndexError, RuntimeError) as exc:  # JSON, numpy, sentencepiece
+        raise NormalizeError(f"the model in {path} is damaged ({type(exc).__name__}: {_first_line(exc)})") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else "no details"
 
 
 def load_scorer(model_dir: str | os.PathLike[str] | None = None) -> Scorer:
