@@ -128,6 +128,8 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
     if path == STDIN:
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
+        if not path:
+            raise InputError("an empty file name was given")
         target = Path(path)
         if not target.exists():
             raise InputError(f"{path}: no such file")

@@ -65,8 +65,11 @@ def main() -> None:
         if "Abort" in kinds:
             _fail("aborted")
         if "ClickException" in kinds:  # usage errors: bad option, missing argument
+            message = exc.format_message().strip()
+            if not message and "UsageError" in kinds:
+                sys.exit(int(ExitCode.ERROR))  # no command given: the help above says it all
             hint = " (see --help)" if "UsageError" in kinds else ""
-            _fail(exc.format_message() + hint)
+            _fail(message + hint)
         _fail(f"internal error: {type(exc).__name__}: {exc}")
     sys.exit(0)
 

@@ -80,7 +80,7 @@ def render_sarif(records: list[dict], rule_help: dict[str, str]) -> str:
             "message": {"text": r["message"]},
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": {"uri": r["path"]},
+                    "artifactLocation": {"uri": _uri(r["path"])},
                     "region": {
                         "startLine": r["line"], "startColumn": r["column"],
                         "endLine": r["end_line"], "endColumn": r["end_column"],
@@ -93,7 +93,7 @@ def render_sarif(records: list[dict], rule_help: dict[str, str]) -> str:
             result["fixes"] = [{
                 "description": {"text": f"Replace with {r['suggestions'][0]!r}"},
                 "artifactChanges": [{
-                    "artifactLocation": {"uri": r["path"]},
+                    "artifactLocation": {"uri": _uri(r["path"])},
                     "replacements": [{
                         "deletedRegion": {"charOffset": r["start"], "charLength": r["end"] - r["start"]},
                         "insertedContent": {"text": r["suggestions"][0]},
@@ -132,3 +132,10 @@ def _gh(value: str) -> str:
 
 def _gh_msg(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _uri(path: str) -> str:
+    """A SARIF artifact URI: the path percent-encoded (spaces, '#', non-ASCII)."""
+    from urllib.parse import quote
+
+    return quote(path.replace("\\", "/"), safe="/:")
