@@ -24,9 +24,11 @@ from normalize.frames import FrameTable, bare_frames
 from normalize.names import NameTable, bare_names
 from normalize.agreement import SCALE_WORDS, disagreeing_auxiliary, quantity_disagreements, singular_after_one_of
 from normalize.nouns import NounTable
+from normalize.types import LINE_BREAKS
 from normalize.predicates import VerbForms, infinitives_after_gerund_verbs, missing_auxiliaries
 
 ARTICLES = ("a", "an", "the")
+
 # Prepositions that non-native writers and MT systems confuse most.
 PREPOSITIONS = (
     "in", "on", "at", "for", "to", "of", "with", "by", "from", "about", "into", "over",
@@ -737,6 +739,7 @@ def generate(
     return [
         c for c in out.values()
         if sentence[c.start : c.end] != c.replacement
+        and LINE_BREAKS.isdisjoint(sentence[c.start : c.end])
         and not any(c.start < e and s < c.end or s < c.start < e for s, e in protected)
     ]
 

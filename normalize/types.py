@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+# Line ends some editors and str.splitlines() see besides CR and LF (U+2028,
+# NEL, form feed...): no rule match or model candidate touches one, so `fix`
+# keeps every line structure a reader may see. ("\s" in a pattern matches them.)
+LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
 
 class Applicability(str, Enum):
     """Whether an edit may be applied without a human looking at it."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -42,3 +43,14 @@ def test_findings_are_valid_spans_with_explanations(text):
         assert 0 <= f.start <= f.end <= len(text)
         assert f.message and f.rule and f.category
         assert all("\n" not in s and "\r" not in s for s in f.suggestions)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0c", "\x0b", "\x1c"])
+def test_fix_never_touches_a_unicode_line_separator(separator: str) -> None:
+    """str.splitlines() and some editors end a line at these: `\\s` in a
+    pattern matches them, so a rule deleting spaces must leave them alone."""
+    text = f"Inflation rose to 3,5 percent{separator} , the minister said{separator}.\n"
+    for strategy in ("rules", "rules+model"):
+        out = fix_text(text, Options(strategy=strategy)).text
+        assert out.count(separator) == text.count(separator)
+        assert len(out.splitlines()) == len(text.splitlines())

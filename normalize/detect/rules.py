@@ -35,7 +35,7 @@ from typing import Any
 
 from normalize.detect.prefilter import LineFinder, ascii_lower, fast_source, required_literal_sets
 from normalize.errors import RulePackError
-from normalize.types import Applicability, Finding, Severity
+from normalize.types import LINE_BREAKS, Applicability, Finding, Severity
 
 CATEGORIES = frozenset(
     {
@@ -523,12 +523,12 @@ def _rule_findings(
     for match in matches:
         m_start, m_end = match.span()
         matched = match.group(0)
-        if "\n" in matched or "\r" in matched:
+        if not LINE_BREAKS.isdisjoint(matched):
             continue
         if _excepted(rule, text, m_start, m_end, excepted):
             continue
         suggestions = [_render(rule, match, t) for t in rule.replacements]
-        suggestions = [s for s in suggestions if s != matched and "\n" not in s and "\r" not in s]
+        suggestions = [s for s in suggestions if s != matched and LINE_BREAKS.isdisjoint(s)]
         if rule.replacements and not suggestions:
             continue  # every rewrite equals the text: nothing to say
         start, end, trimmed = _minimal_span(m_start, matched, suggestions)
