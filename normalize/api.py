@@ -13,7 +13,7 @@ from normalize.types import Edit, Finding
 
 STRATEGIES = ("rules", "model", "rules+model")
 DEFAULT_STRATEGY = "rules+model"
-MAX_FIX_PASSES = 4
+MAX_FIX_PASSES = 20  # each pass re-checks only changed lines; nested quotes need one pass a level
 
 
 @dataclass(frozen=True)

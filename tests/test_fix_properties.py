@@ -54,3 +54,24 @@ def test_fix_never_touches_a_unicode_line_separator(separator: str) -> None:
         out = fix_text(text, Options(strategy=strategy)).text
         assert out.count(separator) == text.count(separator)
         assert len(out.splitlines()) == len(text.splitlines())
+
+
+def test_rules_anchored_to_a_line_start_see_cr_line_ends() -> None:
+    """Old Mac files end lines with CR alone: check must report what fix applies."""
+    text = "x\rOn his part, the ambassador thanked the hosts.\r"
+    options = Options(strategy="rules")
+    found = check_text(text, options)
+    assert any(f.start == 2 for f in found)
+    assert fix_text(text, options).text.startswith("x\rFor his part")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said: «They told us: „We heard: «The losses amounted to 5 mln rub.»“»\n",
+        " ".join(["the"] * 17) + " talks.\n",
+    ],
+)
+def test_long_chains_of_edits_still_reach_a_fixed_point(text: str) -> None:
+    once = fix_text(text, Options(strategy="rules")).text
+    assert fix_text(once, Options(strategy="rules")).text == once

@@ -409,6 +409,10 @@ def find_with_rules(
     Long texts are matched by several processes, each taking every n-th rule
     (``jobs``: default one per core, at most 4; ``NORMALIZE_JOBS`` overrides).
     """
+    # Python's (?m)^ and $ know only "\n": with CR line ends (old Mac files)
+    # a rule anchored to a line start would not see one. "\r" -> "\n" keeps
+    # every offset, and no match or rewrite ever holds a line end.
+    text = text.replace("\r", "\n")
     jobs = _jobs(jobs) if len(text) >= PARALLEL_MIN_CHARS else 1
     if jobs > 1:
         findings = _parallel_findings(text, ruleset, accept, jobs)
