@@ -264,13 +264,22 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
                     yield Candidate(tok.start, tok.start, f"{art} ", "article:insert")
 
 
+@lru_cache(maxsize=64)
+def _noun_words(sentence: str) -> tuple[tuple[re.Match[str], ...], list[str]]:
+    """The word tokens of :mod:`normalize.nouns` (with offsets) and their
+    texts: six families read them (never change them), for the same sentence,
+    on every pass."""
+    words = tuple(nouns.tokenize(sentence))
+    return words, [m.group() for m in words]
+
+
 def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
     """An article for a noun that needs one heading a bare subject ("Explosion
     occurred" -> "An explosion occurred"): see :mod:`normalize.nouns`."""
     if lex.nouns is None:
         return
-    words = nouns.tokenize(sentence)
-    for start, _head, opens in nouns.subject_heads([m.group() for m in words], lex.nouns):
+    words, texts = _noun_words(sentence)
+    for start, _head, opens in nouns.subject_heads(texts, lex.nouns):
         first = words[start]
         text = first.group()
         if opens:
@@ -295,8 +304,7 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
     :mod:`normalize.agreement`."""
     if lex.nouns is None:
         return
-    words = nouns.tokenize(sentence)
-    texts = [m.group() for m in words]
+    words, texts = _noun_words(sentence)
     found = disagreeing_auxiliary(texts, lex.nouns)
     if found is not None:
         k, form = found
@@ -316,8 +324,8 @@ def definite_names(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator
     "Supreme Court of Uzbekistan"): see :mod:`normalize.names`."""
     if lex.names is None or lex.nouns is None:
         return
-    words = nouns.tokenize(sentence)
-    for k, _share in bare_names([m.group() for m in words], lex.names, lex.nouns):
+    words, texts = _noun_words(sentence)
+    for k, _share in bare_names(texts, lex.names, lex.nouns):
         first = words[k]
         if k == 0:
             yield Candidate(first.start(), first.end(), f"The {first.group()}", "article:name")
@@ -330,8 +338,8 @@ def of_frames(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
     construction of" -> "the construction of"): see :mod:`normalize.frames`."""
     if lex.frames is None or lex.nouns is None:
         return
-    words = nouns.tokenize(sentence)
-    for k in bare_frames([m.group() for m in words], lex.frames, lex.nouns):
+    words, texts = _noun_words(sentence)
+    for k in bare_frames(texts, lex.frames, lex.nouns):
         yield Candidate(words[k].start(), words[k].start(), "the ", "article:of")
 
 
@@ -342,8 +350,7 @@ def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
     :mod:`normalize.predicates`. The model picks the auxiliary's tense."""
     if lex.nouns is None or lex.verbs is None:
         return
-    words = nouns.tokenize(sentence)
-    texts = [m.group() for m in words]
+    words, texts = _noun_words(sentence)
     for k, number in missing_auxiliaries(texts, lex.nouns, lex.verbs):
         at = words[k].start()
         for aux in ("is", "was") if number == "sg" else ("are", "were"):
@@ -357,8 +364,8 @@ def bare_objects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
     memorandum" -> "signed a memorandum"); the model decides whether and which."""
     if lex.nouns is None:
         return
-    words = nouns.tokenize(sentence)
-    for start, _head in nouns.object_heads([m.group() for m in words], lex.nouns):
+    words, texts = _noun_words(sentence)
+    for start, _head in nouns.object_heads(texts, lex.nouns):
         first = words[start]
         for art in _articles_before(first.group()):
             yield Candidate(first.start(), first.start(), f"{art} ", "article:object")

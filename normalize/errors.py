@@ -24,3 +24,10 @@ class InputError(NormalizeError):
 
 class RulePackError(NormalizeError):
     """A rule pack is malformed."""
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (its type name if empty), for
+    one-line errors about a failure inside a library."""
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from normalize.nouns import _DETERMINERS, _FUNCTION, _INNER, NounTable, tokenize
+from normalize.nouns import _DETERMINERS, _FUNCTION, _INNER, _OBJECT_PREPOSITIONS, NounTable, tokenize
 from normalize.the_counts import TheCounts
 
 FRAMES_FILE = "of_frames.tsv"
@@ -28,10 +28,7 @@ MIN_COUNT = 50
 MIN_SHARE = 0.95
 _PRONOUNS = frozenset("he she it they we i who which that".split())
 # Words before a bare "N of" that leave no room for a determiner.
-_PREPOSITIONS = frozenset(
-    """in on at for with to from by about into over under after before during through towards
-    upon within without between among amid across against""".split()
-)
+_PREPOSITIONS = _OBJECT_PREPOSITIONS - {"of"}
 
 
 def _bare_slot(words: list[str], i: int, nouns: NounTable) -> bool:

@@ -38,11 +38,14 @@ def _register() -> None:
 _register()
 
 
+INTERRUPTED = 130  # 128 + SIGINT, the shell's status for Ctrl-C
+
+
 def main() -> None:
     """Entry point: run the app, turning every known failure into one line."""
     try:
         result = app(standalone_mode=False)
-        if result == INTERRUPTED:  # Typer returns this status for Ctrl-C
+        if result == INTERRUPTED:  # Typer turns Ctrl-C into this status (not standalone: returned)
             _fail("interrupted", INTERRUPTED)
         if isinstance(result, int):
             sys.exit(result)
@@ -58,10 +61,7 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - last resort: never show a traceback
         kinds = {cls.__name__ for cls in type(exc).__mro__}
         if "Exit" in kinds:
-            code = getattr(exc, "exit_code", 0)
-            if code == INTERRUPTED:  # Typer's exit status for Ctrl-C
-                _fail("interrupted", INTERRUPTED)
-            sys.exit(code)
+            sys.exit(getattr(exc, "exit_code", 0))
         if "Abort" in kinds:
             _fail("aborted")
         if "ClickException" in kinds:  # usage errors: bad option, missing argument
@@ -72,9 +72,6 @@ def main() -> None:
             _fail(message + hint)
         _fail(f"internal error: {type(exc).__name__}: {exc}")
     sys.exit(0)
-
-
-INTERRUPTED = 130  # 128 + SIGINT, the shell's status for Ctrl-C
 
 
 def _fail(message: str, code: int = ExitCode.ERROR) -> None:

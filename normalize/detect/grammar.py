@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from normalize.errors import NormalizeError
+from normalize.errors import NormalizeError, first_line
 from normalize.types import Applicability, Finding, Severity
 
 _TIMEOUT_S = 20
@@ -37,7 +37,7 @@ def languagetool_findings(text: str, url: str, language: str = "en-US") -> list[
     try:
         matches = tool.check(text)
     except Exception as exc:  # noqa: BLE001 - any transport failure is one user error
-        raise NormalizeError(f"LanguageTool at {url} failed: {_first_line(exc)}") from None
+        raise NormalizeError(f"LanguageTool at {url} failed: {first_line(exc)}") from None
     return [_to_finding(m) for m in matches if m.error_length > 0 or m.replacements]
 
 
@@ -53,7 +53,7 @@ def _client(url: str, language: str):
     try:
         return language_tool_python.LanguageTool(language, remote_server=url)
     except Exception as exc:  # noqa: BLE001
-        raise NormalizeError(f"LanguageTool server at {url} is unreachable: {_first_line(exc)}") from None
+        raise NormalizeError(f"LanguageTool server at {url} is unreachable: {first_line(exc)}") from None
 
 
 def _to_finding(match) -> Finding:
@@ -72,7 +72,3 @@ def _to_finding(match) -> Finding:
         source="languagetool",
     )
 
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0][:200]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from normalize.errors import NormalizeError
+from normalize.errors import NormalizeError, first_line
 from normalize.lm.text import normalise
 
 ENV_VAR = "NORMALIZE_MODEL"
@@ -162,13 +162,17 @@ def _piece_offsets(text: str, pieces: list[str]) -> list[tuple[str, int, int]]:
 def _load(path: str) -> Scorer:
     try:
         return Scorer(Path(path))
-    except (OSError, ValueError, KeyError, IndexError, RuntimeError) as exc:  # JSON, numpy, sentencepiece
-        raise NormalizeError(f"the model in {path} is damaged ({type(exc).__name__}: {_first_line(exc)})") from None
+    except DAMAGED_MODEL_ERRORS as exc:
+        raise damaged_model(path, exc) from None
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else "no details"
+# What reading a truncated or foreign model file raises (JSON, numpy,
+# sentencepiece, a word table; UnicodeDecodeError is a ValueError).
+DAMAGED_MODEL_ERRORS = (OSError, ValueError, KeyError, IndexError, RuntimeError)
+
+
+def damaged_model(path: str | os.PathLike[str], exc: BaseException) -> NormalizeError:
+    return NormalizeError(f"the model in {path} is damaged ({type(exc).__name__}: {first_line(exc)})")
 
 
 def load_scorer(model_dir: str | os.PathLike[str] | None = None) -> Scorer:
