@@ -237,8 +237,10 @@ def _an(word: str) -> str:
         # (longer ones mostly as words: "a NATO-led").
         return "an" if word[0] in "AEFHILMNORSX" else "a"
     lower = word.lower()
-    vowel = lower[:1] in set("aeiou") and not lower.startswith(
-        ("uni", "unan", "use", "usu", "eu", "one", "uk", "ura", "uro", "uti", "u.")
+    # "uni-" is read "you-" ("a union") except in "un-" + "i..." words ("an unidentified man").
+    un_i = lower.startswith(("unid", "unim", "unin"))
+    vowel = lower[:1] in set("aeiou") and (
+        un_i or not lower.startswith(("uni", "unan", "use", "usu", "eu", "one", "uk", "ura", "uro", "uti", "u."))
     )
     return "an" if vowel or lower.startswith(("hour", "honest", "honou")) else "a"
 
@@ -250,18 +252,42 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.lower in ARTICLES and nxt is not None and nxt.is_word:
-            yield from _article_swaps(sentence, i, tok, nxt)
+            yield from _article_swaps(sentence, i, tok, nxt, lex)
         elif tok.is_word and tok.lower not in _NO_ARTICLE_BEFORE and not _after_determiner(tokens, i):
             if tok.text[:1].isupper() and i > 0:
                 continue  # a name mid-sentence
             if i == 0:
                 # "Cosmonauts said" -> "The cosmonauts said"
+                if not _opens_noun_phrase(tokens, lex):
+                    continue
                 rest = tok.text[:1].lower() + tok.text[1:]
                 for art in ("The", _an(tok.text).capitalize()):
                     yield Candidate(tok.start, tok.end, f"{art} {rest}", "article:insert")
             else:
                 for art in ("the", _an(tok.text)):
                     yield Candidate(tok.start, tok.start, f"{art} ", "article:insert")
+
+
+# After a base verb these make the opening word an imperative ("Take part
+# in the study", "Follow his example"), not a noun that lost its article.
+_IMPERATIVE_NEXT = _DETERMINERS | frozenset("me us him them it to part care up out off".split())
+
+
+def _opens_noun_phrase(tokens: list[Token], lex: Lexicon) -> bool:
+    """Can the sentence's first word open a noun phrase that lost its
+    article? Not an adverb ("Boldly, openly"), an imperative ("Take part"),
+    or a participle or adjective with no noun after it ("Wrecked the
+    applause")."""
+    if lex.nouns is None:
+        return True
+    first = tokens[0].lower
+    nxt = tokens[1].lower if len(tokens) > 1 and tokens[1].is_word else ""
+    nouns = lex.nouns.noun_forms
+    if first.endswith("ly") and first not in nouns:
+        return False
+    if lex.morph_is_base(first) and nxt in _IMPERATIVE_NEXT:
+        return False
+    return first in nouns or nxt in nouns
 
 
 @lru_cache(maxsize=64)
@@ -386,7 +412,7 @@ def _after_determiner(tokens: list[Token], i: int) -> bool:
     return i > 0 and (tokens[i - 1].lower in _DETERMINERS or tokens[i - 1].text in ("'s", "’s"))
 
 
-def _article_swaps(sentence: str, i: int, tok: Token, nxt: Token) -> Iterator[Candidate]:
+def _article_deletion(i: int, tok: Token, nxt: Token) -> Iterator[Candidate]:
     if i == 0 and tok.text[:1].isupper():
         # Deleting a sentence-initial article capitalises the next word; an
         # article before a name stays ("A Long March-2F rocket").
@@ -397,6 +423,16 @@ def _article_swaps(sentence: str, i: int, tok: Token, nxt: Token) -> Iterator[Ca
         # Statistics Agency", "the Irkutsk region"): its own, higher margin.
         family = "article:delete-name" if nxt.text[:1].isupper() else "article:delete"
         yield Candidate(tok.start, nxt.start, "", family)
+
+
+# Below this count the model knows too little of the next word to judge its
+# article: "A pastafarian driver's licence" must not lose its "A".
+MIN_COUNT_TO_DELETE_ARTICLE = 20
+
+
+def _article_swaps(sentence: str, i: int, tok: Token, nxt: Token, lex: Lexicon) -> Iterator[Candidate]:
+    if not (lex.counts and nxt.text.isalpha() and lex.count(nxt.text) < MIN_COUNT_TO_DELETE_ARTICLE):
+        yield from _article_deletion(i, tok, nxt)
     for art in ("the", _an(nxt.text)):
         if art != tok.lower:
             yield Candidate(tok.start, tok.end, _match_case(art, tok.text), "article:swap")
@@ -447,6 +483,8 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         if not tok.is_word or (i > 0 and tok.text[:1].isupper()) or _shouting(tok.text):
             continue
         prev = _previous_word(tokens, i)
+        if prev == "to" and _attributive(tokens, i, lex):
+            continue  # "access to blocked sites": "to" is a preposition there
         base_expected = prev in _BASE_BEFORE and lex.morph_is_base(tok.lower)
         for form, kind in lex.morph.get(tok.lower, ()):
             if base_expected and not lex.morph_is_base(form):
@@ -456,6 +494,15 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             elif kind in ("tense", "form") and prev in _PARTICIPLE_BEFORE and form.endswith(("ed", "en", "n", "t")):
                 kind = "participle"
             yield Candidate(tok.start, tok.end, _match_case(form, tok.text), f"morphology:{kind}")
+
+
+def _attributive(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Is ``tokens[i]`` a participle used as an adjective before its noun
+    ("blocked sites", "armed groups")?"""
+    if not tokens[i].lower.endswith("ed") or i + 1 >= len(tokens) or lex.nouns is None:
+        return False
+    following = tokens[i + 1].text
+    return following.islower() and following in lex.nouns.noun_forms and not lex.morph_is_base(following)
 
 
 def _previous_word(tokens: list[Token], i: int) -> str:
@@ -619,6 +666,13 @@ def redundancy(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             yield Candidate(a.start, b.start, "", "redundancy:repeat")
 
 
+# An adverb never lands right after a preposition or a determiner ("to"
+# before a verb takes one: "to partially lift"), and never moves across a
+# word that opens a clause.
+_NO_ADVERB_AFTER = _DETERMINERS | frozenset(PREPOSITIONS) - {"to"}
+_CLAUSE_OPENERS = frozenset("why what how when where who whom which that whether if because".split())
+
+
 def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
     """Move an adverb one or two words left or right: "also was" -> "was also"."""
     for i, tok in enumerate(tokens):
@@ -635,6 +689,11 @@ def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
                 continue
             if any(t.text[:1].isupper() for k, t in enumerate(span, lo) if k and k != i):
                 continue  # never reorder the words of a name
+            if any(t.lower in _CLAUSE_OPENERS for k, t in enumerate(span, lo) if k != i):
+                continue  # "precisely why" is not "why precisely"
+            landing = tokens[hi] if j > i else (tokens[lo - 1] if lo else None)
+            if landing is not None and landing.lower in _NO_ADVERB_AFTER:
+                continue  # never "lifted in partially government-controlled regions"
             words = [t.text for t in span]
             moved = words[1:] + words[:1] if j > i else words[-1:] + words[:-1]
             if lo == 0 and words[0] != "I":

@@ -66,6 +66,9 @@ _QUANTIFIERS = frozenset("most more much many less few several".split())
 # A subject after a comma counts only before one of these (", man was
 # detained"): elsewhere a bare noun after a comma is mostly a list item.
 _AUXILIARIES = frozenset("is was has had will would can could must should may might".split())
+# After an opening noun these make it part of an adverbial, not a subject:
+# "Right now, he is ..." never needs "The right now".
+_ADVERBIAL_AFTER = frozenset("now then ago again enough".split())
 # Verb forms that take a direct object: "signed memorandum" -> "signed a memorandum".
 _OBJECT_TAGS = frozenset(("VB", "VBD", "VBP", "VBZ"))
 # Prepositions before a bare object ("with delegation", "for creation of"),
@@ -306,7 +309,13 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
     if sentence and words[start][:1].isupper() and not words[start].isupper():
         head = table.bare_head(words, start, initial=True)
         # A bare phrase before a comma is an adverbial or a heading, not a subject.
-        if head is not None and table.needs_article(words[head].lower()) and words[head + 1] != ",":
+        if (
+            head is not None
+            and table.needs_article(words[head].lower())
+            and words[head + 1] != ","
+            and words[head + 1].lower() not in _ADVERBIAL_AFTER
+            and _predicate_after(words, head + 1, table)
+        ):
             yield start, head, True
     first_comma = words.index(",", start) if "," in words[start:] else -1
     opening = sentence and words[start].lower() in _INTRODUCERS
@@ -325,6 +334,13 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         head = table.bare_head(words, i, initial=False)
         if head is not None and table.needs_article(words[head].lower()) and _verb_after(words, head + 1, table):
             yield i, head, False
+
+
+def _predicate_after(words: list[str], k: int, table: NounTable) -> bool:
+    """Is there a verb anywhere from ``words[k]`` on? A verbless line is a
+    heading or a caption ("Lecture from the course ..."), which English
+    writes without an article."""
+    return any(w in _AUXILIARIES or w in table.finite and w not in table.noun_forms for w in words[k:])
 
 
 def _verb_after(words: list[str], k: int, table: NounTable) -> bool:

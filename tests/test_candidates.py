@@ -211,3 +211,16 @@ def test_inverted_subjects_are_put_back(sentence: str, expected: str) -> None:
 def test_ordinary_passives_are_not_inverted() -> None:
     assert rewrites("The plan was approved the next day.", "inversion") == set()
     assert rewrites("The issues were discussed at the talks.", "inversion") == set()
+
+
+def test_an_adverb_never_lands_after_a_preposition_or_crosses_a_clause_opener() -> None:
+    moved = rewrites("We plan to go partially in home.", "word-order")
+    assert "We plan to go in partially home." not in moved
+    assert "We plan to partially go in home." in moved
+    assert "That is why precisely we go." not in rewrites("That is precisely why we go.", "word-order")
+
+
+def test_the_model_does_not_judge_the_article_of_a_word_it_barely_knows() -> None:
+    # "silences" is seen 10 times in the hand-made vocabulary, "sciences" 5,000.
+    assert "We discussed silences." not in rewrites("We discussed the silences.", "article")
+    assert "We discussed sciences." in rewrites("We discussed the sciences.", "article")

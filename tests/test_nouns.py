@@ -36,6 +36,10 @@ MORPH = [
     "NOUN\tNN=joint NNS=joints",
     "VERB\tVB=research VBD=researched",
     "VERB\tVB=send VBD=sent",
+    "VERB\tVB=damage VBD=damaged VBZ=damages",
+    "NOUN\tNN=right NNS=rights",
+    "NOUN\tNN=lecture NNS=lectures",
+    "NOUN\tNN=course NNS=courses",
 ]
 COUNTABLE = NounStats(total=100, indefinite=50, definite=40, capitalised=0)
 STATS = {
@@ -48,6 +52,8 @@ STATS = {
     "state": COUNTABLE,
     "week": COUNTABLE,
     "side": COUNTABLE,
+    "right": COUNTABLE,
+    "lecture": COUNTABLE,
     "cooperation": NounStats(total=100, indefinite=2, definite=10, capitalised=0),  # a mass noun
     # Often capitalised in names ("the Summit of the Americas", "Joint Chiefs").
     "summit": NounStats(total=100, indefinite=30, definite=60, capitalised=60),
@@ -100,6 +106,8 @@ def heads(sentence: str) -> list[str]:
         ("He noted that cooperation will grow fast next year.", []),  # a mass noun
         ("He noted that team spirit will grow fast next year.", []),  # a modifier
         ("He noted that team on the pitch was ready.", []),  # no verb right after the noun
+        ("Right now, the team is preparing for the final.", []),  # an adverbial, not a subject
+        ("Lecture from the course on the history of the region.", []),  # a verbless caption
     ],
 )
 def test_bare_subjects(sentence: str, expected: list[str]) -> None:
@@ -221,3 +229,24 @@ def test_old_models_without_the_table_propose_nothing(tmp_path: Path) -> None:
     lex = Lexicon.load(folder)
     assert lex.nouns is None
     assert generate("Explosion occurred near the village of Kamenka on Monday.", lex, families=["subject"]) == []
+
+
+def test_an_opening_word_gets_an_article_only_where_it_can_open_a_noun_phrase() -> None:
+    lex = Lexicon({"explosion": 500, "team": 500}, {"send": (("sent", "form"),)}, frozenset({"send"}), nouns=TABLE)
+
+    def opening(sentence: str) -> set[str]:
+        return {c.apply(sentence) for c in generate(sentence, lex, families=["article"]) if c.start == 0}
+
+    assert "The explosion damaged the school." in opening("Explosion damaged the school.")
+    assert "The rescue team arrived." in opening("Rescue team arrived.")  # a modifier, then its noun
+    assert opening("Boldly, the team arrived.") == set()  # an adverb
+    assert opening("Send them a report.") == set()  # an imperative
+    assert opening("Signed the agreement yesterday.") == set()  # a participle with no noun after it
+
+
+def test_a_participle_before_its_noun_keeps_its_form_after_to() -> None:
+    lex = Lexicon({}, {"signed": (("sign", "form"),)}, frozenset({"sign"}), nouns=TABLE)
+    changed = {c.apply(s) for s in ("He objected to signed agreements.", "He wants to signed the deal.")
+               for c in generate(s, lex, families=["morphology"])}
+    assert "He objected to sign agreements." not in changed
+    assert "He wants to sign the deal." in changed
