@@ -425,13 +425,15 @@ def _article_deletion(i: int, tok: Token, nxt: Token) -> Iterator[Candidate]:
         yield Candidate(tok.start, nxt.start, "", family)
 
 
-# Below this count the model knows too little of the next word to judge its
-# article: "A pastafarian driver's licence" must not lose its "A".
+# Below this count the model knows too little of a real word to judge its
+# article: "A pastafarian driver's licence" must not lose its "A". A word it
+# has never seen is mostly a misspelling ("the knowlegde"): the speller's fix
+# comes first and the deletion is judged again beside the corrected word.
 MIN_COUNT_TO_DELETE_ARTICLE = 20
 
 
 def _article_swaps(sentence: str, i: int, tok: Token, nxt: Token, lex: Lexicon) -> Iterator[Candidate]:
-    if not (lex.counts and nxt.text.isalpha() and lex.count(nxt.text) < MIN_COUNT_TO_DELETE_ARTICLE):
+    if not (lex.counts and nxt.text.isalpha() and 0 < lex.count(nxt.text) < MIN_COUNT_TO_DELETE_ARTICLE):
         yield from _article_deletion(i, tok, nxt)
     for art in ("the", _an(nxt.text)):
         if art != tok.lower:
@@ -496,10 +498,19 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             yield Candidate(tok.start, tok.end, _match_case(form, tok.text), f"morphology:{kind}")
 
 
+# Before these "to" marks an infinitive ("have to reduced sulfur" is a verb
+# in the wrong form), not a preposition ("access to blocked sites").
+_INFINITIVE_TO_AFTER = frozenset(
+    "have has had having ought used going got able unable want wants wanted need needs needed".split()
+)
+
+
 def _attributive(tokens: list[Token], i: int, lex: Lexicon) -> bool:
-    """Is ``tokens[i]`` a participle used as an adjective before its noun
-    ("blocked sites", "armed groups")?"""
+    """Is ``tokens[i]``, after "to", a participle used as an adjective before
+    its noun ("led to increased tensions", "access to blocked sites")?"""
     if not tokens[i].lower.endswith("ed") or i + 1 >= len(tokens) or lex.nouns is None:
+        return False
+    if i >= 2 and tokens[i - 2].lower in _INFINITIVE_TO_AFTER:
         return False
     following = tokens[i + 1].text
     return following.islower() and following in lex.nouns.noun_forms and not lex.morph_is_base(following)
@@ -666,11 +677,10 @@ def redundancy(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             yield Candidate(a.start, b.start, "", "redundancy:repeat")
 
 
-# An adverb never lands right after a preposition or a determiner ("to"
-# before a verb takes one: "to partially lift"), and never moves across a
-# word that opens a clause.
-_NO_ADVERB_AFTER = _DETERMINERS | frozenset(PREPOSITIONS) - {"to"}
-_CLAUSE_OPENERS = frozenset("why what how when where who whom which that whether if because".split())
+# An adverb never lands right after a preposition ("to" before a verb takes
+# one: "to partially lift"), and never moves across a word that opens a clause.
+_NO_ADVERB_AFTER = frozenset(PREPOSITIONS) - {"to"}
+_CLAUSE_OPENERS = frozenset("why what how when where who whom which whether if because".split())
 
 
 def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:

@@ -224,3 +224,5 @@ def test_the_model_does_not_judge_the_article_of_a_word_it_barely_knows() -> Non
     # "silences" is seen 10 times in the hand-made vocabulary, "sciences" 5,000.
     assert "We discussed silences." not in rewrites("We discussed the silences.", "article")
     assert "We discussed sciences." in rewrites("We discussed the sciences.", "article")
+    # A word never seen is mostly a misspelling: the deletion is judged after the speller's fix.
+    assert "We discussed sciencez." in rewrites("We discussed the sciencez.", "article")

@@ -246,7 +246,8 @@ def test_an_opening_word_gets_an_article_only_where_it_can_open_a_noun_phrase() 
 
 def test_a_participle_before_its_noun_keeps_its_form_after_to() -> None:
     lex = Lexicon({}, {"signed": (("sign", "form"),)}, frozenset({"sign"}), nouns=TABLE)
-    changed = {c.apply(s) for s in ("He objected to signed agreements.", "He wants to signed the deal.")
-               for c in generate(s, lex, families=["morphology"])}
+    sentences = ("He objected to signed agreements.", "He wants to signed the deal.", "We have to signed agreements.")
+    changed = {c.apply(s) for s in sentences for c in generate(s, lex, families=["morphology"])}
     assert "He objected to sign agreements." not in changed
     assert "He wants to sign the deal." in changed
+    assert "We have to sign agreements." in changed  # "have to" marks an infinitive
