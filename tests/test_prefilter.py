@@ -7,7 +7,15 @@ import re
 import pytest
 
 import normalize.detect.rules as rules_mod
-from normalize.detect.prefilter import _trie_regex, ascii_lower, fast_source, required_literal_sets, required_literals
+from normalize.detect.prefilter import (
+    LineFinder,
+    _trie_regex,
+    ascii_lower,
+    fast_source,
+    opening_literals,
+    required_literal_sets,
+    required_literals,
+)
 from normalize.detect.rules import find_with_rules, load_rules
 
 
@@ -89,6 +97,35 @@ def test_prefiltered_scan_equals_full_scan(monkeypatch):
     monkeypatch.setattr(rules_mod, "PREFILTER_MIN_CHARS", len(text) + 1)
     slow = find_with_rules(text, ruleset)
     assert fast == slow and fast
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        (r"(?i)\b(?:in|on) the territory of\b", ("in", "on")),  # the alternatives, not what follows
+        (r"(?<!the )\b[Ss]igned by", ("signed by",)),
+        (r"(?:the )?process of", None),  # may start at "the" or at "process"
+        (r"\d+,\d", None),
+        (r"\ba (?:test|trial)", ("a t",)),  # re factors "test|trial" as "t(?:est|rial)"
+        (r"\b(?:a|the) test", None),  # "a" is too short to be worth finding
+    ],
+)
+def test_opening_literals(pattern, expected):
+    assert opening_literals(pattern) == expected
+
+
+def test_searching_from_openings_equals_scanning(monkeypatch):
+    ruleset = load_rules()
+    anchored = [r for r in ruleset.rules if r.openings]
+    assert len(anchored) > len(ruleset.rules) / 2
+    examples = [s for r in ruleset.rules for e in r.examples for s in (e.bad, e.good, e.ok) if s]
+    text = "\n".join(examples) + "\r" + "\r\n".join(examples).upper() + "\n" + "\n".join(examples).title()
+    assert len(text) > rules_mod.PREFILTER_MIN_CHARS
+    monkeypatch.setattr("normalize.detect.prefilter.ANCHOR_DENSITY", 0)  # always search from openings
+    from_openings = find_with_rules(text, ruleset, jobs=1)
+    monkeypatch.setattr(LineFinder, "openings_in", lambda self, openings, spans: None)
+    scanned = find_with_rules(text, ruleset, jobs=1)
+    assert from_openings == scanned and scanned
 
 
 def test_parallel_matching_equals_serial(monkeypatch):

@@ -183,6 +183,19 @@ def _selectivity(literal: str) -> int:
 
 _ZERO_WIDTH = frozenset({C.AT, C.ASSERT, C.ASSERT_NOT})
 _LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))*")
+MIN_OPENING = 2  # shorter openings ("a", a digit) start at too many places to pay
+
+
+def opening_literals(source: str) -> tuple[str, ...] | None:
+    """Texts (lowercase) one of which every match of ``source`` starts with,
+    or None: a long text is then searched only where one of them occurs."""
+    try:
+        prefixes = _prefixes(list(P.parse(source)))
+    except Exception:  # noqa: BLE001 - an unusual pattern is simply scanned in full
+        return None
+    if not prefixes or min(len(p) for p in prefixes) < MIN_OPENING:
+        return None
+    return tuple(sorted(prefixes))
 
 
 def fast_source(source: str) -> str:
@@ -289,43 +302,58 @@ def _prefixes(items: list) -> set[str] | None:
 
 
 class LineFinder:
-    """Line spans of a text that contain given literals.
+    """Line spans of a text that contain given literals, and where given
+    openings occur.
 
     All the literals of a rule set are found in one pass (an Aho-Corasick
     automaton, pyahocorasick): a ``str.find`` loop per literal costs more
     than the regexes it saves on a long text with common literals.
     """
 
-    def __init__(self, text: str, literals: Iterable[str] = ()) -> None:
+    def __init__(self, text: str, literals: Iterable[str] = (), openings: Iterable[str] = ()) -> None:
         import numpy as np
 
         self.lower = ascii_lower(text)
         self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
         self.length = len(text)
         self._lines: dict[str, np.ndarray] = {}
-        self._index(sorted(set(literals)))
+        self._at: dict[str, np.ndarray] = {}  # opening -> where it starts, ascending
+        self._index(sorted(set(literals)), sorted(set(openings)))
 
-    def _index(self, literals: list[str]) -> None:
+    def _index(self, literals: list[str], openings: Iterable[str] = ()) -> None:
         import ahocorasick
         import numpy as np
 
-        if not literals:
+        openings = list(openings)
+        words = sorted(set(literals) | set(openings))
+        if not words:
             return
         automaton = ahocorasick.Automaton()
-        for number, literal in enumerate(literals):
-            automaton.add_word(literal, number)
+        for number, word in enumerate(words):
+            automaton.add_word(word, number)
         automaton.make_automaton()
         ends: list[int] = []
         numbers: list[int] = []
         for end, number in automaton.iter(self.lower):
             ends.append(end)
             numbers.append(number)
-        line = np.searchsorted(np.asarray(self.starts), np.asarray(ends, dtype=np.int64), side="right") - 1
-        keys = np.unique(np.asarray(numbers, dtype=np.int64) * (len(self.starts) + 1) + line)
-        found, lines = np.divmod(keys, len(self.starts) + 1)
-        bounds = np.searchsorted(found, np.arange(len(literals) + 1))
-        for number, literal in enumerate(literals):
-            self._lines[literal] = lines[bounds[number] : bounds[number + 1]]
+        found_ends = np.asarray(ends, dtype=np.int64)
+        found = np.asarray(numbers, dtype=np.int64)
+        if literals:
+            line = np.searchsorted(np.asarray(self.starts), found_ends, side="right") - 1
+            keys = np.unique(found * (len(self.starts) + 1) + line)
+            which, lines = np.divmod(keys, len(self.starts) + 1)
+            bounds = np.searchsorted(which, np.arange(len(words) + 1))
+            for literal in literals:
+                number = _position(words, literal)
+                self._lines[literal] = lines[bounds[number] : bounds[number + 1]]
+        if openings:
+            order = np.lexsort((found_ends, found))
+            which, starts = found[order], found_ends[order]
+            bounds = np.searchsorted(which, np.arange(len(words) + 1))
+            for opening in openings:
+                number = _position(words, opening)
+                self._at[opening] = starts[bounds[number] : bounds[number + 1]] - (len(opening) - 1)
 
     def lines_with(self, groups: tuple[tuple[str, ...], ...]) -> Iterator[tuple[int, int]]:
         """(start, end) of each line holding a literal of every group, in
@@ -345,7 +373,51 @@ class LineFinder:
             end = starts[line + 1] if line + 1 < len(starts) else self.length
             yield starts[line], end
 
+    def openings_in(
+        self, openings: tuple[str, ...], spans: list[tuple[int, int]] | None
+    ) -> list[tuple[int, int]] | None:
+        """(where an opening starts, end of its span) for each place one of
+        ``openings`` starts inside ``spans`` (None: the whole text), in order;
+        None when they start at so many places that scanning costs less."""
+        import numpy as np
+
+        missing = [o for o in openings if o not in self._at]
+        if missing:
+            self._index([], sorted(missing))
+        places = _sorted_set(np.concatenate([self._at[o] for o in openings] + [np.empty(0, np.int64)]))
+        if spans is None:
+            if len(places) * ANCHOR_DENSITY > self.length:
+                return None
+            return [(p, self.length) for p in places.tolist()]
+        bounds = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+        if len(places) * ANCHOR_DENSITY > int((bounds[:, 1] - bounds[:, 0]).sum()):
+            return None
+        k = np.searchsorted(bounds[:, 0], places, side="right") - 1
+        inside = (k >= 0) & (places < bounds[np.maximum(k, 0), 1])
+        return list(zip(places[inside].tolist(), bounds[k[inside], 1].tolist()))
+
     def _lines_of(self, literals: tuple[str, ...]):
         import numpy as np
 
-        return np.unique(np.concatenate([self._lines[lit] for lit in literals] + [np.empty(0, np.int64)]))
+        return _sorted_set(np.concatenate([self._lines[lit] for lit in literals] + [np.empty(0, np.int64)]))
+
+
+# Search from each place an opening occurs only where they are sparser than
+# one per this many characters: at more places, calling ``re`` at each costs
+# more than letting it scan (measured on the shipped rules, 100k words).
+ANCHOR_DENSITY = 10
+
+
+def _position(words: list[str], word: str) -> int:
+    import bisect
+
+    return bisect.bisect_left(words, word)
+
+
+def _sorted_set(values):
+    """``np.unique`` for integers, by sorting: numpy's hash-based unique is
+    several times slower on the many small arrays the matcher asks for."""
+    import numpy as np
+
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values

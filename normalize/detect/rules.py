@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from normalize.detect.prefilter import LineFinder, ascii_lower, fast_source, required_literal_sets
+from normalize.detect.prefilter import LineFinder, ascii_lower, fast_source, opening_literals, required_literal_sets
 from normalize.errors import RulePackError
 from normalize.types import LINE_BREAKS, Applicability, Finding, Severity
 
@@ -80,6 +80,9 @@ class Rule:
     # The pattern with a lookahead that lets re skip ahead (prefilter.fast_source),
     # worked out when the index is written; None: compile ``source`` as it is.
     fast: str | None = field(default=None, compare=False)
+    # Texts one of which every match starts with (prefilter.opening_literals):
+    # a long text is searched only from where one occurs. None: scanned.
+    openings: tuple[str, ...] | None = field(default=None, compare=False)
 
     @property
     def literal_groups(self) -> tuple[tuple[str, ...], ...]:
@@ -154,7 +157,7 @@ def load_rules(directory: str | None = None) -> RuleSet:
 
 
 INDEX_NAME = "_index.json"
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 
 def read_index(folder: Path) -> tuple[dict[str, dict], dict[str, dict]]:
@@ -203,6 +206,7 @@ def _describe(pattern: re.Pattern[str]) -> dict:
         "literals": list(sets[0]) if sets else None,
         "also": [list(s) for s in sets[1:]],
         "fast": fast if (fast := fast_source(pattern.pattern)) != pattern.pattern else None,
+        "openings": list(found) if (found := opening_literals(pattern.pattern)) else None,
         "groups": pattern.groups,
         "names": sorted(pattern.groupindex),
     }
@@ -291,6 +295,7 @@ def _parse_rule(pack: str, family: str, index: int, raw: Any, known: dict[str, d
         literals=tuple(literals) if literals is not None else None,
         also=tuple(tuple(s) for s in shape.get("also", ())),
         fast=shape.get("fast"),
+        openings=tuple(shape["openings"]) if shape.get("openings") else None,
     )
 
 
@@ -441,14 +446,20 @@ def _findings_for(
             spans = [(0, len(text))] if all(any(lit in lower for lit in g) for g in rule.literal_groups) else []
         if spans == []:
             continue  # no match is possible: not even compiled
-        findings.extend(_rule_findings(rule, text, protector, _matches(rule, text, spans)))
+        places = lines.openings_in(rule.openings, spans) if lines is not None and rule.openings else None
+        matches = _matches(rule, text, spans) if places is None else _matches_at(rule, text, places)
+        findings.extend(_rule_findings(rule, text, protector, matches))
     return findings
 
 
 def _shared_state(text: str, rules: list[Rule], accept: frozenset[str]) -> tuple[Protector, LineFinder | None]:
     """What every rule's matching needs: protected spans, and the lines holding each literal."""
     lines = (
-        LineFinder(text, (lit for rule in rules for group in rule.literal_groups for lit in group))
+        LineFinder(
+            text,
+            (lit for rule in rules for group in rule.literal_groups for lit in group),
+            (opening for rule in rules for opening in rule.openings or ()),
+        )
         if len(text) >= PREFILTER_MIN_CHARS
         else None
     )
@@ -517,6 +528,21 @@ def _matches(rule: Rule, text: str, spans: list[tuple[int, int]] | None) -> Iter
         return
     for start, end in spans:
         yield from rule.pattern.finditer(text, start, end)
+
+
+def _matches_at(rule: Rule, text: str, places: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The matches ``_matches`` finds, trying only the places where one of the
+    rule's openings starts (each with the end of its line span): every match
+    starts at one, and ``re`` at a given place finds what its scan would."""
+    pattern = rule.pattern
+    after = -1  # like finditer, no match starts inside the previous one
+    for start, end in places:
+        if start < after:
+            continue
+        match = pattern.match(text, start, end)
+        if match is not None:
+            after = max(match.end(), start + 1)
+            yield match
 
 
 def _rule_findings(
