@@ -66,12 +66,13 @@ _INFORMAL = {
     "coz": "because", "tho": "though", "pls": "please", "plz": "please", "ppl": "people",
     "becouse": "because", "infront": "in front", "eachother": "each other",
 }
-# Redundant padding in translated wire copy: deleted outright. Not "the
-# field of" or "the city of": wire editors kept them in 14 of 17 sentences of
+# Redundant padding in translated wire copy: deleted outright. Not "in the
+# process of absorbing" (an -ing word after it: the phrase means "while"),
+# "the field of" or "the city of": wire editors kept them in 14 of 17 sentences of
 # the tuned sets. Before a determiner most of these nouns are literal ("the level of the
 # Caspian Sea", "the course of the river"), so only "process" is deleted there.
 _REDUNDANT = re.compile(
-    r"\b(?:the process of |"
+    r"\b(?:the process of (?!\w+ing\b)|"
     r"the (?:level|sphere|framework|course) of "
     r"(?!(?:the|a|an|its|their|this|that|these|those|his|her|our)\b)|"
     r"the carrying out of |carrying out of (?:the )?|in the period (?:of )?)",
@@ -673,20 +674,37 @@ def redundancy(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         else:
             yield Candidate(m.start(), m.end(), "", "redundancy:phrase")
     for a, b in zip(tokens, tokens[1:]):
-        if a.is_word and a.lower == b.lower:  # "the the"
+        if a.is_word and a.lower == b.lower and not _rare(a.lower, lex):  # "the the"
             yield Candidate(a.start, b.start, "", "redundancy:repeat")
+
+
+# A doubled word this rare is a name or a Latin binomial ("Cricetus
+# cricetus", "Equus ferus ferus"), not a slip.
+MIN_COUNT_OF_REPEATED_WORD = 100
+
+
+def _rare(word: str, lex: Lexicon) -> bool:
+    return bool(lex.counts) and lex.count(word) < MIN_COUNT_OF_REPEATED_WORD
 
 
 # An adverb never lands right after a preposition ("to" before a verb takes
 # one: "to partially lift"), and never moves across a word that opens a clause.
 _NO_ADVERB_AFTER = frozenset(PREPOSITIONS) - {"to"}
-_CLAUSE_OPENERS = frozenset("why what how when where who whom which whether if because".split())
+_CLAUSE_OPENERS = frozenset("why what how when where who whom which whether if because and or but nor".split())
+# Words in -ly that are adjectives, not adverbs to move ("ever-more-unlikely secret weapons").
+_LY_ADJECTIVES = frozenset(
+    "unlikely likely early friendly elderly costly lonely lovely deadly holy ugly silly lively timely "
+    "daily weekly monthly yearly quarterly".split()
+)
 
 
 def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
     """Move an adverb one or two words left or right: "also was" -> "was also"."""
+    nouns = lex.nouns.noun_forms if lex.nouns is not None else frozenset()
     for i, tok in enumerate(tokens):
-        if tok.lower not in _ADVERBS and not (tok.lower.endswith("ly") and len(tok.text) > 4):
+        if tok.lower not in _ADVERBS and not (
+            tok.lower.endswith("ly") and len(tok.text) > 4 and tok.lower not in _LY_ADJECTIVES and tok.lower not in nouns
+        ):
             continue
         if i and tok.text[:1].isupper():
             continue  # "Temir Zholy", "Italy": a name, not an adverb

@@ -226,3 +226,17 @@ def test_the_model_does_not_judge_the_article_of_a_word_it_barely_knows() -> Non
     assert "We discussed sciences." in rewrites("We discussed the sciences.", "article")
     # A word never seen is mostly a misspelling: the deletion is judged after the speller's fix.
     assert "We discussed sciencez." in rewrites("We discussed the sciencez.", "article")
+
+
+def test_padding_and_repeats_that_are_not_redundant_stay() -> None:
+    # "in the process of absorbing" means "while absorbing"; a doubled rare word is a name
+    # or a Latin binomial ("Cricetus cricetus"), not a slip.
+    assert rewrites("We go home in the process of developing the plan.", "redundancy") == set()
+    assert "We discussed the implementation." in rewrites("We discussed the process of the implementation.", "redundancy")
+    assert rewrites("We go to Silences silences.", "redundancy") == set()
+
+
+def test_adverbs_do_not_cross_a_coordinator_and_adjectives_in_ly_stay() -> None:
+    moved = rewrites("We already and go home.", "word-order")
+    assert "We and already go home." not in moved and "We and go already home." not in moved
+    assert rewrites("We plan unlikely sciences.", "word-order") == set()
