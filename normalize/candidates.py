@@ -252,6 +252,8 @@ def _an(word: str) -> str:
 def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if _in_compound(sentence, tok):
+            continue  # "state-of-the-art", "day-by-day"
         if tok.lower in ARTICLES and nxt is not None and nxt.is_word:
             yield from _article_swaps(sentence, i, tok, nxt, lex)
         elif tok.is_word and tok.lower not in _NO_ARTICLE_BEFORE and not _after_determiner(tokens, i):
@@ -441,12 +443,19 @@ def _article_swaps(sentence: str, i: int, tok: Token, nxt: Token, lex: Lexicon) 
             yield Candidate(tok.start, tok.end, _match_case(art, tok.text), "article:swap")
 
 
+def _in_compound(sentence: str, tok: Token) -> bool:
+    """Is ``tok`` glued by a hyphen to the word before or after it?"""
+    return sentence[tok.start - 1 : tok.start] == "-" or sentence[tok.end : tok.end + 1] == "-"
+
+
 def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
     for i, tok in enumerate(tokens):
         if tok.lower not in PREPOSITIONS or _shouting(tok.text):
             continue
         if i > 0 and tok.text[:1].isupper():
             continue  # a name mid-sentence ("To Lam", "Of Montreal")
+        if _in_compound(sentence, tok):
+            continue  # "day-by-day", "face-to-face"
         for prep in PREPOSITIONS:
             if prep != tok.lower:
                 # "of", the commonest preposition, is the n-gram model's default

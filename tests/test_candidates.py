@@ -240,3 +240,10 @@ def test_adverbs_do_not_cross_a_coordinator_and_adjectives_in_ly_stay() -> None:
     moved = rewrites("We already and go home.", "word-order")
     assert "We and already go home." not in moved and "We and go already home." not in moved
     assert rewrites("We plan unlikely sciences.", "word-order") == set()
+
+
+def test_prepositions_inside_a_hyphenated_compound_stay() -> None:
+    found = rewrites("We go home in a day-by-day plan.", "preposition")
+    assert "We go home to a day-by-day plan." in found  # the free "in" is still judged
+    assert all("day-by-day" in r for r in found)
+    assert all("state-of-the-art" in r for r in rewrites("We go home with a state-of-the-art plan.", "article"))
