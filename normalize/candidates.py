@@ -700,10 +700,11 @@ def _rare(word: str, lex: Lexicon) -> bool:
 # one: "to partially lift"), and never moves across a word that opens a clause.
 _NO_ADVERB_AFTER = frozenset(PREPOSITIONS) - {"to"}
 _CLAUSE_OPENERS = frozenset("why what how when where who whom which whether if because and or but nor".split())
-# Words in -ly that are adjectives, not adverbs to move ("ever-more-unlikely secret weapons").
-_LY_ADJECTIVES = frozenset(
-    "unlikely likely early friendly elderly costly lonely lovely deadly holy ugly silly lively timely "
-    "daily weekly monthly yearly quarterly".split()
+# Words in -ly that are adjectives, not adverbs to move ("ever-more-unlikely
+# secret weapons"): the noun table's list and more. ("only", in that list, is
+# in _ADVERBS, which is checked first.)
+_LY_ADJECTIVES = nouns._LY_ADJECTIVES | frozenset(
+    "unlikely costly lonely lovely deadly holy ugly silly lively timely".split()
 )
 
 

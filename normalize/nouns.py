@@ -340,7 +340,7 @@ def _predicate_after(words: list[str], k: int, table: NounTable) -> bool:
     """Is there a verb anywhere from ``words[k]`` on? A verbless line is a
     heading or a caption ("Lecture from the course ..."), which English
     writes without an article."""
-    return any(w in _AUXILIARIES or w in table.finite and w not in table.noun_forms for w in words[k:])
+    return any(_is_verb(w, table) for w in words[k:])
 
 
 def _verb_after(words: list[str], k: int, table: NounTable) -> bool:
@@ -350,7 +350,11 @@ def _verb_after(words: list[str], k: int, table: NounTable) -> bool:
         k += 2
     if k >= len(words):
         return False
-    word = words[k]
+    return _is_verb(words[k], table)
+
+
+def _is_verb(word: str, table: NounTable) -> bool:
+    """An auxiliary, or a finite verb form that is no noun ("signed", not "talks")."""
     return word in _AUXILIARIES or word in table.finite and word not in table.noun_forms
 
 

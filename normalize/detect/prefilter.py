@@ -13,6 +13,7 @@ open with lookbehinds so that ``re`` fails fast where no match can start.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -340,8 +341,10 @@ class LineFinder:
         found_ends = np.asarray(ends, dtype=np.int64)
         found = np.asarray(numbers, dtype=np.int64)
         if literals:
-            line = np.searchsorted(np.asarray(self.starts), found_ends, side="right") - 1
-            keys = np.unique(found * (len(self.starts) + 1) + line)
+            # Lines only for the literals' hits: openings can have many more.
+            mine = np.isin(found, [_position(words, literal) for literal in literals])
+            line = np.searchsorted(np.asarray(self.starts), found_ends[mine], side="right") - 1
+            keys = np.unique(found[mine] * (len(self.starts) + 1) + line)
             which, lines = np.divmod(keys, len(self.starts) + 1)
             bounds = np.searchsorted(which, np.arange(len(words) + 1))
             for literal in literals:
@@ -409,8 +412,6 @@ ANCHOR_DENSITY = 10
 
 
 def _position(words: list[str], word: str) -> int:
-    import bisect
-
     return bisect.bisect_left(words, word)
 
 
