@@ -349,3 +349,12 @@ def test_a_damaged_model_is_a_one_line_error(cli, tmp_path):
     (damaged / "spm.model").write_bytes(b"not a sentencepiece model")
     code, _, err = cli("check", "-", "--strategy", "model", "--model", str(damaged), stdin=b"Hello world.\n")
     assert code == 2 and "damaged" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_help_keeps_bracketed_text(cli, command, monkeypatch):
+    # Rich reads "[...]" in help text as markup and drops it unless escaped.
+    monkeypatch.setenv("COLUMNS", "300")
+    code, out, _ = cli(command, "--help")
+    assert code == 0
+    assert "normalize[languagetool]" in out and "(default: rules+model)" in out

@@ -11,7 +11,7 @@ from normalize.errors import NormalizeError
 
 StrategyOpt = typer.Option(
     None, "--strategy", "-s",
-    help=f"Where findings come from: {', '.join(STRATEGIES)} [default: {DEFAULT_STRATEGY}].",
+    help=f"Where findings come from: {', '.join(STRATEGIES)} (default: {DEFAULT_STRATEGY}).",
     show_default=False,
 )
 AcceptOpt = typer.Option(
@@ -35,7 +35,7 @@ ModelOpt = typer.Option(
 
 LanguageToolOpt = typer.Option(
     None, "--languagetool", metavar="URL", envvar="NORMALIZE_LANGUAGETOOL",
-    help="Also ask the LanguageTool server at URL (needs normalize[languagetool]).",
+    help="Also ask the LanguageTool server at URL (needs the extra: pip install 'normalize\\[languagetool]').",
 )
 
 
