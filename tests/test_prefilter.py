@@ -147,3 +147,16 @@ def test_declared_literals_must_be_lower_case_text(tmp_path):
     )
     with pytest.raises(RulePackError, match="lower case"):
         load_rules(str(tmp_path))
+
+
+def test_line_finder_answers_literals_and_openings_given_late():
+    text = "In his turn he spoke.\r\nNothing here.\nAt the end of 2020 in his turn.\rlast"
+    finder = LineFinder(text, ["in his turn"], ["at the end"])
+    lines = list(finder.lines_with((("in his turn",),)))
+    assert [text[s:e] for s, e in lines] == ["In his turn he spoke.\r\n", "At the end of 2020 in his turn.\r"]
+    # "nothing" was not indexed at construction: found by a second pass of its own
+    assert [text[s:e] for s, e in finder.lines_with((("nothing",), ("here",)))] == ["Nothing here.\n"]
+    assert list(finder.lines_with((("nothing",), ("turn",)))) == []  # no line holds both
+    assert finder.openings_in(("at the end",), None) == [(text.index("At the end"), len(text))]
+    assert finder.openings_in(("last",), None) == [(len(text) - 4, len(text))]  # opening given late
+    assert finder.openings_in(("absent",), None) == []

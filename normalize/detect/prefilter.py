@@ -13,9 +13,9 @@ open with lookbehinds so that ``re`` fails fast where no match can start.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 try:  # Python 3.11+
     import re._constants as C
@@ -308,64 +308,46 @@ class LineFinder:
 
     All the literals of a rule set are found in one pass (an Aho-Corasick
     automaton, pyahocorasick): a ``str.find`` loop per literal costs more
-    than the regexes it saves on a long text with common literals.
+    than the regexes it saves on a long text with common literals. The
+    automaton and its word numbering are built once per set of words
+    (``_vocabulary``), so a short text pays only for its own hits.
     """
 
     def __init__(self, text: str, literals: Iterable[str] = (), openings: Iterable[str] = ()) -> None:
-        import numpy as np
-
         self.lower = ascii_lower(text)
         self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
         self.length = len(text)
-        self._lines: dict[str, np.ndarray] = {}
-        self._at: dict[str, np.ndarray] = {}  # opening -> where it starts, ascending
-        self._index(sorted(set(literals)), sorted(set(openings)))
+        self._hits: list[_Hits] = []
+        self._literals: set[str] = set()  # every literal and opening indexed so far
+        self._openings: set[str] = set()
+        self._present: set[str] = set()  # those that occur in the text
+        self._add(frozenset(literals), frozenset(openings))
 
-    def _index(self, literals: list[str], openings: Iterable[str] = ()) -> None:
-        import ahocorasick
-        import numpy as np
+    def _add(self, literals: frozenset[str], openings: frozenset[str]) -> None:
+        if literals or openings:
+            hits = _Hits(_vocabulary(literals, openings), self.lower, self.starts)
+            self._hits.append(hits)
+            self._literals |= literals
+            self._openings |= openings
+            self._present |= hits.present
 
-        openings = list(openings)
-        words = sorted(set(literals) | set(openings))
-        if not words:
-            return
-        automaton = ahocorasick.Automaton()
-        for number, word in enumerate(words):
-            automaton.add_word(word, number)
-        automaton.make_automaton()
-        ends: list[int] = []
-        numbers: list[int] = []
-        for end, number in automaton.iter(self.lower):
-            ends.append(end)
-            numbers.append(number)
-        found_ends = np.asarray(ends, dtype=np.int64)
-        found = np.asarray(numbers, dtype=np.int64)
-        if literals:
-            # Lines only for the literals' hits: openings can have many more.
-            mine = np.isin(found, [_position(words, literal) for literal in literals])
-            line = np.searchsorted(np.asarray(self.starts), found_ends[mine], side="right") - 1
-            keys = np.unique(found[mine] * (len(self.starts) + 1) + line)
-            which, lines = np.divmod(keys, len(self.starts) + 1)
-            bounds = np.searchsorted(which, np.arange(len(words) + 1))
-            for literal in literals:
-                number = _position(words, literal)
-                self._lines[literal] = lines[bounds[number] : bounds[number + 1]]
-        if openings:
-            order = np.lexsort((found_ends, found))
-            which, starts = found[order], found_ends[order]
-            bounds = np.searchsorted(which, np.arange(len(words) + 1))
-            for opening in openings:
-                number = _position(words, opening)
-                self._at[opening] = starts[bounds[number] : bounds[number + 1]] - (len(opening) - 1)
+    def _find(self, word: str, opening: bool) -> tuple[_Hits, int] | None:
+        for hits in self._hits:
+            number = hits.vocab.number.get(word)
+            if number is not None and (hits.vocab.opening[number] if opening else hits.vocab.literal[number]):
+                return hits, number
+        return None
 
     def lines_with(self, groups: tuple[tuple[str, ...], ...]) -> Iterator[tuple[int, int]]:
         """(start, end) of each line holding a literal of every group, in
         order; end includes the line break."""
         import numpy as np
 
-        missing = sorted({lit for group in groups for lit in group if lit not in self._lines})
+        missing = frozenset(lit for group in groups for lit in group if lit not in self._literals)
         if missing:  # literals not given at construction: one more pass for them alone
-            self._index(missing)
+            self._add(missing, frozenset())
+        if any(self._present.isdisjoint(group) for group in groups):
+            return  # the common case on a short text, decided without numpy
         hits = self._lines_of(groups[0])
         for group in groups[1:]:
             if not len(hits):
@@ -384,10 +366,14 @@ class LineFinder:
         None when they start at so many places that scanning costs less."""
         import numpy as np
 
-        missing = [o for o in openings if o not in self._at]
+        missing = frozenset(o for o in openings if o not in self._openings)
         if missing:
-            self._index([], sorted(missing))
-        places = _sorted_set(np.concatenate([self._at[o] for o in openings] + [np.empty(0, np.int64)]))
+            self._add(frozenset(), missing)
+        if self._present.isdisjoint(openings):
+            return []
+        places = _sorted_set(
+            np.concatenate([self._starts_of(o) for o in openings if o in self._present] + [np.empty(0, np.int64)])
+        )
         if spans is None:
             if len(places) * ANCHOR_DENSITY > self.length:
                 return None
@@ -402,17 +388,75 @@ class LineFinder:
     def _lines_of(self, literals: tuple[str, ...]):
         import numpy as np
 
-        return _sorted_set(np.concatenate([self._lines[lit] for lit in literals] + [np.empty(0, np.int64)]))
+        parts = []
+        for literal in literals:
+            if literal not in self._present:
+                continue
+            hits, number = self._find(literal, False)  # type: ignore[misc]
+            parts.append(hits.lines[hits.line_bounds[number] : hits.line_bounds[number + 1]])
+        return _sorted_set(np.concatenate(parts + [np.empty(0, np.int64)]))
+
+    def _starts_of(self, opening: str):
+        hits, number = self._find(opening, True)  # type: ignore[misc]
+        ends = hits.ends[hits.end_bounds[number] : hits.end_bounds[number + 1]]
+        return ends - (len(opening) - 1)
+
+
+class _Vocabulary:
+    """Words numbered in sorted order, the automaton that finds them, and
+    which of them are literals (line filters) and which openings."""
+
+    def __init__(self, literals: frozenset[str], openings: frozenset[str]) -> None:
+        import ahocorasick
+        import numpy as np
+
+        self.words = sorted(literals | openings)
+        self.number = {word: k for k, word in enumerate(self.words)}
+        self.literal = np.array([w in literals for w in self.words], dtype=bool)
+        self.opening = np.array([w in openings for w in self.words], dtype=bool)
+        self.automaton = ahocorasick.Automaton()
+        for number, word in enumerate(self.words):
+            self.automaton.add_word(word, number)
+        self.automaton.make_automaton()
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(literals: frozenset[str], openings: frozenset[str]) -> _Vocabulary:
+    return _Vocabulary(literals, openings)
+
+
+class _Hits:
+    """One automaton pass over a text: for each word, the lines holding it
+    (literals) and where it ends (openings), grouped by word number."""
+
+    def __init__(self, vocab: _Vocabulary, lower: str, line_starts: list[int]) -> None:
+        import numpy as np
+
+        self.vocab = vocab
+        ends: list[int] = []
+        numbers: list[int] = []
+        for end, number in vocab.automaton.iter(lower):
+            ends.append(end)
+            numbers.append(number)
+        found_ends = np.asarray(ends, dtype=np.int64)
+        found = np.asarray(numbers, dtype=np.int64)
+        self.present = {vocab.words[n] for n in set(numbers)}
+        every_word = np.arange(len(vocab.words) + 1)
+        # Lines only for the literals' hits: openings can have many more.
+        mine = vocab.literal[found] if len(found) else np.zeros(0, dtype=bool)
+        line = np.searchsorted(np.asarray(line_starts), found_ends[mine], side="right") - 1
+        keys = np.unique(found[mine] * (len(line_starts) + 1) + line)
+        which, self.lines = np.divmod(keys, len(line_starts) + 1)
+        self.line_bounds = np.searchsorted(which, every_word)
+        order = np.lexsort((found_ends, found))
+        self.ends = found_ends[order]
+        self.end_bounds = np.searchsorted(found[order], every_word)
 
 
 # Search from each place an opening occurs only where they are sparser than
 # one per this many characters: at more places, calling ``re`` at each costs
 # more than letting it scan (measured on the shipped rules, 100k words).
 ANCHOR_DENSITY = 10
-
-
-def _position(words: list[str], word: str) -> int:
-    return bisect.bisect_left(words, word)
 
 
 def _sorted_set(values):
