@@ -270,18 +270,19 @@ class Ranker:
         fixed: Sequence[Candidate] = (),
         families: Iterable[str] | None = None,
         noisy: bool | None = None,
+        pool: list[Candidate] | None = None,
     ) -> list[Applied]:
         """Edits to ``sentence``, best first; ``fixed`` edits are taken as given.
 
         ``noisy`` picks the margin table (the document's register); None lets
-        the sentence's own evidence decide.
+        the sentence's own evidence decide. ``pool``: the candidates, when
+        ``candidates`` already gave them (see ``prime``).
         """
         applied: list[Candidate] = list(fixed)
-        pool = [
-            c for c in generate(sentence, self.lexicon, accept=accept, families=families)
-            + list(rule_candidates)
-            if not any(_conflict(c, f) for f in applied)
-        ]
+        if pool is None:
+            pool = self.candidates(
+                sentence, accept=accept, rule_candidates=rule_candidates, fixed=fixed, families=families
+            )
         if not pool:
             return []
         current = _render(sentence, applied)
@@ -312,6 +313,34 @@ class Ranker:
                 if len(near):
                     gains[near] = self._gains(sentence, applied, [pool[i] for i in near], current)
         return result
+
+    def candidates(
+        self,
+        sentence: str,
+        *,
+        accept: frozenset[str] = frozenset(),
+        rule_candidates: Sequence[Candidate] = (),
+        fixed: Sequence[Candidate] = (),
+        families: Iterable[str] | None = None,
+    ) -> list[Candidate]:
+        """Every candidate edit of ``sentence`` that does not clash with ``fixed``."""
+        return [
+            c for c in generate(sentence, self.lexicon, accept=accept, families=families)
+            + list(rule_candidates)
+            if not any(_conflict(c, f) for f in fixed)
+        ]
+
+    def prime(self, items: Iterable[tuple[str, Sequence[Candidate], Sequence[Candidate]]]) -> None:
+        """Score the first-round windows of many ``(sentence, fixed, pool)`` at
+        once, into the scorer's cache: one large batch costs a fraction of
+        many per-sentence ones (numpy's per-call overhead dominates those)."""
+        texts: list[str] = []
+        for sentence, fixed, pool in items:
+            current = _render(sentence, list(fixed))
+            for c in pool:
+                texts.extend(_windows(current, _shift(c, fixed), c.replacement))
+        if texts:
+            self.scorer.score(texts)
 
     def _gains(
         self, sentence: str, applied: list[Candidate], cands: Sequence[Candidate], current: str
@@ -520,23 +549,47 @@ def model_findings(
         # Outside learner text a repeated unknown word is a term, not a typo.
         accept = accept | recurring_unknown_words(text, ranker.lexicon)
     findings: list[Finding] = []
-    for start, end in sentences:
+    spans = [
+        (start, end) for start, end in sentences
+        if text[start:end].strip() and end - start <= MAX_SENTENCE_CHARS
+    ]
+    for block in range(0, len(spans), PRIME_SENTENCES):
+        findings.extend(_block_findings(text, spans[block : block + PRIME_SENTENCES], rule_findings, ranker, accept, noisy))
+    findings.sort(key=lambda f: (f.start, f.end))
+    return findings
+
+
+PRIME_SENTENCES = 200  # sentences whose first-round windows are scored in one batch
+
+
+def _block_findings(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    rule_findings: Sequence[Finding],
+    ranker: Ranker,
+    accept: frozenset[str],
+    noisy: bool | None,
+) -> list[Finding]:
+    findings: list[Finding] = []
+    todo: list[tuple[int, str, list[Candidate], list[Candidate], tuple]] = []
+    for start, end in spans:
         sentence = text[start:end]
-        if not sentence.strip() or len(sentence) > MAX_SENTENCE_CHARS:
-            continue
         fixed, cands, choices = _rule_parts(sentence, start, rule_findings, ranker)
         findings.extend(choices)
         key = (sentence, tuple(fixed), tuple(cands), accept, id(ranker), ranker.version, noisy)
         applied = _MEMO.get(key)
         if applied is None:
-            applied = ranker.correct(
-                sentence, accept=accept, rule_candidates=cands, fixed=fixed, noisy=noisy
-            )
-            if len(_MEMO) > 20_000:
-                _MEMO.clear()
-            _MEMO[key] = applied
+            todo.append((start, sentence, fixed, cands, key))
+        else:
+            findings.extend(_finding(a, sentence, start) for a in applied)
+    pools = [ranker.candidates(s, accept=accept, rule_candidates=c, fixed=f) for _, s, f, c, _ in todo]
+    ranker.prime((s, f, pool) for (_, s, f, _, _), pool in zip(todo, pools))
+    for (start, sentence, fixed, cands, key), pool in zip(todo, pools):
+        applied = ranker.correct(sentence, accept=accept, fixed=fixed, noisy=noisy, pool=pool)
+        if len(_MEMO) > 20_000:
+            _MEMO.clear()
+        _MEMO[key] = applied
         findings.extend(_finding(a, sentence, start) for a in applied)
-    findings.sort(key=lambda f: (f.start, f.end))
     return findings
 
 

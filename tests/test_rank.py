@@ -145,3 +145,32 @@ def test_in_edited_copy_a_non_word_is_only_suggested(tiny_model: Path) -> None:
     text, spans = _document([typo, clean] * DOC_MIN_SENTENCES)
     found = [f for f in model_findings(text, spans, model_dir=str(tiny_model)) if f.category == "spelling"]
     assert found and all(f.applicability == Applicability.SAFE for f in found)
+
+
+def test_batched_priming_changes_no_finding(tiny_model: Path, monkeypatch) -> None:
+    import normalize.rank as rank
+
+    lines = [
+        "The minister discussed new plan on Monday.",
+        "Delegation visited factory in the region.",
+        "The committee signed a joint statement last week.",
+        "He said that talks was useful for both side.",
+    ]
+    text = " ".join(lines)
+    spans, pos = [], 0
+    for line in lines:
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    ranker = get_ranker(str(tiny_model))
+
+    def fresh(block: int) -> list[Finding]:
+        rank._MEMO.clear()
+        ranker.scorer._cache.clear()
+        monkeypatch.setattr(rank, "PRIME_SENTENCES", block)
+        return model_findings(text, spans, model_dir=str(tiny_model))
+
+    calls = ranker.scorer.calls
+    one_at_a_time = fresh(1)
+    batched = fresh(100)
+    assert batched == one_at_a_time and batched
+    assert ranker.scorer.calls > calls
