@@ -9,7 +9,7 @@ from pathlib import Path
 
 from normalize.apply import apply_edits, resolve_overlaps, select_edits
 from normalize.errors import InputError, NormalizeError
-from normalize.types import Edit, Finding
+from normalize.types import Edit, Finding, Progress
 
 STRATEGIES = ("rules", "model", "rules+model")
 DEFAULT_STRATEGY = "rules+model"
@@ -41,12 +41,17 @@ class FixResult:
 
 
 def check_text(
-    text: str, options: Options = Options(), *, line_cache: dict[str, list[Finding]] | None = None
+    text: str,
+    options: Options = Options(),
+    *,
+    line_cache: dict[str, list[Finding]] | None = None,
+    progress: Progress | None = None,
 ) -> list[Finding]:
     """All findings for ``text`` under ``options.strategy``, sorted by position.
 
     ``line_cache`` (line text -> rule findings with offsets into the line)
     lets repeated checks of an edited text match rules on changed lines only.
+    ``progress`` hears how many sentences the model has done (the slow part).
     """
     sources = set(options.strategy.split("+"))
     findings: list[Finding] = []
@@ -56,7 +61,7 @@ def check_text(
         else:
             findings.extend(_rule_findings_by_line(text, options, line_cache))
     if "model" in sources:
-        findings = _with_model(text, findings, options)
+        findings = _with_model(text, findings, options, progress)
     if options.languagetool_url:
         from normalize.detect.grammar import languagetool_findings
 
@@ -65,16 +70,21 @@ def check_text(
     return findings
 
 
-def fix_text(text: str, options: Options = Options(), unsafe: bool = False) -> FixResult:
+def fix_text(
+    text: str, options: Options = Options(), unsafe: bool = False, *, progress: Progress | None = None
+) -> FixResult:
     """Apply edits until nothing more changes (at most MAX_FIX_PASSES passes).
 
     Several passes let edits that overlapped in one pass apply in the next, and
-    make ``fix`` idempotent: its own output has nothing left to fix.
+    make ``fix`` idempotent: its own output has nothing left to fix. Only the
+    first pass reports ``progress``: later ones redo just the edited sentences.
     """
     result = FixResult(text)
     line_cache: dict[str, list[Finding]] = {}
-    for _ in range(MAX_FIX_PASSES):
-        findings = check_text(result.text, options, line_cache=line_cache)
+    for number in range(MAX_FIX_PASSES):
+        findings = check_text(
+            result.text, options, line_cache=line_cache, progress=progress if number == 0 else None
+        )
         edits = resolve_overlaps(select_edits(findings, unsafe))
         if not edits:
             break
@@ -122,7 +132,9 @@ def _rule_findings(text: str, options: Options) -> list[Finding]:
     return find_with_rules(text, ruleset, options.accept)
 
 
-def _with_model(text: str, rule_findings: list[Finding], options: Options) -> list[Finding]:
+def _with_model(
+    text: str, rule_findings: list[Finding], options: Options, progress: Progress | None = None
+) -> list[Finding]:
     try:
         from normalize.rank import model_findings
     except ImportError as exc:
@@ -136,6 +148,7 @@ def _with_model(text: str, rule_findings: list[Finding], options: Options) -> li
         rule_findings=rule_findings,
         accept=options.accept,
         model_dir=options.model_dir,
+        progress=progress,
     )
     if options.strategy == "model":
         return list(model)

@@ -22,7 +22,7 @@ import numpy as np
 
 from normalize.candidates import Candidate, Lexicon, generate, recurring_unknown_words
 from normalize.names import MIN_SHARE
-from normalize.types import Applicability, Finding, Severity
+from normalize.types import Applicability, Finding, Progress, Severity
 
 # Families whose trigger is a grammar check or a counted table, not the
 # model: the model only confirms or picks the form, so the register of the
@@ -534,6 +534,7 @@ def model_findings(
     rule_findings: Sequence[Finding] = (),
     accept: frozenset[str] = frozenset(),
     model_dir: str | None = None,
+    progress: Progress | None = None,
 ) -> list[Finding]:
     """Model findings for each ``(start, end)`` sentence span of ``text``.
 
@@ -553,8 +554,13 @@ def model_findings(
         (start, end) for start, end in sentences
         if text[start:end].strip() and end - start <= MAX_SENTENCE_CHARS
     ]
+    if progress is not None:
+        progress.start("fluency model: sentences", len(spans))
     for block in range(0, len(spans), PRIME_SENTENCES):
-        findings.extend(_block_findings(text, spans[block : block + PRIME_SENTENCES], rule_findings, ranker, accept, noisy))
+        part = spans[block : block + PRIME_SENTENCES]
+        findings.extend(_block_findings(text, part, rule_findings, ranker, accept, noisy))
+        if progress is not None:
+            progress.advance(len(part))
     findings.sort(key=lambda f: (f.start, f.end))
     return findings
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
 # Line ends some editors and str.splitlines() see besides CR and LF (U+2028,
 # NEL, form feed...): no rule match or model candidate touches one, so `fix`
@@ -86,3 +87,11 @@ class Document:
     text: str
     bom: bool = False
     encoding: str = "utf-8"
+
+
+class Progress(Protocol):
+    """Where long runs report progress (the CLI shows a rich bar on a terminal)."""
+
+    def start(self, description: str, total: int) -> None: ...
+
+    def advance(self, n: int = 1) -> None: ...

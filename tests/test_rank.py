@@ -174,3 +174,28 @@ def test_batched_priming_changes_no_finding(tiny_model: Path, monkeypatch) -> No
     batched = fresh(100)
     assert batched == one_at_a_time and batched
     assert ranker.scorer.calls > calls
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.starts: list[tuple[str, int]] = []
+        self.done = 0
+
+    def start(self, description: str, total: int) -> None:
+        self.starts.append((description, total))
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+
+
+def test_fix_reports_the_models_sentences_once(tiny_model: Path, monkeypatch) -> None:
+    import normalize.rank as rank
+    from normalize.api import Options, fix_text
+
+    monkeypatch.setattr(rank, "PRIME_SENTENCES", 2)  # several blocks
+    text = "The minister discussed new plan on Monday.\n\nThe committee met.\n\nHe spoke. She left. They agreed.\n"
+    recorder = _Recorder()
+    result = fix_text(text, Options(model_dir=str(tiny_model)), unsafe=True, progress=recorder)
+    assert result.passes >= 1
+    assert recorder.starts == [("fluency model: sentences", 5)]  # the first pass only
+    assert recorder.done == 5

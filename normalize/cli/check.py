@@ -43,11 +43,20 @@ def check_command(
     documents = [read_document(p, encoding) for p in paths]  # fail before any output
     records: list[dict] = []
     flags: list[str] = []
-    for doc in _progress(documents, options.strategy):
-        doc_records = finding_records(doc.path, doc.text, check_text(doc.text, options))
-        records.extend(doc_records)
-        if format == "flags":
-            flags.append(render.render_flags(doc_records, _line_count(doc.text)))
+    uses_model = "model" in options.strategy
+    with _progress(documents, uses_model) as progress:
+        if progress is not None and not uses_model:
+            progress.start("checking", len(documents))
+        for doc in documents:
+            if progress is not None:
+                progress.prefix = f"{doc.path}: " if uses_model and len(documents) > 1 else ""
+            findings = check_text(doc.text, options, progress=progress if uses_model else None)
+            if progress is not None and not uses_model:
+                progress.advance()
+            doc_records = finding_records(doc.path, doc.text, findings)
+            records.extend(doc_records)
+            if format == "flags":
+                flags.append(render.render_flags(doc_records, _line_count(doc.text)))
 
     use_color = sys.stdout.isatty() if color is None else color
     if format == "flags":
@@ -66,13 +75,14 @@ def check_command(
     raise typer.Exit(int(ExitCode.FOUND if records else ExitCode.CLEAN))
 
 
-def _progress(documents: list, strategy: str):
-    """A progress bar on stderr when a person is watching and the work is long."""
-    words = sum(len(d.text) for d in documents) / 6
-    slow = words > (200_000 if strategy == "rules" else 5_000)
-    if not sys.stderr.isatty() or not slow:
-        return documents
-    return typer.progressbar(documents, label="checking", file=sys.stderr, item_show_func=lambda d: d.path if d else "")
+def _progress(documents: list, model: bool):
+    """A bar on stderr when a person is watching and the work is long: the
+    model's sentences of each document, or the documents when rules alone
+    (~40x faster than the model) do the work."""
+    from normalize.cli.progress import progress_bar
+
+    words = sum(len(d.text) for d in documents) // 6
+    return progress_bar(words if model else words // 40)
 
 
 def _line_count(text: str) -> int:

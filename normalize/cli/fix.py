@@ -41,7 +41,8 @@ def fix_command(
         raise NormalizeError("--in-place needs a file, not stdin")
     options = opt.build_options(strategy, accept, rules_dir, select, ignore, model, languagetool)
     doc = read_document(path, encoding)
-    result = fix_text(doc.text, options, unsafe=unsafe_fixes)
+    with _progress(doc.text, options.strategy) as progress:
+        result = fix_text(doc.text, options, unsafe=unsafe_fixes, progress=progress)
 
     if diff:
         sys.stdout.write(unified_diff(doc.text, result.text, path))
@@ -56,3 +57,10 @@ def fix_command(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     sys.stderr.write(f"{len(result.edits)} edit(s) applied to {path}.\n")
+
+
+def _progress(text: str, strategy: str):
+    """A bar for the model's sentences when a person waits on a long document."""
+    from normalize.cli.progress import NoProgress, progress_bar
+
+    return progress_bar(len(text) // 6) if "model" in strategy else NoProgress()

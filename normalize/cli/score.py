@@ -65,7 +65,9 @@ def score_command(
         metrics=metrics, tokenize=tokenize, gleu_iterations=gleu_iterations, gleu_seed=gleu_seed,
         samples=bootstrap, seed=seed, beta=beta, spacy_model=spacy_model, by_type=by_type, jobs=jobs,
     )
-    with _progress() as progress:
+    from normalize.cli.progress import progress_bar
+
+    with progress_bar() as progress:
         report = score(corpus, systems, options, progress=progress)
     for warning in report.warnings:
         sys.stderr.write(f"normalize: warning: {warning}\n")
@@ -110,41 +112,3 @@ def _write(report: Any, format: str, by_type: bool, output: Optional[Path]) -> N
     except OSError as exc:
         raise NormalizeError(f"cannot write {output}: {exc.strerror}") from None
 
-
-class _RichProgress:
-    """A rich progress bar on stderr (only built when stderr is a terminal)."""
-
-    def __init__(self) -> None:
-        from rich.console import Console
-        from rich.progress import Progress
-
-        self._bar = Progress(console=Console(stderr=True), transient=True)
-        self._task: Any = None
-
-    def __enter__(self) -> "_RichProgress":
-        self._bar.__enter__()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._bar.__exit__(*exc)  # type: ignore[arg-type]
-
-    def start(self, description: str, total: int) -> None:
-        if self._task is not None:
-            self._bar.remove_task(self._task)
-        self._task = self._bar.add_task(description, total=total)
-
-    def advance(self, n: int = 1) -> None:
-        if self._task is not None:
-            self._bar.advance(self._task, n)
-
-
-class _NoProgress:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-def _progress() -> Any:
-    return _RichProgress() if sys.stderr.isatty() else _NoProgress()

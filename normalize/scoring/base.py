@@ -12,6 +12,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from normalize.types import Progress  # noqa: F401  (re-exported: metrics import it from here)
+
 BASELINE_NAME = "no-edit"
 
 
@@ -161,14 +163,6 @@ def _plain(value: Any) -> Any:
         number = float(value)
         return None if math.isnan(number) or math.isinf(number) else number
     return value
-
-
-class Progress(Protocol):
-    """Where long runs report progress (the CLI shows a rich bar)."""
-
-    def start(self, description: str, total: int) -> None: ...
-
-    def advance(self, n: int = 1) -> None: ...
 
 
 class ResamplableMetric(Protocol):
