@@ -456,6 +456,8 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
             continue  # a name mid-sentence ("To Lam", "Of Montreal")
         if _in_compound(sentence, tok):
             continue  # "day-by-day", "face-to-face"
+        if tok.lower in _APPROXIMATORS and _quantity_at(tokens, i + 1):
+            continue  # "about 300 people", "over a third": an adverb, and the meaning
         for prep in PREPOSITIONS:
             if prep != tok.lower:
                 # "of", the commonest preposition, is the n-gram model's default
@@ -464,6 +466,31 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
                 yield Candidate(tok.start, tok.end, _match_case(prep, tok.text), family)
         if i + 1 < len(tokens) and i > 0:
             yield Candidate(tok.start, tokens[i + 1].start, "", "preposition:delete")
+
+
+# Before a quantity these mean "approximately" or "more than": deleting or
+# swapping them changes the figure a reader is told ("in about 1977" -> "in
+# 1977", "by about a factor of three"), which no fluency gain justifies.
+_APPROXIMATORS = frozenset({"about", "over"})
+_QUANTITY_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred thousand million billion trillion dozen dozens hundreds thousands "
+    "millions billions half quarter third twice".split()
+)
+
+
+def _quantity_at(tokens: list[Token], i: int) -> bool:
+    """Does a figure or a spelled-out quantity start at ``tokens[i]`` ("300",
+    "$5", "half", "a third", "a factor of")?"""
+    words = [t.lower for t in tokens[i : i + 2]]
+    if not words:
+        return False
+    if words[0] in ("$", "€", "£"):
+        words = words[1:]
+    first = words[0] if words else ""
+    if first[:1].isdigit() or first in _QUANTITY_WORDS:
+        return True
+    return first in ("a", "an") and len(words) > 1 and (words[1] in _QUANTITY_WORDS or words[1] == "factor")
 
 
 _PRESENT, _PAST = frozenset({"VBZ", "VBP"}), frozenset({"VBD"})

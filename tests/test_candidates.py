@@ -247,3 +247,24 @@ def test_prepositions_inside_a_hyphenated_compound_stay() -> None:
     assert "We go home to a day-by-day plan." in found  # the free "in" is still judged
     assert all("day-by-day" in r for r in found)
     assert all("state-of-the-art" in r for r in rewrites("We go home with a state-of-the-art plan.", "article"))
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("The camera was moved in about 1977.", "about"),
+        ("It grew by about a factor of three.", "about"),
+        ("Over 300 people came to the square.", "Over"),
+        ("They spent about $5 million on roads.", "about"),
+        ("It fell by over a third in a year.", "over"),
+        ("It sold over half of its shares.", "over"),
+    ],
+)
+def test_an_approximation_before_a_quantity_is_kept(sentence: str, word: str) -> None:
+    # Deleting or swapping it would change the figure the reader is given.
+    assert all(word in r for r in rewrites(sentence, "preposition"))
+
+
+def test_about_before_a_noun_is_still_judged() -> None:
+    found = rewrites("They discussed about the new plan.", "preposition")
+    assert "They discussed the new plan." in found and "They discussed on the new plan." in found
