@@ -13,6 +13,7 @@ gains further away are unchanged.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -271,12 +272,14 @@ class Ranker:
         families: Iterable[str] | None = None,
         noisy: bool | None = None,
         pool: list[Candidate] | None = None,
+        gains: np.ndarray | None = None,
     ) -> list[Applied]:
         """Edits to ``sentence``, best first; ``fixed`` edits are taken as given.
 
         ``noisy`` picks the margin table (the document's register); None lets
         the sentence's own evidence decide. ``pool``: the candidates, when
-        ``candidates`` already gave them (see ``prime``).
+        ``candidates`` already gave them, and ``gains`` their first-round
+        gains from ``prime``.
         """
         applied: list[Candidate] = list(fixed)
         if pool is None:
@@ -286,7 +289,7 @@ class Ranker:
         if not pool:
             return []
         current = _render(sentence, applied)
-        gains = self._gains(sentence, applied, pool, current)
+        gains = self._gains(sentence, applied, pool, current) if gains is None else gains.copy()
         if noisy is None:
             noisy = self._noisy(pool, gains)
         table = self.noisy_margins if noisy else self.margins
@@ -330,17 +333,18 @@ class Ranker:
             if not any(_conflict(c, f) for f in fixed)
         ]
 
-    def prime(self, items: Iterable[tuple[str, Sequence[Candidate], Sequence[Candidate]]]) -> None:
-        """Score the first-round windows of many ``(sentence, fixed, pool)`` at
-        once, into the scorer's cache: one large batch costs a fraction of
-        many per-sentence ones (numpy's per-call overhead dominates those)."""
+    def prime(self, items: Iterable[tuple[str, Sequence[Candidate], Sequence[Candidate]]]) -> list[np.ndarray]:
+        """First-round gains of many ``(sentence, fixed, pool)``, scored in one
+        batch: one large batch costs a fraction of many per-sentence ones
+        (numpy's per-call overhead dominates those). ``correct`` takes them."""
         texts: list[str] = []
+        sizes: list[int] = []
         for sentence, fixed, pool in items:
-            current = _render(sentence, list(fixed))
-            for c in pool:
-                texts.extend(_windows(current, _shift(c, fixed), c.replacement))
-        if texts:
-            self.scorer.score(texts)
+            texts.extend(_window_texts(_render(sentence, list(fixed)), pool, fixed))
+            sizes.append(len(pool))
+        scores = self.scorer.score(texts).reshape(-1, 2) if texts else np.zeros((0, 2))
+        gains = scores[:, 0] - scores[:, 1]
+        return np.split(gains, np.cumsum(sizes)[:-1]) if sizes else []
 
     def _gains(
         self, sentence: str, applied: list[Candidate], cands: Sequence[Candidate], current: str
@@ -351,9 +355,7 @@ class Ranker:
         scored: with an n-gram model (n <= 5) and at least one piece per word,
         every other piece has the same history in both texts and cancels.
         """
-        pairs = [_windows(current, _shift(c, applied), c.replacement) for c in cands]
-        flat = [t for pair in pairs for t in pair]
-        scores = self.scorer.score(flat).reshape(-1, 2)
+        scores = self.scorer.score(_window_texts(current, cands, applied)).reshape(-1, 2)
         return scores[:, 0] - scores[:, 1]
 
 
@@ -363,32 +365,23 @@ def _shift(c: Candidate, applied: Sequence[Candidate]) -> tuple[int, int]:
     return c.start + delta, c.end + delta
 
 
-def _windows(current: str, span: tuple[int, int], replacement: str) -> tuple[str, str]:
-    start, end = span
-    left = current[:start]
-    cut = _nth_space_from_end(left, CONTEXT_WORDS + 1)
-    right = current[end:]
-    stop = _nth_space(right, CONTEXT_WORDS + 1)
-    before, after = left[cut:], right[:stop]
-    return before + replacement + after, before + current[start:end] + after
-
-
-def _nth_space_from_end(text: str, n: int) -> int:
-    pos = len(text)
-    for _ in range(n):
-        pos = text.rfind(" ", 0, pos)
-        if pos < 0:
-            return 0
-    return pos + 1
-
-
-def _nth_space(text: str, n: int) -> int:
-    pos = -1
-    for _ in range(n):
-        pos = text.find(" ", pos + 1)
-        if pos < 0:
-            return len(text)
-    return pos
+def _window_texts(current: str, cands: Sequence[Candidate], applied: Sequence[Candidate]) -> list[str]:
+    """For each candidate, the CONTEXT_WORDS words either side of its span in
+    ``current`` with its replacement, then with the current text: the pair
+    whose scores differ by exactly the candidate's gain."""
+    spaces = [k for k, ch in enumerate(current) if ch == " "]
+    n = CONTEXT_WORDS + 1
+    out: list[str] = []
+    for c in cands:
+        start, end = _shift(c, applied)
+        i = bisect.bisect_left(spaces, start)  # spaces before the span: spaces[:i]
+        cut = spaces[i - n] + 1 if i >= n else 0
+        j = bisect.bisect_left(spaces, end) + n - 1  # the n-th space from the span's end
+        stop = spaces[j] if j < len(spaces) else len(current)
+        before, after = current[cut:start], current[end:stop]
+        out.append(before + c.replacement + after)
+        out.append(before + current[start:end] + after)
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -589,9 +582,9 @@ def _block_findings(
         else:
             findings.extend(_finding(a, sentence, start) for a in applied)
     pools = [ranker.candidates(s, accept=accept, rule_candidates=c, fixed=f) for _, s, f, c, _ in todo]
-    ranker.prime((s, f, pool) for (_, s, f, _, _), pool in zip(todo, pools))
-    for (start, sentence, fixed, cands, key), pool in zip(todo, pools):
-        applied = ranker.correct(sentence, accept=accept, fixed=fixed, noisy=noisy, pool=pool)
+    first_gains = ranker.prime((s, f, pool) for (_, s, f, _, _), pool in zip(todo, pools))
+    for (start, sentence, fixed, cands, key), pool, gains in zip(todo, pools, first_gains):
+        applied = ranker.correct(sentence, accept=accept, fixed=fixed, noisy=noisy, pool=pool, gains=gains)
         if len(_MEMO) > 20_000:
             _MEMO.clear()
         _MEMO[key] = applied
