@@ -547,11 +547,14 @@ def model_findings(
         (start, end) for start, end in sentences
         if text[start:end].strip() and end - start <= MAX_SENTENCE_CHARS
     ]
+    # Sorted once, so each sentence finds its rule findings by bisection (a
+    # scan of all of them per sentence is quadratic in a long document).
+    by_start = sorted(rule_findings, key=lambda f: (f.start, f.end))
     if progress is not None:
         progress.start("fluency model: sentences", len(spans))
     for block in range(0, len(spans), PRIME_SENTENCES):
         part = spans[block : block + PRIME_SENTENCES]
-        findings.extend(_block_findings(text, part, rule_findings, ranker, accept, noisy))
+        findings.extend(_block_findings(text, part, by_start, ranker, accept, noisy))
         if progress is not None:
             progress.advance(len(part))
     findings.sort(key=lambda f: (f.start, f.end))
@@ -569,11 +572,14 @@ def _block_findings(
     accept: frozenset[str],
     noisy: bool | None,
 ) -> list[Finding]:
+    """Model findings for a block of sentences; ``rule_findings`` sorted by start."""
     findings: list[Finding] = []
     todo: list[tuple[int, str, list[Candidate], list[Candidate], tuple]] = []
+    starts = [f.start for f in rule_findings]
     for start, end in spans:
         sentence = text[start:end]
-        fixed, cands, choices = _rule_parts(sentence, start, rule_findings, ranker)
+        inside = rule_findings[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        fixed, cands, choices = _rule_parts(sentence, start, inside, ranker)
         findings.extend(choices)
         key = (sentence, tuple(fixed), tuple(cands), accept, id(ranker), ranker.version, noisy)
         applied = _MEMO.get(key)
