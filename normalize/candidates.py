@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from normalize import nouns
 from normalize.frames import FrameTable, bare_frames
@@ -105,19 +106,14 @@ class Candidate:
         return sentence[: self.start] + self.replacement + sentence[self.end :]
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    # Stored, not computed: the candidate families ask for them about a
+    # million times on a long document.
+    lower: str
+    is_word: bool
 
 
 class Lexicon:
@@ -218,7 +214,11 @@ class Lexicon:
 
 
 def tokenize(sentence: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    return [
+        Token(text, m.start(), m.end(), text.lower(), text[0].isalpha())
+        for m in _TOKEN.finditer(sentence)
+        for text in (m.group(),)
+    ]
 
 
 def is_tokenised(sentence: str) -> bool:
@@ -596,7 +596,7 @@ def _corrections(word: str, lex: Lexicon, limit: int = 6) -> tuple[tuple[str, in
         near = list(
             {w2 for w1 in first for w2 in _deletes_transposes(w1) if w2 in lex.counts and len(w2) >= 3}
         )
-    near.sort(key=lambda w: -lex.counts[w])
+    near.sort(key=lambda w: (-lex.counts[w], w))  # ties by spelling: the same pool on every run
     return tuple((w, distance) for w in near[:limit])
 
 
