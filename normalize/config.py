@@ -8,6 +8,7 @@ normalize section wins. Command-line flags override it. Example::
     accept = "names.txt"          # relative to the config file
     select = ["calques", "WP1"]
     ignore = ["WC305"]
+    baseline = "normalize-baseline.json"   # findings accepted earlier (check --write-baseline)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from normalize.errors import NormalizeError
 
-_KEYS = {"strategy", "accept", "select", "ignore", "rules", "languagetool", "model"}
+_KEYS = {"strategy", "accept", "select", "ignore", "rules", "languagetool", "model", "baseline"}
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def _read(path: Path, section: tuple[str, ...]) -> dict[str, Any] | None:
     if unknown:
         raise NormalizeError(f"{path}: unknown normalize setting(s): {', '.join(sorted(unknown))}")
     values = dict(data)
-    for key in ("accept", "rules", "model"):
+    for key in ("accept", "rules", "model", "baseline"):
         if isinstance(values.get(key), str):
             values[key] = str((path.parent / values[key]).resolve())
     for key in ("select", "ignore"):

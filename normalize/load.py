@@ -160,3 +160,12 @@ def _lookup_codec(encoding: str) -> str:
     name = info.name
     # codecs.lookup("utf-8-sig") -> "utf-8-sig": treat it as utf-8 with BOM handling.
     return "utf-8" if name in ("utf-8", "utf-8-sig") else name
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Do two paths name one existing file (links followed)? Guards outputs
+    that would overwrite an input."""
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False

@@ -358,3 +358,52 @@ def test_help_keeps_bracketed_text(cli, command, monkeypatch):
     code, out, _ = cli(command, "--help")
     assert code == 0
     assert "normalize[languagetool]" in out and "(default: rules+model)" in out
+
+
+BASELINE_DOC = "Intro line.\nExports grew by 3,5 per cent .\n"
+
+
+def test_baseline_suppresses_recorded_findings_until_their_line_changes(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "f.txt", BASELINE_DOC.encode())
+    code, _, err = cli("check", "f.txt", "--strategy", "rules", "--write-baseline", "base.json")
+    assert code == 0 and "Recorded 2 finding(s) in base.json" in err
+    code, out, err = cli("check", "f.txt", "--strategy", "rules", "--baseline", "base.json")
+    assert code == 0 and out == "" and "(2 suppressed by the baseline)" in err
+    # A line added above moves the finding, which stays suppressed ...
+    write(tmp_path, "f.txt", ("New first line.\n" + BASELINE_DOC).encode())
+    code, out, _ = cli("check", "f.txt", "--strategy", "rules", "--baseline", "base.json", "--format", "json")
+    assert code == 0 and json.loads(out) == []
+    # ... a repeat of it is new, and an edited sentence brings its findings back.
+    write(tmp_path, "f.txt", (BASELINE_DOC + "Exports grew by 3,5 per cent .\nImports fell by 2,5 per cent .\n").encode())
+    code, out, _ = cli("check", "f.txt", "--strategy", "rules", "--baseline", "base.json", "--format", "json")
+    assert code == 1 and [r["line"] for r in json.loads(out)] == [3, 3, 4, 4]
+
+
+def test_baseline_from_the_project_config(cli, tmp_path, monkeypatch):
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    write(tmp_path / "sub", "f.txt", BASELINE_DOC.encode())
+    cli("check", "f.txt", "--strategy", "rules", "--write-baseline", "../accepted.json")
+    (tmp_path / "normalize.toml").write_text('baseline = "accepted.json"\nstrategy = "rules"\n')
+    code, out, _ = cli("check", "f.txt")
+    assert code == 0 and out == ""
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [(b"{", "bad JSON"), (b'{"findings": []}', "version 1 expected"),
+     (b'{"normalize_baseline": 1, "findings": [1]}', "bad 'findings'"), (b"\xff\xfe", "not UTF-8")],
+)
+def test_bad_baseline_is_one_line_error(cli, tmp_path, content, reason):
+    base = write(tmp_path, "base.json", content)
+    doc = write(tmp_path, "f.txt", BASELINE_DOC.encode())
+    code, out, err = cli("check", str(doc), "--baseline", str(base))
+    assert code == 2 and out == "" and reason in err and len(err.strip().splitlines()) == 1
+
+
+def test_write_baseline_never_overwrites_an_input(cli, tmp_path):
+    doc = write(tmp_path, "f.txt", BASELINE_DOC.encode())
+    code, _, err = cli("check", str(doc), "--write-baseline", str(doc))
+    assert code == 2 and "would be overwritten" in err
+    assert doc.read_bytes() == BASELINE_DOC.encode()

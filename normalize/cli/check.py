@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import List, Optional
 
 import typer
@@ -25,6 +26,14 @@ def check_command(
     languagetool: Optional[str] = opt.LanguageToolOpt,
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour text output (default: on a terminal)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line."),
+    baseline: Optional[str] = typer.Option(
+        None, "--baseline", metavar="FILE",
+        help="Do not report the findings recorded in FILE (see --write-baseline); also `baseline` in the config.",
+    ),
+    write_baseline: Optional[str] = typer.Option(
+        None, "--write-baseline", metavar="FILE",
+        help="Record every current finding in FILE and exit 0, so later runs with --baseline report only new ones.",
+    ),
 ) -> None:
     """Find translationese and explain each finding.
 
@@ -33,16 +42,25 @@ def check_command(
     Exit status: 0 nothing found, 1 findings, 2 usage or input error.
     """
     from normalize.api import check_text
-    from normalize.load import read_document
+    from normalize.baseline import fingerprints, read_baseline, suppress
+    from normalize.baseline import write_baseline as write_baseline_file
+    from normalize.config import find_config
+    from normalize.load import STDIN, read_document, same_file
     from normalize.report import render
     from normalize.report.records import finding_records
 
     if format not in FORMATS:
         raise NormalizeError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
     options = opt.build_options(strategy, accept, rules_dir, select, ignore, model, languagetool)
+    baseline = baseline if baseline is not None else find_config().get("baseline")
+    accepted = read_baseline(baseline) if baseline and not write_baseline else None
+    if write_baseline and any(same_file(Path(write_baseline), Path(p)) for p in paths if p != STDIN):
+        raise NormalizeError(f"--write-baseline {write_baseline} is one of the files to check; it would be overwritten")
     documents = [read_document(p, encoding) for p in paths]  # fail before any output
     records: list[dict] = []
     flags: list[str] = []
+    recorded: list[tuple[dict, str]] = []
+    suppressed = 0
     uses_model = "model" in options.strategy
     with _progress(documents, uses_model) as progress:
         if progress is not None and not uses_model:
@@ -54,9 +72,21 @@ def check_command(
             if progress is not None and not uses_model:
                 progress.advance()
             doc_records = finding_records(doc.path, doc.text, findings)
+            if write_baseline or accepted is not None:
+                prints = fingerprints(doc_records, doc.text)
+                recorded.extend(zip(doc_records, prints))
+                if accepted is not None:
+                    kept = suppress(doc_records, prints, accepted)
+                    suppressed += len(doc_records) - len(kept)
+                    doc_records = kept
             records.extend(doc_records)
             if format == "flags":
                 flags.append(render.render_flags(doc_records, _line_count(doc.text)))
+
+    if write_baseline:
+        write_baseline_file(write_baseline, recorded)
+        sys.stderr.write(f"Recorded {len(recorded)} finding(s) in {write_baseline}.\n")
+        raise typer.Exit(int(ExitCode.CLEAN))
 
     use_color = sys.stdout.isatty() if color is None else color
     if format == "flags":
@@ -71,7 +101,7 @@ def check_command(
         sys.stdout.write(render.render_text(records, color=use_color))
         if not quiet:
             fixable = sum(1 for r in records if r["applicability"] == "safe" and r["suggestions"])
-            sys.stderr.write(render.render_summary(len(records), len(documents), fixable))
+            sys.stderr.write(render.render_summary(len(records), len(documents), fixable, suppressed))
     raise typer.Exit(int(ExitCode.FOUND if records else ExitCode.CLEAN))
 
 

@@ -43,6 +43,7 @@ def score_command(
     The source is always scored as the 'no-edit' system; each system gets its delta
     against it, a 95% bootstrap interval and a paired bootstrap p-value.
     """
+    from normalize.load import same_file
     from normalize.scoring import ScoreOptions, load_corpus, load_flags, load_system, score
     from normalize.scoring import render
 
@@ -55,7 +56,7 @@ def score_command(
     if not 0 < beta < float("inf"):  # also refuses nan
         raise NormalizeError(f"--beta must be a positive number, not {beta}")
     inputs = [p for p in (source, pairs, ref_m2, *ref, *hyp, *flags) if p is not None]
-    if output is not None and any(_same_file(output, p) for p in inputs):
+    if output is not None and any(same_file(output, p) for p in inputs):
         raise NormalizeError(f"--output {output} is one of the input files; it would be overwritten")
     metrics = _metrics(metric, bool(flags) and not hyp)
     corpus = load_corpus(source, list(ref), pairs, ref_m2)
@@ -72,13 +73,6 @@ def score_command(
     for warning in report.warnings:
         sys.stderr.write(f"normalize: warning: {warning}\n")
     _write(report, format, by_type, output)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and a.samefile(b)
-    except OSError:
-        return False
 
 
 def _metrics(given: list[str], detection_only: bool) -> tuple[str, ...]:

@@ -26,11 +26,12 @@ def render_text(records: list[dict], color: bool = False) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def render_summary(n_findings: int, n_files: int, n_fixable: int) -> str:
+def render_summary(n_findings: int, n_files: int, n_fixable: int, n_suppressed: int = 0) -> str:
+    known = f" ({n_suppressed} suppressed by the baseline)" if n_suppressed else ""
     if not n_findings:
-        return f"No problems found in {n_files} file(s).\n"
+        return f"No problems found in {n_files} file(s){known}.\n"
     return (
-        f"Found {n_findings} problem(s) in {n_files} file(s); "
+        f"Found {n_findings} problem(s) in {n_files} file(s){known}; "
         f"{n_fixable} fixable with `normalize fix` (more with --unsafe-fixes).\n"
     )
 
