@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -26,7 +27,8 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 
 def fingerprint(record: dict, line_text: str) -> str:
     """A stable id of one finding: file, rule, matched text and its line."""
-    key = "\0".join((record["path"], record["rule"], record["text"], line_text.strip()))
+    # "./a.txt" and "a.txt" are one file to the user.
+    key = "\0".join((os.path.normpath(record["path"]), record["rule"], record["text"], line_text.strip()))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 

@@ -368,7 +368,7 @@ def test_baseline_suppresses_recorded_findings_until_their_line_changes(cli, tmp
     write(tmp_path, "f.txt", BASELINE_DOC.encode())
     code, _, err = cli("check", "f.txt", "--strategy", "rules", "--write-baseline", "base.json")
     assert code == 0 and "Recorded 2 finding(s) in base.json" in err
-    code, out, err = cli("check", "f.txt", "--strategy", "rules", "--baseline", "base.json")
+    code, out, err = cli("check", "./f.txt", "--strategy", "rules", "--baseline", "base.json")
     assert code == 0 and out == "" and "(2 suppressed by the baseline)" in err
     # A line added above moves the finding, which stays suppressed ...
     write(tmp_path, "f.txt", ("New first line.\n" + BASELINE_DOC).encode())
