@@ -407,3 +407,40 @@ def test_write_baseline_never_overwrites_an_input(cli, tmp_path):
     code, _, err = cli("check", str(doc), "--write-baseline", str(doc))
     assert code == 2 and "would be overwritten" in err
     assert doc.read_bytes() == BASELINE_DOC.encode()
+
+
+def test_html_report_shows_the_text_exactly_with_findings_marked(cli, tmp_path):
+    from html.parser import HTMLParser
+
+    source = "<b>Ministry</b> & co: “We agreed on this”, – said the minister.\r\nExports grew by 3,5 per cent .\n"
+    path = write(tmp_path, "f.txt", source.encode())
+    code, out, _ = cli("check", str(path), "--format", "html", "--strategy", "rules")
+    assert code == 1 and out.startswith("<!DOCTYPE html>") and "<b>Ministry" not in out
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.inside, self.caret, self.text, self.marks = False, False, [], 0
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            self.inside |= tag == "div" and attrs.get("class") == "text"
+            if self.inside and tag == "mark":
+                self.marks += 1
+                self.caret = attrs.get("class") == "here"
+
+        def handle_endtag(self, tag):
+            self.inside &= tag != "div"
+            self.caret &= tag != "mark"
+
+        def handle_data(self, data):
+            if self.inside and not self.caret:
+                self.text.append(data)
+
+    parser = Text()
+    parser.feed(out)
+    assert "".join(parser.text) == source
+    _, js, _ = cli("check", str(path), "--format", "json", "--strategy", "rules")
+    rules = [r["rule"] for r in json.loads(js)]
+    assert parser.marks >= len(set((r["start"], r["end"]) for r in json.loads(js))) > 0
+    assert all(f"<code class=\"rule\">{rule}</code>" in out for rule in rules)

@@ -38,7 +38,8 @@ def check_command(
     """Find translationese and explain each finding.
 
     `--format flags` writes one line per input line with its findings'
-    start:end spans, for `normalize score --flags ... --metric detection`.
+    start:end spans, for `normalize score --flags ... --metric detection`;
+    `--format html` a self-contained page with the text marked up, for review.
     Exit status: 0 nothing found, 1 findings, 2 usage or input error.
     """
     from normalize.api import check_text
@@ -97,6 +98,10 @@ def check_command(
         sys.stdout.write(render.render_github(records))
     elif format == "sarif":
         sys.stdout.write(render.render_sarif(records, _rule_help(options.rules_dir)))
+    elif format == "html":
+        from normalize.report.html import render_html
+
+        sys.stdout.write(render_html(records, {doc.path: doc.text for doc in documents}))
     else:
         sys.stdout.write(render.render_text(records, color=use_color))
         if not quiet:
