@@ -107,9 +107,14 @@ def test_headlines_keep_their_dropped_articles():
 
 
 def _names_and_figures(text: str) -> list[str]:
-    """Words holding a digit, and capitalised words not opening the text."""
+    """Runs of digits, and capitalised words not opening the text.
+
+    A figure is its digits, not the word around it: "a 30-years-old man" ->
+    "a 30-year-old man" keeps the figure, and so does "3,5" -> "3.5".
+    """
     words = re.findall(r"[\w’'-]+", text)
-    return [w for i, w in enumerate(words) if any(c.isdigit() for c in w) or (i and w[0].isupper())]
+    names = [w for i, w in enumerate(words) if i and w[0].isupper() and not any(c.isdigit() for c in w)]
+    return names + re.findall(r"\d+", text)
 
 
 # Typography rewrites figures ("05.03.2024" -> "5 March 2024") and calques may
