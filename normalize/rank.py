@@ -578,7 +578,8 @@ def _block_findings(
     starts = [f.start for f in rule_findings]
     for start, end in spans:
         sentence = text[start:end]
-        inside = rule_findings[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        # start <= f.start <= end: an insertion at the very end belongs here too.
+        inside = rule_findings[bisect.bisect_left(starts, start) : bisect.bisect_right(starts, end)]
         fixed, cands, choices = _rule_parts(sentence, start, inside, ranker)
         findings.extend(choices)
         key = (sentence, tuple(fixed), tuple(cands), accept, id(ranker), ranker.version, noisy)

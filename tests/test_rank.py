@@ -199,3 +199,14 @@ def test_fix_reports_the_models_sentences_once(tiny_model: Path, monkeypatch) ->
     assert result.passes >= 1
     assert recorder.starts == [("fluency model: sentences", 5)]  # the first pass only
     assert recorder.done == 5
+
+
+def test_a_rule_insertion_at_the_very_end_of_a_sentence_is_still_judged(tiny_model: Path) -> None:
+    text = "The minister discussed the new plan on Monday"
+    end = len(text)
+    rule = Finding(
+        rule="WT999", category="punctuation", severity=Severity.WARNING, message="m",
+        start=end, end=end, suggestions=(".", "!"), applicability=Applicability.SAFE,
+    )
+    found = model_findings(text, [(0, end)], rule_findings=[rule], model_dir=str(tiny_model))
+    assert [(f.rule, f.start, f.end) for f in found if f.rule == "WT999"] == [("WT999", end, end)]
