@@ -58,7 +58,8 @@ def read_baseline(path: str) -> Counter[str]:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: not a normalize baseline ({_reason(exc)})") from None
-    if not isinstance(data, dict) or data.get("normalize_baseline") != FORMAT_VERSION:
+    version = data.get("normalize_baseline") if isinstance(data, dict) else None
+    if type(version) is not int or version != FORMAT_VERSION:
         raise InputError(f"{path}: not a normalize baseline (version {FORMAT_VERSION} expected)")
     findings = data.get("findings")
     if not isinstance(findings, list) or not all(

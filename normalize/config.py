@@ -59,7 +59,9 @@ def _read(path: Path, section: tuple[str, ...]) -> dict[str, Any] | None:
         raise NormalizeError(f"{path}: unknown normalize setting(s): {', '.join(sorted(unknown))}")
     values = dict(data)
     for key in ("accept", "rules", "model", "baseline"):
-        if isinstance(values.get(key), str):
+        if key in values and (not isinstance(values[key], str) or not values[key].strip()):
+            raise NormalizeError(f"{path}: '{key}' must be a file or folder path (a non-empty string)")
+        if key in values:
             values[key] = str((path.parent / values[key]).resolve())
     for key in ("select", "ignore"):
         if isinstance(values.get(key), list):

@@ -393,6 +393,7 @@ def test_baseline_from_the_project_config(cli, tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "content, reason",
     [(b"{", "bad JSON"), (b'{"findings": []}', "version 1 expected"),
+     (b'{"normalize_baseline": true, "findings": []}', "version 1 expected"),
      (b'{"normalize_baseline": 1, "findings": [1]}', "bad 'findings'"), (b"\xff\xfe", "not UTF-8")],
 )
 def test_bad_baseline_is_one_line_error(cli, tmp_path, content, reason):
@@ -444,3 +445,20 @@ def test_html_report_shows_the_text_exactly_with_findings_marked(cli, tmp_path):
     rules = [r["rule"] for r in json.loads(js)]
     assert parser.marks >= len(set((r["start"], r["end"]) for r in json.loads(js))) > 0
     assert all(f"<code class=\"rule\">{rule}</code>" in out for rule in rules)
+
+
+@pytest.mark.parametrize("setting", ["baseline = 5", 'accept = ""', "rules = []"])
+def test_config_path_settings_must_be_paths(cli, tmp_path, monkeypatch, setting):
+    (tmp_path / "normalize.toml").write_text(setting + "\n")
+    write(tmp_path, "f.txt", b"Text.\n")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli("check", "f.txt")
+    assert code == 2 and "must be a file or folder path" in err and len(err.strip().splitlines()) == 1
+
+
+def test_html_report_keeps_a_file_given_twice_apart(cli, tmp_path):
+    path = write(tmp_path, "f.txt", b"Exports grew by 3,5 per cent .\n")
+    _, one, _ = cli("check", str(path), "--format", "html", "--strategy", "rules")
+    _, two, _ = cli("check", str(path), str(path), "--format", "html", "--strategy", "rules")
+    assert two.count("<h2>") == 2 and two.count("<li id=") == 2 * one.count("<li id=") > 0
+

@@ -61,6 +61,7 @@ def check_command(
     records: list[dict] = []
     flags: list[str] = []
     recorded: list[tuple[dict, str]] = []
+    sections: list[tuple[str, str, list[dict]]] = []
     suppressed = 0
     uses_model = "model" in options.strategy
     with _progress(documents, uses_model) as progress:
@@ -81,6 +82,7 @@ def check_command(
                     suppressed += len(doc_records) - len(kept)
                     doc_records = kept
             records.extend(doc_records)
+            sections.append((doc.path, doc.text, doc_records))
             if format == "flags":
                 flags.append(render.render_flags(doc_records, _line_count(doc.text)))
 
@@ -101,7 +103,7 @@ def check_command(
     elif format == "html":
         from normalize.report.html import render_html
 
-        sys.stdout.write(render_html(records, {doc.path: doc.text for doc in documents}))
+        sys.stdout.write(render_html(sections))
     else:
         sys.stdout.write(render.render_text(records, color=use_color))
         if not quiet:

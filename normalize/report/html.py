@@ -27,24 +27,24 @@ del { background: #fbe3e3; } ins { background: #d9f2d9; text-decoration: none; }
 """
 
 
-def render_html(records: list[dict], texts: dict[str, str]) -> str:
-    """The report for ``records`` (finding records, see ``finding_records``)
-    over the documents ``texts`` (path -> text), in the order given."""
-    by_path: dict[str, list[tuple[int, dict]]] = {path: [] for path in texts}
-    for number, record in enumerate(records, start=1):
-        by_path.setdefault(record["path"], []).append((number, record))
+def render_html(documents: list[tuple[str, str, list[dict]]]) -> str:
+    """The report for ``(path, text, finding records)`` of each document, in
+    the order given (records as ``finding_records`` makes them)."""
+    records = [r for _, _, found in documents for r in found]
     fixable = sum(1 for r in records if r["applicability"] == "safe" and r["suggestions"])
     parts = [
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
         "<title>normalize report</title>",
         f"<style>{_STYLE}</style></head><body>",
-        f"<h1>normalize report: {len(records)} finding(s) in {len(texts)} file(s)</h1>",
+        f"<h1>normalize report: {len(records)} finding(s) in {len(documents)} file(s)</h1>",
         f"<p class=\"summary\">{fixable} fixable with <code>normalize fix</code>; "
         "green: applied by <code>fix</code>, yellow: suggestions to review. "
         f"normalize {escape(__version__)}.</p>",
     ]
-    for path, text in texts.items():
-        found = by_path.get(path, [])
+    number = 0
+    for path, text, records_here in documents:
+        found = list(enumerate(records_here, start=number + 1))
+        number += len(found)
         parts.append(f"<h2>{escape(path)} ({len(found)} finding(s))</h2>")
         parts.append(f"<div class=\"text\">{_marked_text(text, found)}</div>")
         if found:
