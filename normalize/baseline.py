@@ -13,16 +13,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from normalize.errors import InputError
 from normalize.load import write_atomic
+from normalize.report.positions import LineIndex
 
 FORMAT_VERSION = 1
-_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def fingerprint(record: dict, line_text: str) -> str:
@@ -33,9 +32,10 @@ def fingerprint(record: dict, line_text: str) -> str:
 
 
 def fingerprints(records: Iterable[dict], text: str) -> list[str]:
-    """The fingerprint of each record of one document (``text``: its text)."""
-    lines = _LINE_END.split(text)
-    return [fingerprint(r, lines[r["line"] - 1]) for r in records]
+    """The fingerprint of each record of one document (``text``: its text),
+    its line cut out by the same index that numbered it."""
+    starts = LineIndex(text).starts + [len(text)]
+    return [fingerprint(r, text[starts[r["line"] - 1] : starts[r["line"]]]) for r in records]
 
 
 def write_baseline(path: str, entries: list[tuple[dict, str]]) -> None:

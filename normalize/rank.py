@@ -267,9 +267,7 @@ class Ranker:
         sentence: str,
         *,
         accept: frozenset[str] = frozenset(),
-        rule_candidates: Sequence[Candidate] = (),
         fixed: Sequence[Candidate] = (),
-        families: Iterable[str] | None = None,
         noisy: bool | None = None,
         pool: list[Candidate] | None = None,
         gains: np.ndarray | None = None,
@@ -277,15 +275,13 @@ class Ranker:
         """Edits to ``sentence``, best first; ``fixed`` edits are taken as given.
 
         ``noisy`` picks the margin table (the document's register); None lets
-        the sentence's own evidence decide. ``pool``: the candidates, when
-        ``candidates`` already gave them, and ``gains`` their first-round
-        gains from ``prime``.
+        the sentence's own evidence decide. ``pool``: the candidates from
+        ``candidates`` (default: every family's, no rule's), and ``gains``
+        their first-round gains from ``prime``.
         """
         applied: list[Candidate] = list(fixed)
         if pool is None:
-            pool = self.candidates(
-                sentence, accept=accept, rule_candidates=rule_candidates, fixed=fixed, families=families
-            )
+            pool = self.candidates(sentence, accept=accept, fixed=fixed)
         if not pool:
             return []
         current = _render(sentence, applied)
@@ -406,13 +402,14 @@ def get_ranker(model_dir: str | None = None) -> Ranker:
 def _rule_parts(
     sentence: str, start: int, rule_findings: Iterable[Finding], ranker: Ranker
 ) -> tuple[list[Candidate], list[Candidate], list[Finding]]:
-    """Split rule findings inside this sentence into fixed edits (safe ones,
-    best suggestion by the model) and candidates (unsafe ones)."""
+    """Split rule findings inside this sentence, given in (start, end) order,
+    into fixed edits (safe ones, best suggestion by the model) and candidates
+    (unsafe ones)."""
     end = start + len(sentence)
     fixed: list[Candidate] = []
     cands: list[Candidate] = []
     choices: list[Finding] = []
-    for f in sorted(rule_findings, key=lambda f: (f.start, f.end)):
+    for f in rule_findings:
         if not f.suggestions or f.start < start or f.end > end:
             continue
         options = [
@@ -550,11 +547,12 @@ def model_findings(
     # Sorted once, so each sentence finds its rule findings by bisection (a
     # scan of all of them per sentence is quadratic in a long document).
     by_start = sorted(rule_findings, key=lambda f: (f.start, f.end))
+    starts = [f.start for f in by_start]
     if progress is not None:
         progress.start("fluency model: sentences", len(spans))
     for block in range(0, len(spans), PRIME_SENTENCES):
         part = spans[block : block + PRIME_SENTENCES]
-        findings.extend(_block_findings(text, part, by_start, ranker, accept, noisy))
+        findings.extend(_block_findings(text, part, by_start, starts, ranker, accept, noisy))
         if progress is not None:
             progress.advance(len(part))
     findings.sort(key=lambda f: (f.start, f.end))
@@ -568,14 +566,15 @@ def _block_findings(
     text: str,
     spans: Sequence[tuple[int, int]],
     rule_findings: Sequence[Finding],
+    starts: Sequence[int],
     ranker: Ranker,
     accept: frozenset[str],
     noisy: bool | None,
 ) -> list[Finding]:
-    """Model findings for a block of sentences; ``rule_findings`` sorted by start."""
+    """Model findings for a block of sentences; ``rule_findings`` sorted by
+    (start, end), ``starts`` their starts."""
     findings: list[Finding] = []
     todo: list[tuple[int, str, list[Candidate], list[Candidate], tuple]] = []
-    starts = [f.start for f in rule_findings]
     for start, end in spans:
         sentence = text[start:end]
         # start <= f.start <= end: an insertion at the very end belongs here too.

@@ -76,7 +76,8 @@ def check_command(
             doc_records = finding_records(doc.path, doc.text, findings)
             if write_baseline or accepted is not None:
                 prints = fingerprints(doc_records, doc.text)
-                recorded.extend(zip(doc_records, prints))
+                if write_baseline:
+                    recorded.extend(zip(doc_records, prints))
                 if accepted is not None:
                     kept = suppress(doc_records, prints, accepted)
                     suppressed += len(doc_records) - len(kept)

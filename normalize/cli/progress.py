@@ -12,13 +12,13 @@ PROGRESS_MIN_WORDS = 5_000
 class _RichProgress:
     """A rich progress bar on stderr; each ``start`` replaces the bar's task."""
 
-    def __init__(self, prefix: str = "") -> None:
+    def __init__(self) -> None:
         from rich.console import Console
         from rich.progress import Progress
 
         self._bar = Progress(console=Console(stderr=True), transient=True)
         self._task: Any = None
-        self.prefix = prefix
+        self.prefix = ""  # set per document by `check`
 
     def __enter__(self) -> "_RichProgress":
         self._bar.__enter__()

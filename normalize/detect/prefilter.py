@@ -318,7 +318,7 @@ class LineFinder:
         self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
         self.length = len(text)
         self._hits: list[_Hits] = []
-        self._literals: set[str] = set()  # every literal and opening indexed so far
+        self._literals: set[str] = set()  # literals and openings indexed so far
         self._openings: set[str] = set()
         self._present: set[str] = set()  # those that occur in the text
         self._add(frozenset(literals), frozenset(openings))

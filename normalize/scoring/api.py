@@ -19,7 +19,6 @@ from normalize.scoring.base import (
     BASELINE_NAME,
     Comparison,
     MetricScore,
-    Progress,
     ResamplableMetric,
     ScoreReport,
     SystemResult,
@@ -33,6 +32,7 @@ from normalize.scoring.tokenize import (
     signature_tok,
     text_tokenizer,
 )
+from normalize.types import Progress
 
 METRICS = ("gleu", "errant", "bleu", "chrf", "ter", "detection")
 DEFAULT_METRICS = ("gleu", "bleu", "chrf", "ter")

