@@ -171,8 +171,8 @@ def _merge(rule_findings: Iterable[Finding], model: Iterable[Finding]) -> list[F
 def _rule_findings_by_line(text: str, options: Options, cache: dict[str, list[Finding]]) -> list[Finding]:
     """Rule findings of ``text``, matching only lines not in ``cache``.
 
-    Rules never match across a line end, so a line's findings depend on the
-    line alone. The lines not yet seen are matched together, each as its own
+    Rules see each line alone (``detect.rules.Lines``), so a line's findings
+    depend on the line alone. The lines not yet seen are matched together, each as its own
     paragraph, and their findings are stored relative to the line.
     """
     from normalize.segment import iter_lines

@@ -162,15 +162,31 @@ def test_line_finder_answers_literals_and_openings_given_late():
     assert finder.openings_in(("absent",), None) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known limitation: a full scan lets a lookahead see past a line end, a line "
-    "scan (long documents, fix's later passes) does not; see benchmarks/README.md",
-)
 def test_hard_wrapped_text_gives_the_same_findings_either_way(monkeypatch):
     ruleset = load_rules()
     text = "The negotiations, which lasted during two\nweeks, ended on Friday.\n" + "Filler words here.\n" * 200
+    monkeypatch.setattr(rules_mod, "PREFILTER_MIN_CHARS", 10**9)
     scanned = find_with_rules(text, ruleset, jobs=1)
     monkeypatch.setattr(rules_mod, "PREFILTER_MIN_CHARS", 0)
     by_line = find_with_rules(text, ruleset, jobs=1)
     assert by_line == scanned
+
+
+def test_a_line_gets_the_findings_it_gets_alone():
+    """Rules see each line alone: a lookaround never reaches into the next or
+    the previous line, so a line's findings do not depend on its neighbours."""
+    ruleset = load_rules()
+    lines = [
+        "The talks lasted during two",
+        "weeks, he noted that all what we agreed is fulfilled.",
+        "In his turn, the minister said",
+        "Moscow region is calm",
+    ]
+    text = "\n".join(lines)
+    together = [(f.rule, f.start, f.end) for f in find_with_rules(text, ruleset, jobs=1)]
+    alone, offset = [], 0
+    for line in lines:
+        alone += [(f.rule, f.start + offset, f.end + offset) for f in find_with_rules(line, ruleset, jobs=1)]
+        offset += len(line) + 1
+    assert sorted(together) == sorted(alone)
+    assert together  # the lines have findings to compare

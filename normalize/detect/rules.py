@@ -18,17 +18,20 @@ A pack is one YAML file per family::
           - {bad: "...", good: "..."}
           - {ok: "..."}
 
-Patterns are Python ``re`` regular expressions over the raw text; a match may
-not cross a line end. Exceptions are matched against the match's line alone,
-so ``^`` and ``$`` there mean the line's start and end.
+Patterns are Python ``re`` regular expressions matched against each line of
+the raw text alone: ``^`` and ``$`` mean the line's start and end, and no
+match or lookaround reaches into another line. Exceptions are matched
+against the match's line alone too.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -400,11 +403,11 @@ class Protector:
         return j < 0 or text[j] in ".!?:;\r\n"
 
 
-# Below this a document is scanned in full. From here on each rule runs only on
-# the lines holding its literals, which changes what a lookahead reaching past a
-# line end sees (hard-wrapped text): 2,000 would be faster for `fix` (measured),
-# but only with one line semantics in both paths (see benchmarks/README.md).
-PREFILTER_MIN_CHARS = 20_000
+# From here on each rule runs only on the lines holding its literals (found in
+# one Aho-Corasick pass); below, a rule whose literals occur anywhere runs on
+# every line. Rules see each line alone either way, so this is only a question
+# of speed (benchmarks/model_speed.md).
+PREFILTER_MIN_CHARS = 2_000
 
 
 PARALLEL_MIN_CHARS = 200_000  # below this, forking workers costs more than it saves
@@ -431,34 +434,59 @@ def find_with_rules(
     return findings
 
 
+class Lines:
+    """The lines of a text whose line ends are all "\\n". A rule matches each
+    line as if it were the whole text: a lookahead stops at the line's end, a
+    lookbehind at its start, and ``^``/``$`` match there. So a line's findings
+    depend on the line alone, however long the document and whichever lines
+    the prefilter picks, and `fix` may re-check only the lines it changed."""
+
+    def __init__(self, text: str) -> None:
+        self.texts = text.split("\n")
+        self.starts = list(accumulate((len(line) + 1 for line in self.texts[:-1]), initial=0))
+
+    def number(self, pos: int) -> int:
+        """The number of the line holding position ``pos``."""
+        return bisect.bisect_right(self.starts, pos) - 1
+
+
+SharedState = tuple[Protector, LineFinder | None, Lines]
+
+
 def _findings_for(
     text: str,
     rules: Iterable[Rule],
     accept: frozenset[str],
-    shared: tuple[Protector, LineFinder | None] | None = None,
+    shared: SharedState | None = None,
 ) -> list[Finding]:
     rules = list(rules)
-    protector, lines = shared or _shared_state(text, rules, accept)
-    lower = lines.lower if lines is not None else ascii_lower(text)
+    protector, finder, lines = shared or _shared_state(text, rules, accept)
+    lower = finder.lower if finder is not None else ascii_lower(text)
+    every_line = range(len(lines.texts))
     findings: list[Finding] = []
     for rule in rules:
-        if rule.literals is None:
-            spans = None
-        elif lines is not None:
-            spans = list(lines.lines_with(rule.literal_groups))
-        else:
-            spans = [(0, len(text))] if all(any(lit in lower for lit in g) for g in rule.literal_groups) else []
+        spans: list[tuple[int, int]] | None = None  # None: every line
+        if rule.literals is not None:
+            if finder is not None:
+                spans = list(finder.lines_with(rule.literal_groups))
+            elif not all(any(lit in lower for lit in g) for g in rule.literal_groups):
+                spans = []
         if spans == []:
             continue  # no match is possible: not even compiled
-        places = lines.openings_in(rule.openings, spans) if lines is not None and rule.openings else None
-        matches = _matches(rule, text, spans) if places is None else _matches_at(rule, text, places)
+        places = finder.openings_in(rule.openings, spans) if finder is not None and rule.openings else None
+        if places is not None:
+            matches = _matches_at(rule, lines, places)
+        else:
+            numbers = every_line if spans is None else [lines.number(start) for start, _ in spans]
+            matches = _matches(rule, lines, numbers)
         findings.extend(_rule_findings(rule, text, protector, matches))
     return findings
 
 
-def _shared_state(text: str, rules: list[Rule], accept: frozenset[str]) -> tuple[Protector, LineFinder | None]:
-    """What every rule's matching needs: protected spans, and the lines holding each literal."""
-    lines = (
+def _shared_state(text: str, rules: list[Rule], accept: frozenset[str]) -> SharedState:
+    """What every rule's matching needs: protected spans, the lines, and
+    (on a long text) the lines holding each literal."""
+    finder = (
         LineFinder(
             text,
             (lit for rule in rules for group in rule.literal_groups for lit in group),
@@ -467,7 +495,7 @@ def _shared_state(text: str, rules: list[Rule], accept: frozenset[str]) -> tuple
         if len(text) >= PREFILTER_MIN_CHARS
         else None
     )
-    return Protector(text, accept), lines
+    return Protector(text, accept), finder, Lines(text)
 
 
 def _jobs(requested: int | None) -> int:
@@ -481,7 +509,7 @@ def _jobs(requested: int | None) -> int:
 
 # Inherited by forked workers: the text, the rules, the accept list and the
 # shared state the parent computed once before forking.
-_WORK: tuple[str, tuple[Rule, ...], frozenset[str], tuple[Protector, LineFinder | None]] | None = None
+_WORK: tuple[str, tuple[Rule, ...], frozenset[str], SharedState] | None = None
 CHUNKS_PER_JOB = 4  # workers take chunks as they finish: shares even out
 
 
@@ -525,37 +553,39 @@ def _parallel_findings(text: str, ruleset: RuleSet, accept: frozenset[str], jobs
     return [f for part in parts for f in part]
 
 
-def _matches(rule: Rule, text: str, spans: list[tuple[int, int]] | None) -> Iterator[re.Match[str]]:
-    """Matches in the given line spans (those holding a literal), or anywhere."""
-    if spans is None:
-        yield from rule.pattern.finditer(text)
-        return
-    for start, end in spans:
-        yield from rule.pattern.finditer(text, start, end)
+def _matches(rule: Rule, lines: Lines, numbers: Iterable[int]) -> Iterator[tuple[int, re.Match[str]]]:
+    """(line start, match in that line) for the numbered lines, in order."""
+    finditer = rule.pattern.finditer
+    for number in numbers:
+        start = lines.starts[number]
+        for match in finditer(lines.texts[number]):
+            yield start, match
 
 
-def _matches_at(rule: Rule, text: str, places: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+def _matches_at(rule: Rule, lines: Lines, places: list[tuple[int, int]]) -> Iterator[tuple[int, re.Match[str]]]:
     """The matches ``_matches`` finds, trying only the places where one of the
-    rule's openings starts (each with the end of its line span): every match
-    starts at one, and ``re`` at a given place finds what its scan would."""
-    pattern = rule.pattern
+    rule's openings starts: every match starts at one, and ``re`` at a given
+    place of a line finds what its scan of the line would."""
+    match_at = rule.pattern.match
     after = -1  # like finditer, no match starts inside the previous one
-    for start, end in places:
-        if start < after:
+    for place, _ in places:
+        if place < after:
             continue
-        match = pattern.match(text, start, end)
+        number = lines.number(place)
+        start = lines.starts[number]
+        match = match_at(lines.texts[number], place - start)
         if match is not None:
-            after = max(match.end(), start + 1)
-            yield match
+            after = max(start + match.end(), place + 1)
+            yield start, match
 
 
 def _rule_findings(
-    rule: Rule, text: str, protector: Protector, matches: Iterable[re.Match[str]]
+    rule: Rule, text: str, protector: Protector, matches: Iterable[tuple[int, re.Match[str]]]
 ) -> list[Finding]:
     out: list[Finding] = []
     excepted: dict[int, list[tuple[int, int]]] = {}  # line start -> exception spans
-    for match in matches:
-        m_start, m_end = match.span()
+    for offset, match in matches:
+        m_start, m_end = offset + match.start(), offset + match.end()
         matched = match.group(0)
         if not LINE_BREAKS.isdisjoint(matched):
             continue
