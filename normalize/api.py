@@ -51,8 +51,25 @@ def check_text(
 
     ``line_cache`` (line text -> rule findings with offsets into the line)
     lets repeated checks of an edited text match rules on changed lines only.
+    A hard-wrapped text is read with its soft line breaks as spaces
+    (``normalize.wrap``); no finding then covers one.
     ``progress`` hears how many sentences the model has done (the slow part).
     """
+    from normalize.wrap import covers_break, soft_breaks, unwrap
+
+    breaks = soft_breaks(text)
+    if breaks:  # hard-wrapped: read each paragraph as one line, edit within lines only
+        findings = _check(unwrap(text, breaks), options, line_cache, progress)
+        return [f for f in findings if not covers_break(f.start, f.end, breaks)]
+    return _check(text, options, line_cache, progress)
+
+
+def _check(
+    text: str,
+    options: Options,
+    line_cache: dict[str, list[Finding]] | None,
+    progress: Progress | None,
+) -> list[Finding]:
     sources = set(options.strategy.split("+"))
     findings: list[Finding] = []
     if "rules" in sources:
