@@ -58,10 +58,16 @@ def check_text(
     from normalize.wrap import covers_break, soft_breaks, unwrap
 
     breaks = soft_breaks(text)
-    if breaks:  # hard-wrapped: read each paragraph as one line, edit within lines only
-        findings = _check(unwrap(text, breaks), options, line_cache, progress)
-        return [f for f in findings if not covers_break(f.start, f.end, breaks)]
-    return _check(text, options, line_cache, progress)
+    if not breaks:
+        return _check(text, options, line_cache, progress)
+    # Hard-wrapped: read each paragraph as one line, and edit within lines only.
+    flat = unwrap(text, breaks)
+    findings = []
+    for f in _check(flat.text, options, line_cache, progress):
+        start, end = flat.original(f.start), flat.original(f.end)
+        if not covers_break(start, end, breaks):
+            findings.append(replace(f, start=start, end=end) if (start, end) != (f.start, f.end) else f)
+    return findings
 
 
 def _check(

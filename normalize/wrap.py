@@ -5,61 +5,123 @@ normalize takes a line for a paragraph (wire copy puts one on a line, and
 some 72 characters instead, and read line by line each wrapped line would
 start a sentence: "of de-\\nescalation" -> "Escalation", "do not require\\na
 serious response" -> "A serious response". So a document whose lines break
-mid-sentence is read with those breaks as spaces: the same text, the same
-length, every offset unchanged. No finding may cover such a break, so `fix`
-still keeps every line where it was.
+mid-sentence is read with those breaks as spaces (a CRLF break as one space,
+so rules see "two weeks" either way) and findings are mapped back to the
+file's offsets. No finding may cover such a break, so `fix` still keeps
+every line where it was.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import statistics
+from dataclasses import dataclass, field
 
-# A break between two non-empty lines, with the last character before it and
-# the first after it (CR line ends are "\r" or "\r\n").
-_BREAK = re.compile(r"(?<=[^\r\n])(\r\n|\r|\n)(?=[^\r\n])")
-_ENDS_SENTENCE = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*[ \t]*$")
-_CONTINUES = re.compile(r"[ \t]*[a-z0-9(]")
-WRAPPED_SHARE = 0.3  # of the breaks between non-empty lines, those mid-sentence
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_CLOSERS = "[\"'\u201d\u2019\u00bb)\\]]*[ \\t]*\\Z"
+_ENDS_CLAUSE = re.compile(r"[.!?:;\u2026]" + _CLOSERS)
+_ENDS_SENTENCE = re.compile(r"[.!?\u2026]" + _CLOSERS)
+# A full stop that ends an abbreviation rather than a sentence: "the U.S.", "10 a.m.", "Mr."
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|vs|etc|Gen|Col|Lt|Sgt|Prof|Rep|Sen|Gov|Jr|Sr"
+    r"|approx|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)[ \t]*\Z"
+)
+_LOWER_START = re.compile(r"[ \t]*[a-z0-9(]")
+WRAPPED_SHARE = 0.3  # of the breaks between non-empty lines, those that go on in lower case
+FULL_LINE = 0.75  # a line this share of the wrap width long was filled by the wrap
+WIDEST_LINE = 1.25  # no wrapped document has many lines much wider than its wrap
 
 
 def soft_breaks(text: str) -> list[int]:
     """Sorted offsets of the line-break characters that only wrap a paragraph.
 
     A document counts as hard-wrapped when at least ``WRAPPED_SHARE`` of its
-    breaks between non-empty lines fall mid-sentence (the line ends without a
-    full stop and the next goes on in lower case). In such a document every
-    break after a line that does not end a sentence is soft; a break after a
-    full stop stays a line end, which changes nothing where a sentence ends
-    anyway. One sentence (or paragraph) a line has no soft break.
+    breaks between non-empty lines go on in lower case (mid-sentence), and
+    its lines are no wider than the lines so broken (paragraphs a line and
+    a short lower-case list are not wrapped). Then a break is soft where the
+    next line goes on in lower case, or where the line before was filled to
+    the wrap width and ends mid-sentence; a short line (a headline, the end
+    of a paragraph) or the first line of a block (a headline) keeps its break
+    unless the next line goes on in lower case. One sentence or paragraph a
+    line has no soft break.
     """
     if "\n" not in text and "\r" not in text:
         return []
-    breaks = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
-    if not breaks:
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    contents = [text[s:e].rstrip("\r\n") for s, e in lines]
+    filled = [bool(c.strip()) for c in contents]
+    joins = [i for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
+    if not joins:
         return []
-    unfinished = [(s, e) for s, e in breaks if not _ENDS_SENTENCE.search(text, _line_start(text, s), s)]
-    continuing = sum(1 for _, e in unfinished if _CONTINUES.match(text, e))
-    if continuing == 0 or continuing < WRAPPED_SHARE * len(breaks):
+    continuing = [i for i in joins if _goes_on(contents[i], contents[i + 1])]
+    if not continuing or len(continuing) < WRAPPED_SHARE * len(joins):
         return []
-    return [i for s, e in unfinished for i in range(s, e)]
+    width = statistics.median(len(contents[i]) for i in continuing)
+    lengths = sorted(len(c) for c, f in zip(contents, filled) if f)
+    if lengths[int(0.9 * (len(lengths) - 1))] > WIDEST_LINE * width:
+        return []
+    soft = set(continuing)
+    for i in joins:
+        first_of_block = i == 0 or not filled[i - 1]
+        if (
+            not first_of_block
+            and len(contents[i]) >= FULL_LINE * width
+            and not _ENDS_CLAUSE.search(contents[i])
+        ):
+            soft.add(i)
+    return [p for i in sorted(soft) for p in range(lines[i][0] + len(contents[i]), lines[i][1])]
 
 
-def _line_start(text: str, end: int) -> int:
-    return max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+def _goes_on(line: str, following: str) -> bool:
+    """Does ``following`` carry on the sentence of ``line``: it starts in lower
+    case, and ``line`` does not end a sentence (an abbreviation's full stop,
+    a colon or semicolon do not)?"""
+    if not _LOWER_START.match(following):
+        return False
+    return not _ENDS_SENTENCE.search(line) or bool(_ABBREVIATION.search(line))
 
 
-def unwrap(text: str, breaks: list[int]) -> str:
-    """``text`` with the characters at ``breaks`` read as spaces."""
+@dataclass(frozen=True)
+class Unwrapped:
+    """A text read with its soft breaks as spaces, and the way back."""
+
+    text: str
+    removed: list[int] = field(default_factory=list)  # where each "\r\n" read as one space is, in ``text``
+
+    def original(self, offset: int) -> int:
+        """The offset in the file of ``offset`` in ``text``. A span that
+        starts or ends at the space read for a "\r\n" starts or ends before
+        its CR, so it covers the whole break or none of it."""
+        return offset + bisect.bisect_left(self.removed, offset)
+
+
+def unwrap(text: str, breaks: list[int]) -> Unwrapped:
+    """``text`` with each soft break (``breaks``, from ``soft_breaks``) read as
+    one space: "\\n", "\\r" and "\\r\\n" alike."""
     if not breaks:
-        return text
-    chars = list(text)
+        return Unwrapped(text)
+    parts: list[str] = []
+    removed: list[int] = []
+    pos = 0
     for i in breaks:
-        chars[i] = " "
-    return "".join(chars)
+        if i < pos:
+            continue  # the LF of a CRLF already read
+        parts.append(text[pos:i])
+        parts.append(" ")
+        if text.startswith("\r\n", i):
+            removed.append(i - len(removed))  # where the next character lands in the new text
+            pos = i + 2
+        else:
+            pos = i + 1
+    parts.append(text[pos:])
+    return Unwrapped("".join(parts), removed)
 
 
 def covers_break(start: int, end: int, breaks: list[int]) -> bool:
-    """Does the span [start, end) hold one of ``breaks``?"""
+    """Does the span [start, end) hold one of ``breaks``, or sit inside a
+    two-character one (between its CR and LF)?"""
     k = bisect.bisect_left(breaks, start)
-    return k < len(breaks) and breaks[k] < end
+    if k < len(breaks) and breaks[k] < end:
+        return True
+    return k < len(breaks) and breaks[k] == start and k > 0 and breaks[k - 1] == start - 1

@@ -190,3 +190,15 @@ def test_a_line_gets_the_findings_it_gets_alone():
         offset += len(line) + 1
     assert sorted(together) == sorted(alone)
     assert together  # the lines have findings to compare
+
+
+def test_letters_that_case_insensitive_patterns_equate_with_ascii_pass_the_prefilter(monkeypatch):
+    """(?i) matches "ı", "İ", "ſ" and the Kelvin sign to i, i, s and k: the
+    prefilter's lowercasing must too, or a full scan and a line scan differ."""
+    text = "The talks lasted dur\u0131ng two weeks.\nIt rained during the day.\n" + "Filler words here.\n" * 120
+    ruleset = load_rules()
+    monkeypatch.setattr(rules_mod, "PREFILTER_MIN_CHARS", 10**9)
+    scanned = find_with_rules(text, ruleset, jobs=1)
+    monkeypatch.setattr(rules_mod, "PREFILTER_MIN_CHARS", 0)
+    assert find_with_rules(text, ruleset, jobs=1) == scanned
+    assert ascii_lower("D\u0130\u017f\u212a") == "disk"

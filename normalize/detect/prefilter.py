@@ -24,13 +24,19 @@ except ImportError:  # pragma: no cover - older layouts
     import sre_constants as C  # type: ignore[no-redef]
     import sre_parse as P  # type: ignore[no-redef]
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# ASCII letters lowercased, plus the four other letters that ``re``'s (?i)
+# matches to an ASCII one (dotless ı and dotted İ to i, long ſ to s, the Kelvin
+# sign to k): one character for one, so offsets stay the same.
+_ASCII_LOWER = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0131\u0130\u017f\u212a", "abcdefghijklmnopqrstuvwxyzi" "isk"
+)
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
 _MIN_USEFUL = 2  # literals less selective than this select nearly every line
 
 
 def ascii_lower(text: str) -> str:
-    """Lowercase ASCII letters only, so offsets stay the same."""
+    """Lowercase ASCII letters (and the letters (?i) equates with them), so
+    offsets stay the same."""
     return text.translate(_ASCII_LOWER)
 
 

@@ -479,7 +479,7 @@ def _findings_for(
         else:
             numbers = every_line if spans is None else [lines.number(start) for start, _ in spans]
             matches = _matches(rule, lines, numbers)
-        findings.extend(_rule_findings(rule, text, protector, matches))
+        findings.extend(_rule_findings(rule, protector, matches))
     return findings
 
 
@@ -553,16 +553,19 @@ def _parallel_findings(text: str, ruleset: RuleSet, accept: frozenset[str], jobs
     return [f for part in parts for f in part]
 
 
-def _matches(rule: Rule, lines: Lines, numbers: Iterable[int]) -> Iterator[tuple[int, re.Match[str]]]:
-    """(line start, match in that line) for the numbered lines, in order."""
+LineMatch = tuple[int, str, re.Match[str]]  # the line's start, the line, a match in it
+
+
+def _matches(rule: Rule, lines: Lines, numbers: Iterable[int]) -> Iterator[LineMatch]:
+    """The rule's matches in the numbered lines, in order."""
     finditer = rule.pattern.finditer
     for number in numbers:
-        start = lines.starts[number]
-        for match in finditer(lines.texts[number]):
-            yield start, match
+        start, line = lines.starts[number], lines.texts[number]
+        for match in finditer(line):
+            yield start, line, match
 
 
-def _matches_at(rule: Rule, lines: Lines, places: list[tuple[int, int]]) -> Iterator[tuple[int, re.Match[str]]]:
+def _matches_at(rule: Rule, lines: Lines, places: list[tuple[int, int]]) -> Iterator[LineMatch]:
     """The matches ``_matches`` finds, trying only the places where one of the
     rule's openings starts: every match starts at one, and ``re`` at a given
     place of a line finds what its scan of the line would."""
@@ -572,24 +575,24 @@ def _matches_at(rule: Rule, lines: Lines, places: list[tuple[int, int]]) -> Iter
         if place < after:
             continue
         number = lines.number(place)
-        start = lines.starts[number]
-        match = match_at(lines.texts[number], place - start)
+        start, line = lines.starts[number], lines.texts[number]
+        match = match_at(line, place - start)
         if match is not None:
             after = max(start + match.end(), place + 1)
-            yield start, match
+            yield start, line, match
 
 
 def _rule_findings(
-    rule: Rule, text: str, protector: Protector, matches: Iterable[tuple[int, re.Match[str]]]
+    rule: Rule, protector: Protector, matches: Iterable[LineMatch]
 ) -> list[Finding]:
     out: list[Finding] = []
     excepted: dict[int, list[tuple[int, int]]] = {}  # line start -> exception spans
-    for offset, match in matches:
+    for offset, line, match in matches:
         m_start, m_end = offset + match.start(), offset + match.end()
         matched = match.group(0)
         if not LINE_BREAKS.isdisjoint(matched):
             continue
-        if _excepted(rule, text, m_start, m_end, excepted):
+        if _excepted(rule, line, offset, match.span(), excepted):
             continue
         suggestions = [_render(rule, match, t) for t in rule.replacements]
         suggestions = [s for s in suggestions if s != matched and LINE_BREAKS.isdisjoint(s)]
@@ -598,7 +601,7 @@ def _rule_findings(
         start, end, trimmed = _minimal_span(m_start, matched, suggestions)
         if not protector.allows(start, end, rule.names):
             continue
-        if rule.category == "article" and _inserts_article(matched, suggestions) and _in_headline(text, start):
+        if rule.category == "article" and _inserts_article(matched, suggestions) and _in_headline(line):
             continue  # headlines drop articles by convention: "Putin meets Erdogan in Sochi"
         out.append(
             Finding(
@@ -630,33 +633,24 @@ def _inserts_article(matched: str, suggestions: list[str]) -> bool:
     return False
 
 
-def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) of the line holding ``text[start:end]``, line ends excluded."""
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    ends = [i for i in (text.find("\n", end), text.find("\r", end)) if i != -1]
-    return line_start, min(ends) if ends else len(text)
-
-
-def _in_headline(text: str, pos: int) -> bool:
-    """Is ``pos`` on a line of at most 20 words with no closing punctuation?"""
-    line_start, line_end = _line_around(text, pos, pos)
-    line = text[line_start:line_end]
+def _in_headline(line: str) -> bool:
+    """Is this a line of at most 20 words with no closing punctuation?"""
     return len(line.split()) <= 20 and not _LINE_END.search(line)
 
 
-def _excepted(rule: Rule, text: str, start: int, end: int, cache: dict[int, list[tuple[int, int]]]) -> bool:
-    """Is the match covered by one of the rule's exceptions? Their spans are
-    found once per line (``cache``): a line with many matches would otherwise
-    run every exception over it again for each one."""
+def _excepted(
+    rule: Rule, line: str, line_start: int, span: tuple[int, int], cache: dict[int, list[tuple[int, int]]]
+) -> bool:
+    """Is the match (``span`` in ``line``) covered by one of the rule's
+    exceptions? Their spans are found once per line (``cache``): a line with
+    many matches would otherwise run every exception over it again for each one."""
     if not rule.exceptions:
         return False
-    line_start, line_end = _line_around(text, start, end)
     spans = cache.get(line_start)
     if spans is None:
         # Exceptions see the line alone, so ^ and $ mean its start and end.
-        line = text[line_start:line_end]
         spans = cache[line_start] = [m.span() for exception in rule.exceptions for m in exception.finditer(line)]
-    start, end = start - line_start, end - line_start
+    start, end = span
     return any(s <= start and end <= e for s, e in spans)
 
 
