@@ -588,7 +588,7 @@ def _rule_findings(
     out: list[Finding] = []
     excepted: dict[int, list[tuple[int, int]]] = {}  # line start -> exception spans
     for offset, line, match in matches:
-        m_start, m_end = offset + match.start(), offset + match.end()
+        m_start = offset + match.start()
         matched = match.group(0)
         if not LINE_BREAKS.isdisjoint(matched):
             continue
