@@ -62,12 +62,11 @@ def check_text(
         return _check(text, options, line_cache, progress)
     # Hard-wrapped: read each paragraph as one line, and edit within lines only.
     flat = unwrap(text, breaks)
-    findings = []
-    for f in _check(flat.text, options, line_cache, progress):
-        start, end = flat.original(f.start), flat.original(f.end)
-        if not covers_break(start, end, breaks):
-            findings.append(replace(f, start=start, end=end) if (start, end) != (f.start, f.end) else f)
-    return findings
+    moved = (
+        replace(f, start=flat.original(f.start), end=flat.original(f.end))
+        for f in _check(flat.text, options, line_cache, progress)
+    )
+    return [f for f in moved if not covers_break(f.start, f.end, breaks)]
 
 
 def _check(

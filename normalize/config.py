@@ -59,10 +59,11 @@ def _read(path: Path, section: tuple[str, ...]) -> dict[str, Any] | None:
         raise NormalizeError(f"{path}: unknown normalize setting(s): {', '.join(sorted(unknown))}")
     values = dict(data)
     for key in ("accept", "rules", "model", "baseline"):
-        if key in values and (not isinstance(values[key], str) or not values[key].strip()):
+        if key not in values:
+            continue
+        if not isinstance(values[key], str) or not values[key].strip():
             raise NormalizeError(f"{path}: '{key}' must be a file or folder path (a non-empty string)")
-        if key in values:
-            values[key] = str((path.parent / values[key]).resolve())
+        values[key] = str((path.parent / values[key]).resolve())
     for key in ("select", "ignore"):
         if isinstance(values.get(key), list):
             values[key] = ",".join(map(str, values[key]))

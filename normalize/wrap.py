@@ -92,7 +92,8 @@ class Unwrapped:
     def original(self, offset: int) -> int:
         """The offset in the file of ``offset`` in ``text``. A span that
         starts or ends at the space read for a "\r\n" starts or ends before
-        its CR, so it covers the whole break or none of it."""
+        its CR, so it covers the whole break or none of it: no offset maps
+        between a CR and its LF."""
         return offset + bisect.bisect_left(self.removed, offset)
 
 
@@ -119,9 +120,6 @@ def unwrap(text: str, breaks: list[int]) -> Unwrapped:
 
 
 def covers_break(start: int, end: int, breaks: list[int]) -> bool:
-    """Does the span [start, end) hold one of ``breaks``, or sit inside a
-    two-character one (between its CR and LF)?"""
+    """Does the span [start, end) hold one of ``breaks``?"""
     k = bisect.bisect_left(breaks, start)
-    if k < len(breaks) and breaks[k] < end:
-        return True
-    return k < len(breaks) and breaks[k] == start and k > 0 and breaks[k - 1] == start - 1
+    return k < len(breaks) and breaks[k] < end

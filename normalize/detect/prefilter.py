@@ -319,9 +319,16 @@ class LineFinder:
     (``_vocabulary``), so a short text pays only for its own hits.
     """
 
-    def __init__(self, text: str, literals: Iterable[str] = (), openings: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        text: str,
+        literals: Iterable[str] = (),
+        openings: Iterable[str] = (),
+        starts: list[int] | None = None,
+    ) -> None:
+        """``starts``: the text's line starts, when the caller has them."""
         self.lower = ascii_lower(text)
-        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        self.starts = starts if starts is not None else [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
         self.length = len(text)
         self._hits: list[_Hits] = []
         self._literals: set[str] = set()  # literals and openings indexed so far
@@ -347,22 +354,28 @@ class LineFinder:
     def lines_with(self, groups: tuple[tuple[str, ...], ...]) -> Iterator[tuple[int, int]]:
         """(start, end) of each line holding a literal of every group, in
         order; end includes the line break."""
+        yield from self.spans_of(self.line_numbers_with(groups))
+
+    def line_numbers_with(self, groups: tuple[tuple[str, ...], ...]) -> list[int]:
+        """The numbers of the lines holding a literal of every group, in order."""
         import numpy as np
 
         missing = frozenset(lit for group in groups for lit in group if lit not in self._literals)
         if missing:  # literals not given at construction: one more pass for them alone
             self._add(missing, frozenset())
         if any(self._present.isdisjoint(group) for group in groups):
-            return  # the common case on a short text, decided without numpy
+            return []  # the common case on a short text, decided without numpy
         hits = self._lines_of(groups[0])
         for group in groups[1:]:
             if not len(hits):
                 break
             hits = np.intersect1d(hits, self._lines_of(group), assume_unique=True)
+        return hits.tolist()
+
+    def spans_of(self, numbers: Iterable[int]) -> list[tuple[int, int]]:
+        """(start, end) of each numbered line; end includes the line break."""
         starts = self.starts
-        for line in hits.tolist():
-            end = starts[line + 1] if line + 1 < len(starts) else self.length
-            yield starts[line], end
+        return [(starts[n], starts[n + 1] if n + 1 < len(starts) else self.length) for n in numbers]
 
     def openings_in(
         self, openings: tuple[str, ...], spans: list[tuple[int, int]] | None

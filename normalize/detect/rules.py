@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -465,20 +465,19 @@ def _findings_for(
     every_line = range(len(lines.texts))
     findings: list[Finding] = []
     for rule in rules:
-        spans: list[tuple[int, int]] | None = None  # None: every line
+        numbers: Sequence[int] = every_line
         if rule.literals is not None:
             if finder is not None:
-                spans = list(finder.lines_with(rule.literal_groups))
+                numbers = finder.line_numbers_with(rule.literal_groups)
             elif not all(any(lit in lower for lit in g) for g in rule.literal_groups):
-                spans = []
-        if spans == []:
+                numbers = []
+        if not numbers:
             continue  # no match is possible: not even compiled
-        places = finder.openings_in(rule.openings, spans) if finder is not None and rule.openings else None
-        if places is not None:
-            matches = _matches_at(rule, lines, places)
-        else:
-            numbers = every_line if spans is None else [lines.number(start) for start, _ in spans]
-            matches = _matches(rule, lines, numbers)
+        places = None
+        if finder is not None and rule.openings:
+            spans = None if numbers is every_line else finder.spans_of(numbers)
+            places = finder.openings_in(rule.openings, spans)
+        matches = _matches(rule, lines, numbers) if places is None else _matches_at(rule, lines, places)
         findings.extend(_rule_findings(rule, protector, matches))
     return findings
 
@@ -486,16 +485,18 @@ def _findings_for(
 def _shared_state(text: str, rules: list[Rule], accept: frozenset[str]) -> SharedState:
     """What every rule's matching needs: protected spans, the lines, and
     (on a long text) the lines holding each literal."""
+    lines = Lines(text)
     finder = (
         LineFinder(
             text,
             (lit for rule in rules for group in rule.literal_groups for lit in group),
             (opening for rule in rules for opening in rule.openings or ()),
+            starts=lines.starts,
         )
         if len(text) >= PREFILTER_MIN_CHARS
         else None
     )
-    return Protector(text, accept), finder, Lines(text)
+    return Protector(text, accept), finder, lines
 
 
 def _jobs(requested: int | None) -> int:

@@ -64,13 +64,23 @@ def _marked_text(text: str, found: list[tuple[int, dict]]) -> str:
     for number, r in found:
         if r["start"] == r["end"]:
             inserts.setdefault(r["start"], []).append((number, r))
+    opening: dict[int, list[tuple[int, dict]]] = {}
+    for number, r in found:
+        if r["start"] < r["end"]:
+            opening.setdefault(r["start"], []).append((number, r))
+    # Every start and end is a cut, so a finding covers the stretch [a, b)
+    # exactly while a cut at its start has passed and one at its end has not.
+    active: dict[int, dict] = {}
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:] + [len(text)]):
         for number, r in inserts.get(a, []):
             out.append(_mark("\u2038", [(number, r)], "here"))
+        active.update(opening.get(a, []))
+        for number in [n for n, r in active.items() if r["end"] <= a]:
+            del active[number]
         if a >= b:
             continue
-        covering = [(n, r) for n, r in found if r["start"] <= a and b <= r["end"] and r["start"] < r["end"]]
+        covering = sorted(active.items())  # in the order of ``found``
         piece = text[a:b]
         if covering:
             kind = "safe" if all(r["applicability"] == "safe" for _, r in covering) else "review"
