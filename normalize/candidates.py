@@ -464,7 +464,8 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
                 # guess ("investigation over" -> "of"): its own margin.
                 family = "preposition:of" if prep == "of" else "preposition:swap"
                 yield Candidate(tok.start, tok.end, _match_case(prep, tok.text), family)
-        if i + 1 < len(tokens) and i > 0:
+        if i + 1 < len(tokens) and i > 0 and not sentence[tok.end : tokens[i + 1].start].strip():
+            # Only a space may go with it: "of _ UA" in a handle is not "of" before "UA".
             yield Candidate(tok.start, tokens[i + 1].start, "", "preposition:delete")
 
 
@@ -494,7 +495,8 @@ def _quantity_at(tokens: list[Token], i: int) -> bool:
 
 
 _PRESENT, _PAST = frozenset({"VBZ", "VBP"}), frozenset({"VBD"})
-_BASE_BEFORE = frozenset("do does did to will would can could shall should may might must".split())
+_MODALS = frozenset("will would can could shall should may might must".split())
+_BASE_BEFORE = _MODALS | frozenset("do does did to".split())
 _PARTICIPLE_BEFORE = frozenset(
     "has have had having is are was were be been being am get gets got".split()
 )
@@ -694,6 +696,8 @@ def commas(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candida
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         if tok.text == ",":
+            if i and tokens[i - 1].is_word and tokens[i - 1].lower == nxt.lower:
+                continue  # "very, very", "no, no": a repetition keeps its commas
             # Tokenised text drops " ,"; raw text drops "," and keeps the space.
             spaced = sentence[tok.start - 1 : tok.start] == " "
             yield Candidate(tok.start - 1 if spaced else tok.start, tok.end, "", "comma:delete")
@@ -710,10 +714,13 @@ def redundancy(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         else:
             yield Candidate(m.start(), m.end(), "", "redundancy:phrase")
     for a, b in zip(tokens, tokens[1:]):
-        if a.is_word and a.lower == b.lower and not _rare(a.lower, lex):  # "the the"
+        if a.is_word and a.lower == b.lower and a.lower not in _GRAMMATICAL_REPEATS and not _rare(a.lower, lex):
             yield Candidate(a.start, b.start, "", "redundancy:repeat")
 
 
+# "the the" is a slip; "had had" (past perfect of "have") and "that that"
+# ("said that that was wrong") are grammar.
+_GRAMMATICAL_REPEATS = frozenset({"had", "that"})
 # A doubled word this rare is a name or a Latin binomial ("Cricetus
 # cricetus", "Equus ferus ferus"), not a slip.
 MIN_COUNT_OF_REPEATED_WORD = 100
@@ -756,6 +763,8 @@ def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
                 continue  # never reorder the words of a name
             if any(t.lower in _CLAUSE_OPENERS for k, t in enumerate(span, lo) if k != i):
                 continue  # "precisely why" is not "why precisely"
+            if j > i and i and tokens[i - 1].lower in _MODALS and tokens[i + 1].lower in ("be", "have"):
+                continue  # "can partly be explained", "may well have": already in place
             landing = tokens[hi] if j > i else (tokens[lo - 1] if lo else None)
             if landing is not None and landing.lower in _NO_ADVERB_AFTER:
                 continue  # never "lifted in partially government-controlled regions"

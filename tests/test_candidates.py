@@ -11,7 +11,7 @@ from normalize.candidates import Lexicon, generate, is_tokenised, tokenize
 
 WORDS = (
     "the a an in on at of to for sciences technologies developed develop minister "
-    "discussed plan said we would not be alive if our ancestors did lot go home"
+    "discussed plan said we would not be alive if our ancestors did lot go home had that"
 ).split()
 MORPH = (
     "VERB\tVB=develop VBD=developed VBG=developing VBP=develop VBZ=develops\n"
@@ -279,3 +279,29 @@ def test_equally_common_corrections_come_in_a_fixed_order() -> None:
     lex = Lexicon({w: 50 for w in near} | {"vat": 900}, {})
     assert _corrections("tat", lex, limit=6) == (
         ("vat", 1), ("bat", 1), ("cat", 1), ("eat", 1), ("fat", 1), ("hat", 1))
+
+
+def test_an_adverb_between_a_modal_and_be_or_have_stays() -> None:
+    # "can partly be explained" is the adverb's ordinary place; only moves elsewhere are judged.
+    moved = rewrites("It can partially be go home.", "word-order")
+    assert "It can be partially go home." not in moved and "It can be go partially home." not in moved
+    assert "We go home partially." in rewrites("We go partially home.", "word-order")
+
+
+def test_commas_between_repeated_words_stay() -> None:
+    deleted = rewrites("We go, go, go home.", "comma")
+    assert "We go go, go home." not in deleted and "We go, go go home." not in deleted
+    assert "We go home and stay." in rewrites("We go home, and stay.", "comma")
+
+
+def test_a_preposition_is_deleted_only_with_the_space_after_it() -> None:
+    # "History_of_UA" tokenised: "of" and "UA" have an underscore between them.
+    assert "History _ UA" not in " ".join(rewrites("We go to History _ of _ UA home.", "preposition"))
+    assert "We discussed the plan." in rewrites("We discussed about the plan.", "preposition")
+
+
+def test_grammatical_repeats_stay() -> None:
+    # "had had" is the past perfect of "have", "that that" a conjunction and a pronoun.
+    assert rewrites("We had had the plan.", "redundancy") == set()
+    assert rewrites("We said that that plan go home.", "redundancy") == set()
+    assert "We go home." in rewrites("We go go home.", "redundancy")
