@@ -497,9 +497,8 @@ def _quantity_at(tokens: list[Token], i: int) -> bool:
 _PRESENT, _PAST = frozenset({"VBZ", "VBP"}), frozenset({"VBD"})
 _MODALS = frozenset("will would can could shall should may might must".split())
 _BASE_BEFORE = _MODALS | frozenset("do does did to".split())
-_PARTICIPLE_BEFORE = frozenset(
-    "has have had having is are was were be been being am get gets got".split()
-)
+_BE_FORMS = frozenset("is are was were be been being am".split())
+_PARTICIPLE_BEFORE = _BE_FORMS | frozenset("has have had having get gets got".split())
 
 
 def _morph_kind(upos: str, own: set[str], other: set[str]) -> str:
@@ -527,12 +526,18 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         if prev == "to" and _attributive(tokens, i, lex):
             continue  # "access to blocked sites": "to" is a preposition there
         base_expected = prev in _BASE_BEFORE and lex.morph_is_base(tok.lower)
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         for form, kind in lex.morph.get(tok.lower, ()):
             if base_expected and not lex.morph_is_base(form):
                 continue  # "does this mean" is right; never "does this means"
             if kind in ("tense", "form", "agreement") and prev in _BASE_BEFORE and lex.morph_is_base(form):
                 kind = "base"
-            elif kind in ("tense", "form") and prev in _PARTICIPLE_BEFORE and form.endswith(("ed", "en", "n", "t")):
+            elif (
+                kind in ("tense", "form")
+                and prev in _PARTICIPLE_BEFORE
+                and form.endswith(("ed", "en", "n", "t"))
+                and not (prev in _BE_FORMS and tok.lower.endswith("ing") and nxt != "by")
+            ):  # "is organising" is a progressive; "was adopting by parliament" a broken passive
                 kind = "participle"
             yield Candidate(tok.start, tok.end, _match_case(form, tok.text), f"morphology:{kind}")
 

@@ -305,3 +305,20 @@ def test_grammatical_repeats_stay() -> None:
     assert rewrites("We had had the plan.", "redundancy") == set()
     assert rewrites("We said that that plan go home.", "redundancy") == set()
     assert "We go home." in rewrites("We go go home.", "redundancy")
+
+
+def test_a_progressive_is_not_taken_for_a_broken_passive() -> None:
+    lex = _lexicon_with("VERB\tVB=adopt VBD=adopted VBG=adopting VBN=adopted VBP=adopt VBZ=adopts\n", "adopting adopted")
+    families = {c.family for c in generate("They are adopting the plan.", lex, families=["morphology"]) if c.replacement == "adopted"}
+    assert families and "morphology:participle" not in families  # "are adopting" is grammatical
+    by = {c.family for c in generate("The plan was adopting by them.", lex, families=["morphology"]) if c.replacement == "adopted"}
+    assert by == {"morphology:participle"}  # "was adopting by" is a broken passive
+
+
+def _lexicon_with(morph: str, words: str) -> Lexicon:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        vocab = [f"{w}\t5000" for w in WORDS + words.split()]
+        (folder / "vocab.tsv").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+        (folder / "morph.tsv").write_text(MORPH + morph, encoding="utf-8")
+        return Lexicon.load(folder)

@@ -572,11 +572,14 @@ def _matches_at(rule: Rule, lines: Lines, places: list[tuple[int, int]]) -> Iter
     place of a line finds what its scan of the line would."""
     match_at = rule.pattern.match
     after = -1  # like finditer, no match starts inside the previous one
+    start, line, next_start = 0, "", -1  # the line of the last place; places come in order
     for place, _ in places:
         if place < after:
             continue
-        number = lines.number(place)
-        start, line = lines.starts[number], lines.texts[number]
+        if not start <= place < next_start:
+            number = lines.number(place)
+            start, line = lines.starts[number], lines.texts[number]
+            next_start = start + len(line) + 1
         match = match_at(line, place - start)
         if match is not None:
             after = max(start + match.end(), place + 1)
