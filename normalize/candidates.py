@@ -159,7 +159,9 @@ class Lexicon:
                     bases.add(form)
             for form, own in tags.items():
                 for alt, other in tags.items():
-                    if alt != form:
+                    # Two participles of one verb ("borne"/"born", "learnt"/"learned")
+                    # differ in meaning or spelling, never in grammar.
+                    if alt != form and not (own == other and "VBN" in own):
                         morph.setdefault(form, {})[alt] = _morph_kind(upos, own, other)
         return cls(
             counts,
@@ -770,6 +772,8 @@ def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
                 continue  # "precisely why" is not "why precisely"
             if j > i and i and tokens[i - 1].lower in _MODALS and tokens[i + 1].lower in ("be", "have"):
                 continue  # "can partly be explained", "may well have": already in place
+            if j < i and i and tokens[i - 1].lower == "to":
+                continue  # out of "to actually implement" it would modify another word
             landing = tokens[hi] if j > i else (tokens[lo - 1] if lo else None)
             if landing is not None and landing.lower in _NO_ADVERB_AFTER:
                 continue  # never "lifted in partially government-controlled regions"

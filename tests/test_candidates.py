@@ -322,3 +322,15 @@ def _lexicon_with(morph: str, words: str) -> Lexicon:
         (folder / "vocab.tsv").write_text("\n".join(vocab) + "\n", encoding="utf-8")
         (folder / "morph.tsv").write_text(MORPH + morph, encoding="utf-8")
         return Lexicon.load(folder)
+
+
+def test_an_adverb_does_not_leave_a_split_infinitive_leftwards() -> None:
+    moved = rewrites("We plan to partially go home.", "word-order")
+    assert "We plan partially to go home." not in moved and "We partially plan to go home." not in moved
+    assert "We plan to go partially home." in moved  # rightwards it stays with its verb
+
+
+def test_two_participles_of_one_verb_are_not_morphology_candidates() -> None:
+    lex = _lexicon_with("VERB\tVB=bear VBD=bore VBN=born VBN=borne VBZ=bears\n", "bear bore born borne bears")
+    assert "born" not in {c.replacement for c in generate("Seeds may be borne there.", lex, families=["morphology"])}
+    assert "bore" in {c.replacement for c in generate("Seeds may be borne there.", lex, families=["morphology"])}
