@@ -261,16 +261,46 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
         elif tok.is_word and tok.lower not in _NO_ARTICLE_BEFORE and not _after_determiner(tokens, i):
             if tok.text[:1].isupper() and i > 0:
                 continue  # a name mid-sentence
+            if _infinitive_with_object(tokens, i, lex):
+                continue  # "to end the conflict", "to prostitute themselves": a verb
+            arts = ("the",) if _plural_ahead(tokens, i, lex) else ("the", _an(tok.text))
             if i == 0:
                 # "Cosmonauts said" -> "The cosmonauts said"
                 if not _opens_noun_phrase(tokens, lex):
                     continue
                 rest = tok.text[:1].lower() + tok.text[1:]
-                for art in ("The", _an(tok.text).capitalize()):
-                    yield Candidate(tok.start, tok.end, f"{art} {rest}", "article:insert")
+                for art in arts:
+                    yield Candidate(tok.start, tok.end, f"{art.capitalize()} {rest}", "article:insert")
             else:
-                for art in ("the", _an(tok.text)):
+                for art in arts:
                     yield Candidate(tok.start, tok.start, f"{art} ", "article:insert")
+
+
+_REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
+
+
+def _infinitive_with_object(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Is the word at ``i`` a base verb after "to" with its object after it?"""
+    if i == 0 or tokens[i - 1].lower != "to" or i + 1 >= len(tokens) or not lex.morph_is_base(tokens[i].lower):
+        return False
+    return tokens[i + 1].lower in _IMPERATIVE_NEXT or tokens[i + 1].lower in _REFLEXIVES
+
+
+def _plural_ahead(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Is the word at ``i`` a plural noun, or a modifier of one ("heavier
+    isotopes")? Then "a"/"an" cannot open the phrase."""
+    if lex.nouns is None:
+        return False
+    table = lex.nouns
+
+    def plural(word: str) -> bool:
+        return word in table.noun_forms and word not in table.singular
+
+    word = tokens[i].lower
+    if plural(word):
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return word not in table.noun_forms and nxt is not None and nxt.is_word and plural(nxt.lower)
 
 
 # After a base verb these make the opening word an imperative ("Take part

@@ -334,3 +334,10 @@ def test_two_participles_of_one_verb_are_not_morphology_candidates() -> None:
     lex = _lexicon_with("VERB\tVB=bear VBD=bore VBN=born VBN=borne VBZ=bears\n", "bear bore born borne bears")
     assert "born" not in {c.replacement for c in generate("Seeds may be borne there.", lex, families=["morphology"])}
     assert "bore" in {c.replacement for c in generate("Seeds may be borne there.", lex, families=["morphology"])}
+
+
+
+def test_no_article_before_an_infinitive_with_its_object() -> None:
+    inserted = rewrites("We plan to develop the sciences.", "article")
+    assert "We plan to the develop the sciences." not in inserted
+    assert "We go to the home." in rewrites("We go to home.", "article")

@@ -251,3 +251,26 @@ def test_a_participle_before_its_noun_keeps_its_form_after_to() -> None:
     assert "He objected to sign agreements." not in changed
     assert "He wants to sign the deal." in changed
     assert "We have to sign agreements." in changed  # "have to" marks an infinitive
+
+
+def test_no_indefinite_article_before_a_plural_or_its_modifier() -> None:
+    lex = Lexicon({"explosion": 500, "team": 500}, {}, nouns=TABLE)
+
+    def inserted(sentence: str) -> set[str]:
+        return {c.apply(sentence) for c in generate(sentence, lex, families=["article"]) if c.family == "article:insert"}
+
+    assert "The teams arrived." in inserted("Teams arrived.") and "A teams arrived." not in inserted("Teams arrived.")
+    assert "They saw the big explosions." in inserted("They saw big explosions.")
+    assert "They saw a big explosions." not in inserted("They saw big explosions.")
+    assert "They saw a big explosion." in inserted("They saw big explosion.")
+
+
+def test_a_word_after_to_that_can_be_a_verb_with_its_object_is_no_bare_object() -> None:
+    table = NounTable.from_morph([*MORPH, "VERB\tVB=team VBD=teamed VBZ=teams"], STATS)
+
+    def found(sentence: str) -> list[str]:
+        words = [m.group() for m in nouns.tokenize(sentence)]
+        return [words[head] for _, head in object_heads(words, table)]
+
+    assert found("The state decided to team them up with the army.") == []  # "to team them": a verb
+    assert found("The state sent the gift to team of the army.") == ["team"]  # "to team of": a noun
