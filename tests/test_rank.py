@@ -210,3 +210,18 @@ def test_a_rule_insertion_at_the_very_end_of_a_sentence_is_still_judged(tiny_mod
     )
     found = model_findings(text, [(0, end)], rule_findings=[rule], model_dir=str(tiny_model))
     assert [(f.rule, f.start, f.end) for f in found if f.rule == "WT999"] == [("WT999", end, end)]
+
+
+def test_a_model_verdict_on_a_rules_suggestion_is_one_finding_with_both_reasons() -> None:
+    from normalize.api import _merge
+
+    rule = Finding("WC130", "article", Severity.WARNING, "Needs “the”.", 30, 30, ("the ",))
+    verdict = Finding(
+        "WC130", "article", Severity.WARNING, "fluency model prefers: insert “the” (+1.8 log10 probability)",
+        30, 30, ("the ",), Applicability.SAFE, "model", 1.8,
+    )
+    other = Finding("WC999", "article", Severity.WARNING, "Another rule.", 40, 45, ("x",))
+    merged = _merge([rule, other], [verdict])
+    assert [f.rule for f in merged] == ["WC999", "WC130"]
+    assert merged[1].message == "Needs “the”. Fluency model prefers: insert “the” (+1.8 log10 probability)."
+    assert merged[1].applicability == Applicability.SAFE
