@@ -189,14 +189,14 @@ def _merge(rule_findings: Iterable[Finding], model: Iterable[Finding]) -> list[F
     explained = {(f.rule, f.start, f.end): f.message for f in rule_findings}
     model = sorted((_explain(m, explained) for m in model), key=lambda m: m.start)
     starts = [m.start for m in model]
-    same_span = {(m.start, m.end) for m in model}
+    same_span = {(m.rule, m.start, m.end) for m in model}
     # reach[i]: the furthest end among the first i model findings, so one
     # bisection tells whether any model finding starting before f.end reaches past f.start.
     reach = [-1, *accumulate((m.end for m in model), max)]
     kept = [
         f
         for f in rule_findings
-        if reach[bisect.bisect_left(starts, f.end)] <= f.start and (f.start, f.end) not in same_span
+        if reach[bisect.bisect_left(starts, f.end)] <= f.start and (f.rule, f.start, f.end) not in same_span
     ]
     return kept + model
 
@@ -204,8 +204,8 @@ def _merge(rule_findings: Iterable[Finding], model: Iterable[Finding]) -> list[F
 def _explain(model_finding: Finding, rule_messages: dict[tuple[str, int, int], str]) -> Finding:
     """A model verdict on a rule's suggestion, with the rule's explanation first."""
     why = rule_messages.get((model_finding.rule, model_finding.start, model_finding.end))
-    if why is None:
-        return model_finding
+    if why is None or model_finding.message.startswith(why):
+        return model_finding  # no rule's, or already the rule's (a choice between its suggestions)
     verdict = model_finding.message
     return replace(model_finding, message=f"{why.rstrip()} {verdict[:1].upper()}{verdict[1:]}.")
 

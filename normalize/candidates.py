@@ -159,7 +159,7 @@ class Lexicon:
                     bases.add(form)
             for form, own in tags.items():
                 for alt, other in tags.items():
-                    # Two participles of one verb ("borne"/"born", "learnt"/"learned")
+                    # Two forms with the same tags, participles ("borne"/"born"),
                     # differ in meaning or spelling, never in grammar.
                     if alt != form and not (own == other and "VBN" in own):
                         morph.setdefault(form, {})[alt] = _morph_kind(upos, own, other)
@@ -283,7 +283,12 @@ def _infinitive_with_object(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     """Is the word at ``i`` a base verb after "to" with its object after it?"""
     if i == 0 or tokens[i - 1].lower != "to" or i + 1 >= len(tokens) or not lex.morph_is_base(tokens[i].lower):
         return False
-    return tokens[i + 1].lower in _IMPERATIVE_NEXT or tokens[i + 1].lower in _REFLEXIVES
+    following = tokens[i + 1].lower
+    # "that"/"which" after the word open a relative clause ("referred to report that ...").
+    return (following in _IMPERATIVE_NEXT and following not in _RELATIVES) or following in _REFLEXIVES
+
+
+_RELATIVES = frozenset({"that", "which", "what", "whose"})
 
 
 def _plural_ahead(tokens: list[Token], i: int, lex: Lexicon) -> bool:
@@ -293,14 +298,17 @@ def _plural_ahead(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         return False
     table = lex.nouns
 
-    def plural(word: str) -> bool:
-        return word in table.noun_forms and word not in table.singular
+    def plural_head(k: int) -> bool:
+        """A plural heading its phrase, not modifying a noun after it ("arms deal")."""
+        word = tokens[k].lower
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        modifies = after is not None and after.is_word and after.lower in table.noun_forms
+        return word in table.noun_forms and word not in table.singular and not modifies
 
-    word = tokens[i].lower
-    if plural(word):
+    if plural_head(i):
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return word not in table.noun_forms and nxt is not None and nxt.is_word and plural(nxt.lower)
+    return tokens[i].lower not in table.noun_forms and nxt is not None and nxt.is_word and plural_head(i + 1)
 
 
 # After a base verb these make the opening word an imperative ("Take part
@@ -558,7 +566,8 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         if prev == "to" and _attributive(tokens, i, lex):
             continue  # "access to blocked sites": "to" is a preposition there
         base_expected = prev in _BASE_BEFORE and lex.morph_is_base(tok.lower)
-        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        after = [t.lower for t in tokens[i + 1 : i + 3]]
+        nxt = after[1] if len(after) > 1 and after[0].endswith("ly") else (after[0] if after else "")
         for form, kind in lex.morph.get(tok.lower, ()):
             if base_expected and not lex.morph_is_base(form):
                 continue  # "does this mean" is right; never "does this means"
@@ -800,7 +809,7 @@ def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
                 continue  # never reorder the words of a name
             if any(t.lower in _CLAUSE_OPENERS for k, t in enumerate(span, lo) if k != i):
                 continue  # "precisely why" is not "why precisely"
-            if j > i and i and tokens[i - 1].lower in _MODALS and tokens[i + 1].lower in ("be", "have"):
+            if i and i + 1 < len(tokens) and tokens[i - 1].lower in _MODALS and tokens[i + 1].lower in ("be", "have"):
                 continue  # "can partly be explained", "may well have": already in place
             if j < i and i and tokens[i - 1].lower == "to":
                 continue  # out of "to actually implement" it would modify another word

@@ -387,23 +387,24 @@ def object_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int]
         if lower in _OBJECT_PREPOSITIONS and words[head] in _BARE_INSTITUTIONS:
             continue  # "sent to hospital", "remains in power"
         if lower == "to" and head == start and _infinitive(words, start, table):
-            continue  # "to end the conflict", "began to toll.": a verb, not a noun
+            continue  # "to end the conflict": a verb, not a noun
         if not table.needs_article(words[head]) and not _ends_phrase(words[head + 1]):
             continue  # a noun that is often a name may be an adjective here: "joint research"
         yield i, head
 
 
+# ("that" after the word opens a relative clause more often than an object:
+# "referred to report that the ministry published".)
 _OBJECTS_AFTER_VERB = frozenset(
-    """the a an this that these those his her its their our my your some any all me us him them it
+    """the a an this these those his her its their our my your some any all me us him them it
     myself yourself himself herself itself ourselves yourselves themselves""".split()
 )
 
 
 def _infinitive(words: list[str], i: int, table: NounTable) -> bool:
-    """Can ``words[i]`` (after "to") be a base verb taking the object after
-    it, or ending the sentence?"""
-    following = words[i + 1].lower() if i + 1 < len(words) else "."
-    return words[i] in table.finite and (following in _OBJECTS_AFTER_VERB or following in (".", "!", "?"))
+    """Can ``words[i]`` (after "to") be a base verb taking the object after it?"""
+    following = words[i + 1].lower() if i + 1 < len(words) else ""
+    return words[i] in table.finite and following in _OBJECTS_AFTER_VERB
 
 
 # ------------------------------------------------------------ training

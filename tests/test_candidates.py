@@ -285,6 +285,7 @@ def test_an_adverb_between_a_modal_and_be_or_have_stays() -> None:
     # "can partly be explained" is the adverb's ordinary place; only moves elsewhere are judged.
     moved = rewrites("It can partially be go home.", "word-order")
     assert "It can be partially go home." not in moved and "It can be go partially home." not in moved
+    assert "It partially can be go home." not in moved and "Partially it can be go home." not in moved
     assert "We go home partially." in rewrites("We go partially home.", "word-order")
 
 
@@ -340,4 +341,6 @@ def test_two_participles_of_one_verb_are_not_morphology_candidates() -> None:
 def test_no_article_before_an_infinitive_with_its_object() -> None:
     inserted = rewrites("We plan to develop the sciences.", "article")
     assert "We plan to the develop the sciences." not in inserted
+    # "that" after it opens a relative clause: "develop" may be a noun there.
+    assert "We go to the develop that we plan." in rewrites("We go to develop that we plan.", "article")
     assert "We go to the home." in rewrites("We go to home.", "article")

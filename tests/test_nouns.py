@@ -263,6 +263,8 @@ def test_no_indefinite_article_before_a_plural_or_its_modifier() -> None:
     assert "They saw the big explosions." in inserted("They saw big explosions.")
     assert "They saw a big explosions." not in inserted("They saw big explosions.")
     assert "They saw a big explosion." in inserted("They saw big explosion.")
+    # A plural modifying the noun after it ("arms deal") is no head: "a" may still open the phrase.
+    assert "They saw a big explosions team." in inserted("They saw big explosions team.")
 
 
 def test_a_word_after_to_that_can_be_a_verb_with_its_object_is_no_bare_object() -> None:

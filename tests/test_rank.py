@@ -225,3 +225,18 @@ def test_a_model_verdict_on_a_rules_suggestion_is_one_finding_with_both_reasons(
     assert [f.rule for f in merged] == ["WC999", "WC130"]
     assert merged[1].message == "Needs “the”. Fluency model prefers: insert “the” (+1.8 log10 probability)."
     assert merged[1].applicability == Applicability.SAFE
+
+
+def test_a_choice_between_a_rules_suggestions_keeps_its_message_and_other_rules_stay() -> None:
+    from normalize.api import _merge
+
+    rule = Finding("WX236", "calque", Severity.WARNING, "Not English.", 10, 18, ("specified", "explained"))
+    choice = Finding(
+        "WX236", "calque", Severity.WARNING, "Not English. (the model picks the first suggestion)",
+        10, 18, ("specified",), Applicability.SAFE, "model", 3.5,
+    )
+    other = Finding("WC130", "article", Severity.WARNING, "Needs “the”.", 30, 30, ("the ",))
+    model = Finding("model-article", "article", Severity.WARNING, "fluency model prefers: insert “a”", 30, 30, ("a ",))
+    merged = _merge([rule, other], [choice, model])
+    assert [f.message for f in merged if f.rule == "WX236"] == ["Not English. (the model picks the first suggestion)"]
+    assert {f.rule for f in merged} == {"WX236", "WC130", "model-article"}  # another rule's insertion stays
