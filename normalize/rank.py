@@ -125,9 +125,13 @@ MARGINS: dict[str, tuple[float, float]] = {
     # countries", "the concerned authorities", "succeeded to", "a cable of
     # condolences"): each of these rewrites, applied alone, moved the tuned
     # wire-copy sets' sentences away from their minimal-correction references
-    # (1 better / 7 worse for WX124, 0 better / 2-3 worse for the others):
+    # (1 better / 7 worse for WX124, 0 better / 2-3 worse for the others; WC964
+    # "trade turnover" 3 / 4, and wirecopy-dev's reference keeps it too):
     # an editor's choice, suggested only.
-    **{f"rule:{rule}": (99.0, -1.5) for rule in ("WX124", "WX125", "WX136", "WX401", "WX402", "WX650", "WY102", "WY395", "WC350")},
+    **{
+        f"rule:{rule}": (99.0, -1.5)
+        for rule in ("WX124", "WX125", "WX136", "WX401", "WX402", "WX650", "WY102", "WY395", "WC350", "WC964")
+    },
 }
 NOISY_MARGINS: dict[str, tuple[float, float]] = {
     "spelling": (0.0, 0.0),
