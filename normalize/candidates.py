@@ -536,6 +536,8 @@ def _quantity_at(tokens: list[Token], i: int) -> bool:
 
 _PRESENT, _PAST = frozenset({"VBZ", "VBP"}), frozenset({"VBD"})
 _MODALS = frozenset("will would can could shall should may might must".split())
+# Right after one of these an adverb is in English's own mid position.
+_MID_POSITION_AFTER = _MODALS | frozenset("has have had is are was were am do does did".split())
 _BASE_BEFORE = _MODALS | frozenset("do does did to".split())
 _BE_FORMS = frozenset("is are was were be been being am".split())
 _PARTICIPLE_BEFORE = _BE_FORMS | frozenset("has have had having get gets got".split())
@@ -760,7 +762,13 @@ def redundancy(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         else:
             yield Candidate(m.start(), m.end(), "", "redundancy:phrase")
     for a, b in zip(tokens, tokens[1:]):
-        if a.is_word and a.lower == b.lower and a.lower not in _GRAMMATICAL_REPEATS and not _rare(a.lower, lex):
+        if (
+            a.is_word
+            and a.lower == b.lower
+            and a.lower not in _GRAMMATICAL_REPEATS
+            and not b.text[:1].isupper()  # "Rin Tin Tin", "Bora Bora": a name
+            and not _rare(a.lower, lex)
+        ):
             yield Candidate(a.start, b.start, "", "redundancy:repeat")
 
 
@@ -809,8 +817,8 @@ def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
                 continue  # never reorder the words of a name
             if any(t.lower in _CLAUSE_OPENERS for k, t in enumerate(span, lo) if k != i):
                 continue  # "precisely why" is not "why precisely"
-            if i and i + 1 < len(tokens) and tokens[i - 1].lower in _MODALS and tokens[i + 1].lower in ("be", "have"):
-                continue  # "can partly be explained", "may well have": already in place
+            if i and tokens[i - 1].lower in _MID_POSITION_AFTER:
+                continue  # "can partly be explained", "would also like to", "has also signed": in place
             if j < i and i and tokens[i - 1].lower == "to":
                 continue  # out of "to actually implement" it would modify another word
             landing = tokens[hi] if j > i else (tokens[lo - 1] if lo else None)

@@ -286,6 +286,7 @@ def test_an_adverb_between_a_modal_and_be_or_have_stays() -> None:
     moved = rewrites("It can partially be go home.", "word-order")
     assert "It can be partially go home." not in moved and "It can be go partially home." not in moved
     assert "It partially can be go home." not in moved and "Partially it can be go home." not in moved
+    assert rewrites("We would also go home.", "word-order") == set()  # not "would go also", "also would go"
     assert "We go home partially." in rewrites("We go partially home.", "word-order")
 
 
@@ -306,6 +307,7 @@ def test_grammatical_repeats_stay() -> None:
     assert rewrites("We had had the plan.", "redundancy") == set()
     assert rewrites("We said that that plan go home.", "redundancy") == set()
     assert "We go home." in rewrites("We go go home.", "redundancy")
+    assert rewrites("We go to Go Go home.", "redundancy") == set()  # a capitalised repeat is a name
 
 
 def test_a_progressive_is_not_taken_for_a_broken_passive() -> None:
