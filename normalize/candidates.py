@@ -567,6 +567,8 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         prev = _previous_word(tokens, i)
         if prev == "to" and _attributive(tokens, i, lex):
             continue  # "access to blocked sites": "to" is a preposition there
+        if prev == "to" and tok.lower.endswith("ing") and i >= 2 and tokens[i - 2].lower in _TO_IS_A_PREPOSITION_AFTER:
+            continue  # "committed to completing", "attention was paid to ensuring"
         base_expected = prev in _BASE_BEFORE and lex.morph_is_base(tok.lower)
         after = [t.lower for t in tokens[i + 1 : i + 3]]
         nxt = after[1] if len(after) > 1 and after[0].endswith("ly") else (after[0] if after else "")
@@ -585,6 +587,14 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             yield Candidate(tok.start, tok.end, _match_case(form, tok.text), f"morphology:{kind}")
 
 
+# After these "to" is a preposition, and an -ing form after it is right.
+_TO_IS_A_PREPOSITION_AFTER = frozenset(
+    """committed commitment dedicated dedication devoted forward contribute contributes contributed
+    contributing contribution key object objects objected opposed opposition used accustomed view
+    addition prior approach attention paid given priority emphasis respect regard related close
+    closer due thanks owing alternative solution answer response reaction access resistance
+    preference adapted adapt adjusted limited confined restricted""".split()
+)
 # Before these "to" marks an infinitive ("have to reduced sulfur" is a verb
 # in the wrong form), not a preposition ("access to blocked sites").
 _INFINITIVE_TO_AFTER = frozenset(

@@ -346,3 +346,8 @@ def test_no_article_before_an_infinitive_with_its_object() -> None:
     # "that" after it opens a relative clause: "develop" may be a noun there.
     assert "We go to the develop that we plan." in rewrites("We go to develop that we plan.", "article")
     assert "We go to the home." in rewrites("We go to home.", "article")
+
+
+def test_an_ing_form_after_a_prepositional_to_is_kept() -> None:
+    assert "We are committed to develop the plan." not in rewrites("We are committed to developing the plan.", "morphology")
+    assert "We want to develop the plan." in rewrites("We want to developing the plan.", "morphology")
