@@ -276,16 +276,13 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
                     yield Candidate(tok.start, tok.start, f"{art} ", "article:insert")
 
 
-_REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
-
-
 def _infinitive_with_object(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     """Is the word at ``i`` a base verb after "to" with its object after it?"""
     if i == 0 or tokens[i - 1].lower != "to" or i + 1 >= len(tokens) or not lex.morph_is_base(tokens[i].lower):
         return False
     following = tokens[i + 1].lower
     # "that"/"which" after the word open a relative clause ("referred to report that ...").
-    return (following in _IMPERATIVE_NEXT and following not in _RELATIVES) or following in _REFLEXIVES
+    return (following in _IMPERATIVE_NEXT and following not in _RELATIVES) or following in nouns.REFLEXIVES
 
 
 _RELATIVES = frozenset({"that", "which", "what", "whose"})
@@ -816,6 +813,8 @@ def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             continue
         if i and tok.text[:1].isupper():
             continue  # "Temir Zholy", "Italy": a name, not an adverb
+        if i and tokens[i - 1].lower in _MID_POSITION_AFTER:
+            continue  # "can partly be explained", "would also like to", "has also signed": in place
         for j in (i - 2, i - 1, i + 1, i + 2):
             if not 0 <= j < len(tokens):
                 continue
@@ -827,8 +826,6 @@ def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
                 continue  # never reorder the words of a name
             if any(t.lower in _CLAUSE_OPENERS for k, t in enumerate(span, lo) if k != i):
                 continue  # "precisely why" is not "why precisely"
-            if i and tokens[i - 1].lower in _MID_POSITION_AFTER:
-                continue  # "can partly be explained", "would also like to", "has also signed": in place
             if j < i and i and tokens[i - 1].lower == "to":
                 continue  # out of "to actually implement" it would modify another word
             landing = tokens[hi] if j > i else (tokens[lo - 1] if lo else None)

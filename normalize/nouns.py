@@ -395,9 +395,9 @@ def object_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int]
 
 # ("that" after the word opens a relative clause more often than an object:
 # "referred to report that the ministry published".)
-_OBJECTS_AFTER_VERB = frozenset(
-    """the a an this these those his her its their our my your some any all me us him them it
-    myself yourself himself herself itself ourselves yourselves themselves""".split()
+REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
+_OBJECTS_AFTER_VERB = REFLEXIVES | frozenset(
+    """the a an this these those his her its their our my your some any all me us him them it""".split()
 )
 
 

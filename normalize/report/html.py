@@ -60,14 +60,10 @@ def _marked_text(text: str, found: list[tuple[int, dict]]) -> str:
     (findings may overlap: the text is cut at every start and end) and a
     caret where a finding inserts."""
     cuts = sorted({0, len(text), *(r["start"] for _, r in found), *(r["end"] for _, r in found)})
-    inserts: dict[int, list[tuple[int, dict]]] = {}
+    inserts: dict[int, list[tuple[int, dict]]] = {}  # zero-width findings, by place
+    opening: dict[int, list[tuple[int, dict]]] = {}  # the others, by start
     for number, r in found:
-        if r["start"] == r["end"]:
-            inserts.setdefault(r["start"], []).append((number, r))
-    opening: dict[int, list[tuple[int, dict]]] = {}
-    for number, r in found:
-        if r["start"] < r["end"]:
-            opening.setdefault(r["start"], []).append((number, r))
+        (inserts if r["start"] == r["end"] else opening).setdefault(r["start"], []).append((number, r))
     # Every start and end is a cut, so a finding covers the stretch [a, b)
     # exactly while a cut at its start has passed and one at its end has not.
     active: dict[int, dict] = {}
