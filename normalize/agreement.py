@@ -103,6 +103,12 @@ _SPECIFYING = frozenset(
 _TIME_ADVERBS = frozenset("today tomorrow yesterday tonight now".split())
 _QUESTION_WORDS = frozenset("what which whose how why when where who whom".split())
 _BE = frozenset({"is", "are", "was", "were"})
+_CLAUSE_DETERMINERS = frozenset("the this these its their his her our".split())
+# Prepositions that open an adverbial before the subject: "Since 2021, …",
+# "According to the ministry, …".
+_OPENING_ADVERBIALS = frozenset(
+    "in on at during after before since over according following amid despite under within by".split()
+)
 MAX_PHRASE = 6  # words of the prepositional phrase after the head
 
 
@@ -119,12 +125,32 @@ def disagreeing_auxiliary(words: list[str], table: NounTable) -> tuple[int, str]
     start = _after_dateline(words)
     if start + 3 >= len(words) or words[-1] == "?" or words[start].lower() in _QUESTION_WORDS:
         return None  # a question inverts subject and verb
-    clauses = [(start, True)] + [(i, False) for i in reported_clauses(words, start)]
+    later = (*_after_opening(words, start), *reported_clauses(words, start), *_said_clauses(words, start))
+    clauses = [(start, True)] + [(i, False) for i in later]
     for i, initial in clauses:
         found = _disagreement_from(words, i, table, initial=initial)
         if found is not None:
             return found
     return None
+
+
+def _after_opening(words: list[str], start: int) -> list[int]:
+    """Where the main clause starts after an opening adverbial and its comma
+    ("Over the past five years, bilateral trade have doubled")."""
+    if words[start].lower() not in _OPENING_ADVERBIALS or "," not in words[start:]:
+        return []
+    comma = words.index(",", start)
+    return [comma + 1] if comma + 4 < len(words) else []
+
+
+def _said_clauses(words: list[str], start: int) -> list[int]:
+    """Clauses reported after "said" with no "that" ("said the Chinese economy
+    has great potential"): "said" takes no noun object, so a determiner
+    after it opens a clause."""
+    return [
+        i for i in range(start + 2, len(words) - 3)
+        if words[i - 1] in ("said", "says") and words[i].lower() in _CLAUSE_DETERMINERS
+    ]
 
 
 def singular_after_one_of(words: list[str], table: NounTable) -> list[int]:
@@ -283,7 +309,7 @@ def _head(words: list[str], i: int, table: NounTable, *, initial: bool) -> int |
         lower = word.lower()
         if lower in _FUNCTION:
             return None  # "At the meeting were…": no subject opens the sentence
-        if j > i and lower in table.participles:
+        if j > i and lower in table.participles and lower not in table.noun_forms:
             return None  # "the accounts given of him were": a participle after the noun, not a compound
         nxt = words[j + 1].lower()
         if lower in table.noun_forms and nxt not in table.noun_forms:

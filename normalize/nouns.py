@@ -88,8 +88,14 @@ _REPORTING = frozenset(
     """said says noted notes stressed stresses emphasized emphasised emphasizes emphasises
     underlined underlines added adds stated states announced announces reported reports
     believes believed recalled recalls confirmed confirms explained explains pointed
-    assured assures hopes hoped expects expected""".split()
+    assured assures hopes hoped expects expected indicated indicates warned warns revealed
+    reveals declared declares affirmed affirms argued argues insisted insists claimed claims
+    clarified clarifies mentioned mentions highlighted highlights observed observes
+    acknowledged acknowledges asserted asserts estimated estimates""".split()
 )
+# After a comma these close an attribution ("…, minister said.", '"…," spokesperson added').
+_ATTRIBUTION = _REPORTING | frozenset("told tells wrote writes".split())
+_CLOSING_QUOTES = frozenset('"\u201d\u2019\'')
 MAX_MODIFIERS = 3
 # Countable nouns English leaves bare after a preposition when they name the
 # institution's purpose rather than a building: "taken to hospital", "in power".
@@ -103,6 +109,9 @@ _BARE_INSTITUTIONS = frozenset(
 # 67k Wikipedia sentences (~0.4% flagged, mostly captions and fragments).
 MIN_COUNT = 30
 MAX_BARE = 0.35
+# The subject of an attribution after a comma ("…, minister said."): nouns
+# bare in up to this share of their uses elsewhere still need an article.
+MAX_BARE_ATTRIBUTION = 0.6
 MAX_CAPITALISED = 0.3  # "God", "Jack": mostly names when capitalised mid-sentence
 # A noun written in lower case mid-sentence is no name there, whatever the
 # corpus does with it ("the Summit of the Americas", "Olympic Medal"): its
@@ -191,14 +200,16 @@ class NounTable:
         proper = frozenset(names.read_text(encoding="utf-8").split()) if names.is_file() else frozenset()
         return cls.from_morph(morph_groups, stats, proper)
 
-    def needs_article(self, word: str, *, written_lower: bool = False) -> bool:
+    def needs_article(self, word: str, *, written_lower: bool = False, max_bare: float = MAX_BARE) -> bool:
         """``written_lower``: the text has the noun in lower case mid-sentence,
-        so it is not a name there ("won gold medal", "took part in summit")."""
+        so it is not a name there ("won gold medal", "took part in summit").
+        ``max_bare``: a looser share for a place where a bare noun is wrong
+        even when the noun is often bare elsewhere ("served as minister")."""
         s = self.stats.get(word)
         if s is None or s.total < MIN_COUNT:
             return False
         most = MAX_CAPITALISED_LOWER if written_lower else MAX_CAPITALISED
-        return s.bare <= MAX_BARE * s.total and s.capitalised <= most * (s.total + s.capitalised)
+        return s.bare <= max_bare * s.total and s.capitalised <= most * (s.total + s.capitalised)
 
     # ------------------------------------------------------------ chunking
 
@@ -297,12 +308,13 @@ def _reports(words: list[str], k: int) -> bool:
 def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int, bool]]:
     """(phrase start, head, opens the text?) of each bare subject whose noun needs an article.
 
-    Four places only, where English almost never leaves such a noun bare:
+    Five places only, where English almost never leaves such a noun bare:
     the start of a full sentence ("Explosion occurred ..."), the first word
     after an opening adverbial ("According to the police, number of deaths
     fell"), a clause after a comma whose verb follows at once (", man was
-    detained"), and a clause reported after "said that" whose verb follows
-    ("said that agreement will be signed").
+    detained"), an attribution after a comma or a closing quote ('…,"
+    spokesperson said.'), and a clause reported after "said that" whose verb
+    follows ("said that agreement will be signed").
     """
     sentence = len(words) >= 8 and words[-1] in (".", "!")
     start = _after_dateline(words)
@@ -311,7 +323,7 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         # A bare phrase before a comma is an adverbial or a heading, not a subject.
         if (
             head is not None
-            and table.needs_article(words[head].lower())
+            and table.needs_article(words[head].lower(), written_lower=_common_use(words, start, head, table))
             and words[head + 1] != ","
             and words[head + 1].lower() not in _ADVERBIAL_AFTER
             and _predicate_after(words, head + 1, table)
@@ -320,10 +332,19 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
     first_comma = words.index(",", start) if "," in words[start:] else -1
     opening = sentence and words[start].lower() in _INTRODUCERS
     for i in range(start + 1, len(words) - 2):
-        if words[i - 1] != "," or not words[i].islower() or words[i] in _FUNCTION:
+        quoted = words[i - 1] in _CLOSING_QUOTES and i >= 2 and words[i - 2] == ","
+        if (words[i - 1] != "," and not quoted) or not words[i].islower() or words[i] in _FUNCTION:
             continue
         head = table.bare_head(words, i, initial=False)
-        if head is None or head + 1 >= len(words) or not table.needs_article(words[head].lower()):
+        if head is None or head + 1 >= len(words):
+            continue
+        if _attributes(words, head + 1):
+            # "…, minister said.": a subject that bare is wrong even for a noun
+            # often bare elsewhere ("served as minister").
+            if table.needs_article(words[head], written_lower=True, max_bare=MAX_BARE_ATTRIBUTION):
+                yield i, head, False
+            continue
+        if not table.needs_article(words[head].lower()):
             continue
         after_opening = opening and i - 1 == first_comma and words[head + 1] not in (",", "and", "or")
         if after_opening or words[head + 1] in _AUXILIARIES:
@@ -334,6 +355,30 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         head = table.bare_head(words, i, initial=False)
         if head is not None and table.needs_article(words[head].lower()) and _verb_after(words, head + 1, table):
             yield i, head, False
+
+
+def _common_use(words: list[str], start: int, head: int, table: NounTable) -> bool:
+    """Is the noun opening a sentence a common noun here, not a name, though
+    often capitalised elsewhere? It is alone before a verb ("Ministry urged
+    motorists", "Museum has digitised", "Ministry strongly urged"): a name would be longer
+    ("Ministry of Health"). A capitalised word before it may be a name
+    ("Catania airport reopened"), so a longer phrase is not judged."""
+    if head != start or head + 2 >= len(words):
+        return False
+    after = words[head + 1]
+    if after.endswith("ly") and after.islower():  # "Ministry strongly urged"
+        after = words[head + 2]
+    return _is_verb(after, table)
+
+
+def _attributes(words: list[str], k: int) -> bool:
+    """Does an attribution's verb stand at ``words[k]`` and close the clause
+    ("…, minister said." / "…," spokesperson added, "…")?"""
+    return (
+        k + 1 < len(words)
+        and words[k] in _ATTRIBUTION
+        and (not words[k + 1][:1].isalnum() or words[k + 1] in ("on", "in", "at", "during", "after"))
+    )
 
 
 def _predicate_after(words: list[str], k: int, table: NounTable) -> bool:

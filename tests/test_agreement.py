@@ -26,6 +26,9 @@ TABLE = NounTable.from_morph(
         "NOUN\tNN=tourist NNS=tourists",
         "NOUN\tNN=delegation NNS=delegations",
         "VERB\tVB=express VBD=expressed VBN=expressed",
+        "NOUN\tNN=cost NNS=costs",
+        "VERB\tVB=cost VBD=cost VBN=cost VBZ=costs",
+        "NOUN\tNN=trade NNS=trades",
     ],
     proper=frozenset({"kazakhstan", "china"}),
 )
@@ -52,6 +55,12 @@ def fixed(sentence: str) -> str:
         ("The minister noted that both countries has a potential .", "The minister noted that both countries have a potential ."),
         ("He said that the goal of the reforms are clear .", "He said that the goal of the reforms is clear ."),
         ("He pointed out that the companies has left .", "He pointed out that the companies have left ."),
+        # the main clause after an opening adverbial, and a clause after "said" without "that"
+        ("Over the past five years , trade have doubled .", "Over the past five years , trade has doubled ."),
+        ("At the meeting , the goals of the reforms was set out .", "At the meeting , the goals of the reforms were set out ."),
+        ("He said the goal of the reforms are clear .", "He said the goal of the reforms is clear ."),
+        # a head noun that is also a participle ("cost") is still the head
+        ("The total cost of the reforms are high .", "The total cost of the reforms is high ."),
     ],
 )
 def test_a_disagreeing_auxiliary_gets_the_other_form(bad: str, good: str) -> None:
@@ -81,6 +90,10 @@ def test_a_disagreeing_auxiliary_gets_the_other_form(bad: str, good: str) -> Non
         "He noted that expressing goals is easy .",  # a gerund subject in a reported clause too
         "These ceremony were held on Monday .",  # the determiner and the noun disagree: the noun check decides
         "Every year tourists are welcome .",  # "every" quantifies "year", not the subject
+        "After the talks , Kazakhstan have a goal .",  # a name after an opening adverbial is left alone too
+        "In his words , the goal of the reforms is clear .",
+        "Because trade have doubled , the goal is clear .",  # no opening preposition: not judged
+        "He said goals of the reforms are clear .",  # no determiner after "said": not judged
     ],
 )
 def test_agreeing_or_unclear_subjects_are_left_alone(sentence: str) -> None:

@@ -40,6 +40,9 @@ MORPH = [
     "NOUN\tNN=right NNS=rights",
     "NOUN\tNN=lecture NNS=lectures",
     "NOUN\tNN=course NNS=courses",
+    "NOUN\tNN=minister NNS=ministers",
+    "VERB\tVB=say VBD=said VBZ=says",
+    "VERB\tVB=add VBD=added VBZ=adds",
 ]
 COUNTABLE = NounStats(total=100, indefinite=50, definite=40, capitalised=0)
 STATS = {
@@ -54,6 +57,8 @@ STATS = {
     "side": COUNTABLE,
     "right": COUNTABLE,
     "lecture": COUNTABLE,
+    # Often bare elsewhere ("served as minister"), never as an attribution's subject.
+    "minister": NounStats(total=100, indefinite=20, definite=30, capitalised=0),
     "cooperation": NounStats(total=100, indefinite=2, definite=10, capitalised=0),  # a mass noun
     # Often capitalised in names ("the Summit of the Americas", "Joint Chiefs").
     "summit": NounStats(total=100, indefinite=30, definite=60, capitalised=60),
@@ -108,6 +113,20 @@ def heads(sentence: str) -> list[str]:
         ("He noted that team on the pitch was ready.", []),  # no verb right after the noun
         ("Right now, the team is preparing for the final.", []),  # an adverbial, not a subject
         ("Lecture from the course on the history of the region.", []),  # a verbless caption
+        # An attribution after a comma or a closing quote; its subject may be a
+        # noun often bare elsewhere ("minister"), but only before a clause end:
+        ('"We are ready to help," spokesperson said.', ["spokesperson"]),
+        ("\u201cWe are ready to help,\u201d spokesperson added on Monday.", ["spokesperson"]),
+        ("Talks will end by the end of the year, deputy minister said.", ["minister"]),
+        ("Talks will end by the end of the year, minister said that the team was ready.", []),
+        ("He noted that minister arrived in Myanmar on Monday.", []),
+        # More reporting verbs open a reported clause:
+        ("The police warned that man was detained near the border.", ["man"]),
+        # A noun often capitalised in names ("Summit of the Americas"), alone
+        # before a verb at the start of a sentence, is a common noun there:
+        ("Summit urged the leaders to act on the climate in Geneva.", ["Summit"]),
+        ("Summit strongly urged the leaders to act on the climate in Geneva.", ["Summit"]),
+        ("Summit of the Americas urged the leaders to act on the climate.", []),
     ],
 )
 def test_bare_subjects(sentence: str, expected: list[str]) -> None:
