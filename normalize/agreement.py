@@ -25,6 +25,8 @@ antecedent is too often ambiguous.
 
 from __future__ import annotations
 
+import re
+
 from normalize.nouns import _DETERMINERS, _FUNCTION, MAX_MODIFIERS, NounTable, _after_dateline, reported_clauses
 
 AUXILIARY_SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
@@ -103,6 +105,16 @@ _SPECIFYING = frozenset(
 _TIME_ADVERBS = frozenset("today tomorrow yesterday tonight now".split())
 _QUESTION_WORDS = frozenset("what which whose how why when where who whom".split())
 _BE = frozenset({"is", "are", "was", "were"})
+_PLURAL_AUXILIARIES = frozenset({"are", "were", "have"})
+# Capitalised words that are plural in sense: "Police have", "Media were".
+_PLURAL_SENSE = frozenset("police people personnel staff media data news cattle clergy youth military".split())
+MAX_NAME_WORDS = 6
+# Names of peoples ("the French", "the Japanese", "the British", "Israelis" end in -s anyway).
+_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ese|ish|ch|ian|ean|ican|i|ic)")
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred""".split()
+)
 _CLAUSE_DETERMINERS = frozenset("the this these its their his her our".split())
 # Prepositions that open an adverbial before the subject: "Since 2021, …",
 # "According to the ministry, …".
@@ -122,16 +134,75 @@ def _number(word: str, table: NounTable) -> str | None:
 def disagreeing_auxiliary(words: list[str], table: NounTable) -> tuple[int, str] | None:
     """(index of the auxiliary, the form that agrees) when the subject opening
     the sentence, or a clause reported after "said that", disagrees with it."""
-    start = _after_dateline(words)
-    if start + 3 >= len(words) or words[-1] == "?" or words[start].lower() in _QUESTION_WORDS:
-        return None  # a question inverts subject and verb
-    later = (*_after_opening(words, start), *reported_clauses(words, start), *_said_clauses(words, start))
-    clauses = [(start, True)] + [(i, False) for i in later]
-    for i, initial in clauses:
+    for i, initial in _clauses(words):
         found = _disagreement_from(words, i, table, initial=initial)
         if found is not None:
             return found
     return None
+
+
+def disagreeing_name_auxiliary(words: list[str], table: NounTable) -> tuple[int, str] | None:
+    """The same for a subject that is a name ("The UAE have sent"): see
+    ``_plural_verb_after_name``."""
+    for i, _initial in _clauses(words):
+        found = _plural_verb_after_name(words, i, table)
+        if found is not None:
+            return found
+    return None
+
+
+def _clauses(words: list[str]) -> list[tuple[int, bool]]:
+    """(start, opens the sentence?) of each clause whose subject is checked:
+    the sentence after a dateline, the main clause after an opening
+    adverbial, and clauses reported after "said (that)"."""
+    start = _after_dateline(words)
+    if start + 3 >= len(words) or words[-1] == "?" or words[start].lower() in _QUESTION_WORDS:
+        return []  # a question inverts subject and verb
+    later = (*_after_opening(words, start), *reported_clauses(words, start), *_said_clauses(words, start))
+    return [(start, True)] + [(i, False) for i in later]
+
+
+def _plural_verb_after_name(words: list[str], start: int, table: NounTable) -> tuple[int, str] | None:
+    """A singular name as the subject with a plural auxiliary: "The UAE have
+    sent", "Typhoon Yagi have left", "The National Bank of Ukraine have
+    lowered". Agency copy gives a country, a body or a storm a singular verb.
+    Names that look plural ("the Philippines", "Armed Forces") and words
+    that are plural in sense ("Police", "Media") are left alone."""
+    i = start + 1 if words[start] in ("The", "the") else start
+    k = i
+    while k < len(words) and (_name_word(words[k]) or words[k] == "of" and k > i and k + 1 < len(words) and _name_word(words[k + 1])):
+        k += 1
+    if k == i or k - i > MAX_NAME_WORDS or k + 1 >= len(words):
+        return None
+    # The name's head: the word before "of" ("Armed Forces of Kazakhstan").
+    head = words[words.index("of", i) - 1] if "of" in words[i:k] else words[k - 1]
+    if words[k] not in _PLURAL_AUXILIARIES or head.endswith("s") and not head.isupper() or head.lower() in _PLURAL_SENSE:
+        return None
+    after = words[k + 1]
+    if not (after.isalpha() and after.islower()) or after in _FUNCTION:
+        return None
+    if after in table.noun_forms and after not in table.participles and not after.endswith("ing"):
+        return None  # "The Sikarii are fanatics": a predicate noun, and maybe a people's name
+    if k == i + 1 and _people_or_number(words[i], table):
+        return None  # "The French were", "Four are elected": a people or a number, plural
+    if i == start and k == i + 1 and words[i].lower() in table.noun_forms:
+        return None  # "Yeast were termed": a sentence's first word is capitalised anyway
+    return k, AUXILIARY_SWAP[words[k]]
+
+
+def _people_or_number(word: str, table: NounTable) -> bool:
+    """A people ("French", "Japanese", "Māori", "Sami") or a spelled number ("Twenty-seven")."""
+    lower = word.lower()
+    return (
+        bool(_PEOPLE.fullmatch(word))
+        or lower.split("-")[0] in _NUMBER_WORDS
+        or not word.isupper() and lower not in table.proper and lower not in table.noun_forms
+    )
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word of a name ("Bank", "UAE", "MS-27")."""
+    return word[:1].isupper() and word.replace("-", "").isalnum() and word.lower() not in _FUNCTION
 
 
 def _after_opening(words: list[str], start: int) -> list[int]:

@@ -23,7 +23,13 @@ from typing import NamedTuple
 from normalize import nouns
 from normalize.frames import FrameTable, bare_frames
 from normalize.names import NameTable, bare_names
-from normalize.agreement import SCALE_WORDS, disagreeing_auxiliary, quantity_disagreements, singular_after_one_of
+from normalize.agreement import (
+    SCALE_WORDS,
+    disagreeing_auxiliary,
+    disagreeing_name_auxiliary,
+    quantity_disagreements,
+    singular_after_one_of,
+)
 from normalize.nouns import NounTable
 from normalize.types import LINE_BREAKS
 from normalize.predicates import VerbForms, infinitives_after_gerund_verbs, missing_auxiliaries
@@ -372,10 +378,13 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
         return
     words, texts = _noun_words(sentence)
     found = disagreeing_auxiliary(texts, lex.nouns)
+    family = "agreement:subject"
+    if found is None:
+        found, family = disagreeing_name_auxiliary(texts, lex.nouns), "agreement:name"
     if found is not None:
         k, form = found
         verb = words[k]
-        yield Candidate(verb.start(), verb.end(), _match_case(form, verb.group()), "agreement:subject")
+        yield Candidate(verb.start(), verb.end(), _match_case(form, verb.group()), family)
     heads = [(k, "agreement:one-of") for k in singular_after_one_of(texts, lex.nouns)]
     heads += [(k, "agreement:quantity") for k, _want in quantity_disagreements(texts, lex.nouns)]
     for k, family in heads:

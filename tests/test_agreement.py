@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.agreement import disagreeing_auxiliary
+from normalize.agreement import disagreeing_auxiliary, disagreeing_name_auxiliary
 from normalize.nouns import NounTable, tokenize
 
 TABLE = NounTable.from_morph(
@@ -181,3 +181,43 @@ def test_the_checks_never_fail_on_arbitrary_words(pieces: list[str]) -> None:
     assert found is None or 0 <= found[0] < len(words)
     assert all(0 <= k < len(words) for k in singular_after_one_of(words, TABLE))
     assert all(0 <= k < len(words) for k, _ in quantity_disagreements(words, TABLE))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form"),
+    [
+        ("The UAE have sent a plane with aid .", "has"),
+        ("Typhoon Yagi have left many people homeless .", "has"),
+        ("The National Bank of Ukraine have lowered the rate .", "has"),
+        ("Since 2021 , Kazakhstan have risen in the ranking .", "has"),
+        ("He noted that China were ready to help .", "was"),
+        # plural-looking names, peoples, numbers, plural-sense words, pronouns,
+        # a predicate noun, a common noun opening the sentence, a singular verb:
+        ("The Philippines have sent a plane with aid .", None),
+        ("The Armed Forces of Kazakhstan have carried out drills .", None),
+        ("The French were driven out of the region .", None),
+        ("Four are elected from each region .", None),
+        ("Police have detained two suspects .", None),
+        ("They have sent a plane with aid .", None),
+        ("The Sikarii are companies of the region .", None),
+        ("Company were expressed in the region .", None),
+        ("The UAE has sent a plane with aid .", None),
+    ],
+)
+def test_a_name_with_a_plural_auxiliary_gets_the_singular(sentence: str, form: str | None) -> None:
+    words = [m.group() for m in tokenize(sentence)]
+    found = disagreeing_name_auxiliary(words, NAMES_TABLE)
+    assert (found[1] if found else None) == form
+
+
+NAMES_TABLE = NounTable.from_morph(
+    [
+        "NOUN\tNN=company NNS=companies",
+        "NOUN\tNN=plane NNS=planes",
+        "VERB\tVB=send VBD=sent VBN=sent",
+        "VERB\tVB=lower VBD=lowered VBN=lowered",
+        "VERB\tVB=rise VBD=rose VBN=risen",
+        "VERB\tVB=leave VBD=left VBN=left",
+    ],
+    proper=frozenset({"uae", "yagi", "typhoon", "kazakhstan", "china", "ukraine", "bank", "national", "philippines"}),
+)
