@@ -1,0 +1,145 @@
+"""Recall of synthetic errors, and findings on correct text, as Markdown.
+
+    python benchmarks/synthetic_errors.py --out benchmarks/synthetic_errors.md
+
+Errors are made in correct in-domain English: the references of the tuned
+wire-copy sets (wirecopy-dev and the tuned sets in benchmarks/data; the
+held-out sets are never read). In each reference one article is deleted, or
+one of is/are, was/were, has/have is swapped for the other, at a place
+picked with a fixed seed; a finding whose span touches that place counts as
+found. Not every such change is an error ("the authorities" -> "authorities",
+"the team has" -> "the team have" in British English), so 100% is not the
+ceiling. The cost side: how many correct texts get any finding at all (the
+references themselves, 3,000 MLQE-PE train post-edits, 3,000 Wikipedia
+sentences; Wikipedia is the model's training text, so its figure flatters),
+and how many of them an article or agreement finding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import itertools
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+from wirecopy_eval import DEFAULT, load_pairs
+
+from normalize.api import Options, check_text
+from normalize.lm.text import iter_sentences, normalise
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parents[1] / "shared" / "data"
+TUNED = [DEFAULT] + [HERE / "data" / f"wirecopy-own{s}.tsv" for s in ("", 3, 4, 6, 7, 8, 10, 11, 12, 13, 14, 16)]
+ARTICLE = re.compile(r"\b(the|a|an|The|A|An) (?=\w)")
+AUXILIARY = re.compile(r"\b(is|are|was|were|has|have)\b")
+SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
+# Pronouns and modals before an auxiliary make a swap a plain error no check needs to find.
+_NOT_BEFORE = re.compile(r"\b(to|will|would|could|should|may|might|must|can|not|I|you|they|we)\s+$")
+OPTIONS = Options(strategy="rules+model")
+
+
+def references() -> list[str]:
+    refs: set[str] = set()
+    for path in TUNED:
+        if path.is_file():
+            refs.update(r["reference"] for r in load_pairs(path))
+    return sorted(refs)
+
+
+def delete_article(sentence: str, rnd: random.Random) -> tuple[str, int] | None:
+    found = list(ARTICLE.finditer(sentence))
+    if not found:
+        return None
+    m = rnd.choice(found)
+    rest = sentence[m.end() :]
+    if m.start() == 0:
+        rest = rest[:1].upper() + rest[1:]
+    return sentence[: m.start()] + rest, m.start()
+
+
+def swap_auxiliary(sentence: str, rnd: random.Random) -> tuple[str, int] | None:
+    found = [m for m in AUXILIARY.finditer(sentence) if not _NOT_BEFORE.search(sentence[: m.start()])]
+    if not found:
+        return None
+    m = rnd.choice(found)
+    return sentence[: m.start()] + SWAP[m.group()] + sentence[m.end() :], m.start()
+
+
+def findings_by_line(lines: list[str]) -> list[list[tuple[int, int, str]]]:
+    """(start, end, rule) of each finding, per line, with offsets into the line."""
+    text = "\n".join(lines) + "\n"
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    out: list[list[tuple[int, int, str]]] = [[] for _ in lines]
+    for f in check_text(text, OPTIONS):
+        k = bisect.bisect_right(starts, f.start) - 1
+        out[k].append((f.start - starts[k], f.end - starts[k], f.rule))
+    return out
+
+
+def recall(refs: list[str], corrupt, seed: int) -> tuple[int, int]:
+    rnd = random.Random(seed)
+    made = [x for x in (corrupt(s, rnd) for s in refs) if x is not None]
+    found = findings_by_line([bad for bad, _ in made])
+    hits = sum(any(s <= at + 1 and e >= at for s, e, _ in fs) for (_, at), fs in zip(made, found))
+    return hits, len(made)
+
+
+def correct_texts(refs: list[str], limit: int) -> dict[str, list[str]]:
+    texts = {"tuned references": refs}
+    pe = DATA / "mlqe-pe-ru-en" / "train" / "pe.en"
+    if pe.is_file():
+        # Tokenised ("Moscow , May 3"): detokenised as model_eval.py does.
+        texts["MLQE-PE train post-edits"] = [normalise(s) for s in pe.read_text(encoding="utf-8").splitlines()[:limit]]
+    corpus = DATA / "english-corpus" / "enwiki-2015-wikiextractor"
+    parts = sorted(corpus.glob("*.txt.gz"))
+    if parts:
+        texts["Wikipedia sentences"] = list(itertools.islice(iter_sentences(parts[-1:]), limit))
+    return texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--limit", type=int, default=3000, help="post-edits and Wikipedia sentences read")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    refs = references()
+    if not refs:
+        print("no tuned wire-copy references found", file=sys.stderr)
+        return 1
+    lines = [
+        "# Synthetic errors: recall, and findings on correct text",
+        "",
+        f"Command: `python benchmarks/synthetic_errors.py --seed {args.seed} --limit {args.limit}` "
+        f"({time.strftime('%Y-%m-%d')}; default strategy rules+model). See the script's docstring.",
+        "",
+        "| synthetic error | found | made |",
+        "|---|---|---|",
+    ]
+    for name, corrupt in (("article deleted", delete_article), ("is/are, was/were, has/have swapped", swap_auxiliary)):
+        hits, made = recall(refs, corrupt, args.seed)
+        lines.append(f"| {name} | {hits} ({hits / made:.1%}) | {made} |")
+        print(lines[-1], flush=True)
+    lines += ["", "| correct text | with any finding | with an article finding | with an agreement finding | texts |",
+              "|---|---|---|---|---|"]
+    for name, texts in correct_texts(refs, args.limit).items():
+        found = findings_by_line(texts)
+        anyf = sum(bool(fs) for fs in found)
+        article = sum(any(r == "model-article" for *_, r in fs) for fs in found)
+        agreement = sum(any(r == "model-agreement" for *_, r in fs) for fs in found)
+        lines.append(f"| {name} | {anyf} | {article} | {agreement} | {len(texts)} |")
+        print(lines[-1], flush=True)
+    report = "\n".join(lines) + "\n"
+    if args.out:
+        args.out.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
