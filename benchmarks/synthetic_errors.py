@@ -18,7 +18,6 @@ and how many of them an article or agreement finding.
 from __future__ import annotations
 
 import argparse
-import bisect
 import itertools
 import random
 import re
@@ -26,9 +25,9 @@ import sys
 import time
 from pathlib import Path
 
-from wirecopy_eval import DEFAULT, load_pairs
+from wirecopy_eval import DEFAULT, findings_by_line, load_pairs
 
-from normalize.api import Options, check_text
+from normalize.api import Options
 from normalize.lm.text import iter_sentences, normalise
 
 HERE = Path(__file__).resolve().parent
@@ -69,24 +68,11 @@ def swap_auxiliary(sentence: str, rnd: random.Random) -> tuple[str, int] | None:
     return sentence[: m.start()] + SWAP[m.group()] + sentence[m.end() :], m.start()
 
 
-def findings_by_line(lines: list[str]) -> list[list[tuple[int, int, str]]]:
-    """(start, end, rule) of each finding, per line, with offsets into the line."""
-    text = "\n".join(lines) + "\n"
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    out: list[list[tuple[int, int, str]]] = [[] for _ in lines]
-    for f in check_text(text, OPTIONS):
-        k = bisect.bisect_right(starts, f.start) - 1
-        out[k].append((f.start - starts[k], f.end - starts[k], f.rule))
-    return out
-
-
 def recall(refs: list[str], corrupt, seed: int) -> tuple[int, int]:
     rnd = random.Random(seed)
     made = [x for x in (corrupt(s, rnd) for s in refs) if x is not None]
-    found = findings_by_line([bad for bad, _ in made])
-    hits = sum(any(s <= at + 1 and e >= at for s, e, _ in fs) for (_, at), fs in zip(made, found))
+    found = findings_by_line([bad for bad, _ in made], OPTIONS)
+    hits = sum(any(f.start <= at + 1 and f.end >= at for f in fs) for (_, at), fs in zip(made, found))
     return hits, len(made)
 
 
@@ -129,10 +115,10 @@ def main() -> int:
     lines += ["", "| correct text | with any finding | with an article finding | with an agreement finding | texts |",
               "|---|---|---|---|---|"]
     for name, texts in correct_texts(refs, args.limit).items():
-        found = findings_by_line(texts)
+        found = findings_by_line(texts, OPTIONS)
         anyf = sum(bool(fs) for fs in found)
-        article = sum(any(r == "model-article" for *_, r in fs) for fs in found)
-        agreement = sum(any(r == "model-agreement" for *_, r in fs) for fs in found)
+        article = sum(any(f.rule == "model-article" for f in fs) for fs in found)
+        agreement = sum(any(f.rule == "model-agreement" for f in fs) for fs in found)
         lines.append(f"| {name} | {anyf} | {article} | {agreement} | {len(texts)} |")
         print(lines[-1], flush=True)
     report = "\n".join(lines) + "\n"

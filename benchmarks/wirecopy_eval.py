@@ -14,11 +14,13 @@ import argparse
 import bisect
 import csv
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from sacrebleu.metrics import TER
 
 from normalize.api import Options, check_text, fix_text
+from normalize.types import Finding
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "wirecopy-dev" / "pairs.tsv"
 
@@ -26,6 +28,20 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "wirecopy-de
 def load_pairs(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def findings_by_line(lines: list[str], options: Options) -> list[list[Finding]]:
+    """`check` of ``lines`` as one document, one a line: each line's
+    findings, with offsets into that line."""
+    text = "\n".join(lines) + "\n"
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    out: list[list[Finding]] = [[] for _ in lines]
+    for f in check_text(text, options):
+        k = bisect.bisect_right(starts, f.start) - 1
+        out[k].append(replace(f, start=f.start - starts[k], end=f.end - starts[k]))
+    return out
 
 
 def evaluate(rows: list[dict], options: Options, unsafe: bool = False) -> dict:
@@ -36,14 +52,9 @@ def evaluate(rows: list[dict], options: Options, unsafe: bool = False) -> dict:
     """
     faulty = [r for r in rows if r["source"] != r["reference"]]
     clean = [r for r in rows if r["source"] == r["reference"]]
-    text = "\n".join(r["source"] for r in rows) + "\n"
-    starts = [0]
-    for r in rows:
-        starts.append(starts[-1] + len(r["source"]) + 1)
-    hit = [False] * len(rows)
-    for f in check_text(text, options):
-        hit[bisect.bisect_right(starts, f.start) - 1] = True
-    flagged = {r["id"]: h for r, h in zip(rows, hit)}
+    sources = [r["source"] for r in rows]
+    text = "\n".join(sources) + "\n"
+    flagged = {r["id"]: bool(found) for r, found in zip(rows, findings_by_line(sources, options))}
     once = fix_text(text, options, unsafe=unsafe).text
     lines = once.split("\n")[: len(rows)]
     if len(lines) != len(rows):

@@ -27,7 +27,15 @@ from __future__ import annotations
 
 import re
 
-from normalize.nouns import _DETERMINERS, _FUNCTION, MAX_MODIFIERS, NounTable, _after_dateline, reported_clauses
+from normalize.nouns import (
+    _DETERMINERS,
+    _FUNCTION,
+    _INTRODUCERS,
+    MAX_MODIFIERS,
+    NounTable,
+    _after_dateline,
+    reported_clauses,
+)
 
 AUXILIARY_SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
 _SINGULAR_AUXILIARIES = frozenset({"is", "was", "has"})
@@ -110,17 +118,13 @@ _PLURAL_AUXILIARIES = frozenset({"are", "were", "have"})
 _PLURAL_SENSE = frozenset("police people personnel staff media data news cattle clergy youth military".split())
 MAX_NAME_WORDS = 6
 # Names of peoples ("the French", "the Japanese", "the British", "Israelis" end in -s anyway).
+# Not nouns._DEMONYM: its "-an" would take "Kazakhstan", "Japan", "Iran".
 _PEOPLE = re.compile(r"[A-Z][a-z]+(?:ese|ish|ch|ian|ean|ican|i|ic)")
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred""".split()
 )
 _CLAUSE_DETERMINERS = frozenset("the this these its their his her our".split())
-# Prepositions that open an adverbial before the subject: "Since 2021, …",
-# "According to the ministry, …".
-_OPENING_ADVERBIALS = frozenset(
-    "in on at during after before since over according following amid despite under within by".split()
-)
 MAX_PHRASE = 6  # words of the prepositional phrase after the head
 
 
@@ -208,7 +212,7 @@ def _name_word(word: str) -> bool:
 def _after_opening(words: list[str], start: int) -> list[int]:
     """Where the main clause starts after an opening adverbial and its comma
     ("Over the past five years, bilateral trade have doubled")."""
-    if words[start].lower() not in _OPENING_ADVERBIALS or "," not in words[start:]:
+    if words[start].lower() not in _INTRODUCERS or "," not in words[start:]:
         return []
     comma = words.index(",", start)
     return [comma + 1] if comma + 4 < len(words) else []
