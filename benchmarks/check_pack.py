@@ -80,6 +80,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("draft", help="folder holding only the draft pack")
     parser.add_argument("target", nargs="?", type=Path, help="a wire-copy TSV the pack should catch")
+    parser.add_argument("--show", type=int, default=1, metavar="N", help="hits to print per rule and corpus")
     args = parser.parse_args()
     rules = load_rules(args.draft).rules
     ruleset = RuleSet(rules)
@@ -103,6 +104,8 @@ def main() -> int:
         print(f"\nHits on {title}:")
         for rid, found in sorted(hits(lines, ruleset).items()):
             print(f"  {rid}: {len(found)}  e.g. {found[0][:160]}")
+            for line in found[1 : args.show]:
+                print(f"        {line[:160]}")
     faulty = hits([r["source"] for r in pairs if r["source"] != r["reference"]], ruleset)
     print(f"\nTuned faulty sentences hit (information only): {sum(map(len, faulty.values()))}")
     for rid, found in sorted(faulty.items()):

@@ -133,3 +133,17 @@ def test_fixes_keep_every_name_and_figure(rule):
             # Case aside: a moved word may lose its capital ("Was held" -> "was held").
             lost = [w for w in _names_and_figures(example.bad) if w.lower() not in example.good.lower()]
             assert not lost, f"{rule.id}: the fix of {example.bad!r} loses {lost}"
+
+
+def test_other_number_template_flips_the_auxiliary_and_keeps_its_capital(tmp_path):
+    """``\\a\\N`` writes group N in the other number; a word that is not an
+    auxiliary comes back unchanged."""
+    (tmp_path / "r.yaml").write_text(
+        "family: t\nrules:\n  - id: WT999\n    category: agreement\n    message: m\n"
+        "    pattern: '\\b(Both sides) (is|Was|agree)\\b'\n    replace: ['\\1 \\a\\2']\n    applicability: safe\n"
+        "    names: true\n    examples: [{bad: 'Both sides is', good: 'Both sides are'}, {ok: 'x'}]\n",
+        encoding="utf-8",
+    )
+    rules = load_rules(tmp_path)
+    suggestions = [f.suggestions for f in find_with_rules("Both sides is. Both sides Was. Both sides agree.", rules)]
+    assert suggestions == [("are",), ("Were",)]

@@ -10,7 +10,8 @@ A pack is one YAML file per family::
         message: Why this reads as translated, and what a native writer says.
         pattern: '(?i)\\bin (his|her|their) turn,?\\s'
         replace: ['For \\1 part, ']  # Python match.expand templates; [] = flag only;
-                                   # \\u\\1 / \\l\\1: group 1 with its first letter upper/lowercased
+                                   # \\u\\1 / \\l\\1: group 1 with its first letter upper/lowercased;
+                                   # \\a\\1: group 1, an auxiliary, in the other number (is <-> are)
         applicability: unsafe      # safe = applied by `fix`; unsafe = suggestion only
         names: false               # may the match touch capitalised names? (default no)
         exceptions: ['regex', ...] # a match covered by one of these is skipped
@@ -323,7 +324,7 @@ def _compile(where: str, source: Any) -> re.Pattern[str]:
         raise RulePackError(f"{where}: bad regular expression ({exc})") from None
 
 
-_TEMPLATE_ESCAPE = re.compile(r"\\(?:\d+|g<\w+>|[\\ntr]|[ul](?=\\(?:\d+|g<\w+>)))")
+_TEMPLATE_ESCAPE = re.compile(r"\\(?:\d+|g<\w+>|[\\ntr]|[ula](?=\\(?:\d+|g<\w+>)))")
 
 
 def _check_template(where: str, shape: dict, template: str) -> None:
@@ -659,11 +660,18 @@ def _excepted(
 
 
 _CASE_OP = re.compile(r"\\([ul])(?=\\(?:\d+|g<\w+>))")
+_NUMBER_OP = re.compile(r"\\a\\(?:(\d+)|g<(\w+)>)")
+# One agreement rule covers every auxiliary: "\a\2" writes group 2 in the other number.
+_OTHER_NUMBER = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
+                 "hasn't": "haven't", "doesn't": "don't"}
+_OTHER_NUMBER.update({plural: singular for singular, plural in list(_OTHER_NUMBER.items())})
 _UPPER, _LOWER = "\x00U", "\x00L"
 _CASE_MARK = re.compile("\x00([UL])(.?)", re.DOTALL)
 
 
 def _render(rule: Rule, match: re.Match[str], template: str) -> str:
+    if "\\a" in template:
+        template = _NUMBER_OP.sub(lambda m: _other_number(match.group(_group_ref(m))), template)
     # \u\1 / \l\1 change the case of the first letter of a group's text, so a
     # moved sentence-initial word can be lowercased ("Significantly ..." -> "... significantly").
     if "\\u" in template or "\\l" in template:
@@ -675,6 +683,18 @@ def _render(rule: Rule, match: re.Match[str], template: str) -> str:
     if rule.preserve_case and matched[:1].isupper() and out[:1].islower():
         out = out[0].upper() + out[1:]
     return out
+
+
+def _group_ref(m: re.Match[str]) -> int | str:
+    return int(m.group(1)) if m.group(1) else m.group(2)
+
+
+def _other_number(word: str | None) -> str:
+    """An auxiliary in the other number, keeping a capital; other words unchanged."""
+    word = word or ""
+    other = _OTHER_NUMBER.get(word.lower(), word)
+    other = other[:1].upper() + other[1:] if word[:1].isupper() else other
+    return other.replace("\\", "\\\\")
 
 
 def _minimal_span(offset: int, matched: str, suggestions: list[str]) -> tuple[int, int, list[str]]:
