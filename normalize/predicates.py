@@ -117,6 +117,7 @@ def missing_auxiliaries(words: list[str], nouns: NounTable, verbs: VerbForms) ->
         if any(
             _may_be_finite(words, j, nouns, verbs, strict=adverb and j > verb)
             and not (j < verb and words[j - 1].lower() in ("who", "which"))  # "citizens who remain … continuing"
+            and not _compound_noun(words, j, verb, nouns, verbs)
             for j in range(i, len(words))
         ):
             continue
@@ -125,6 +126,17 @@ def missing_auxiliaries(words: list[str], nouns: NounTable, verbs: VerbForms) ->
             insert -= 1
         found.append((insert, number))
     return found
+
+
+def _compound_noun(words: list[str], j: int, verb: int, nouns: NounTable, verbs: VerbForms) -> bool:
+    """Is ``words[j]``, right before the -ing verb, the second noun of a
+    compound ("the conflict zone continuing")? A base form after a singular
+    noun cannot be its finite verb; "the specimens exhibit distinguishing
+    features" keeps its verb."""
+    if j != verb - 1 or j < 1:
+        return False
+    lower = words[j].lower()
+    return lower not in verbs.third and lower not in verbs.past and _number(words[j - 1].lower(), nouns) == "sg"
 
 
 def _bare_participle(words: list[str], head: int, nouns: NounTable, verbs: VerbForms) -> int | None:

@@ -24,6 +24,17 @@ GROUPS = [
     "NOUN\tNN=step NNS=steps",
     "NOUN\tNN=tourist NNS=tourists",
     "NOUN\tNN=work NNS=works",
+    "NOUN\tNN=zone NNS=zones",
+    "NOUN\tNN=video NNS=videos",
+    "NOUN\tNN=conflict NNS=conflicts",
+    "NOUN\tNN=specimen NNS=specimens",
+    "NOUN\tNN=feature NNS=features",
+    "VERB\tVB=zone VBD=zoned VBG=zoning VBP=zone VBZ=zones",
+    "VERB\tVB=conflict VBD=conflicted VBG=conflicting VBP=conflict VBZ=conflicts",
+    "VERB\tVB=exhibit VBD=exhibited VBG=exhibiting VBP=exhibit VBZ=exhibits",
+    "VERB\tVB=feature VBD=featured VBG=featuring VBP=feature VBZ=features",
+    "VERB\tVB=distinguish VBD=distinguished VBG=distinguishing VBP=distinguish VBZ=distinguishes",
+    "VERB\tVB=dance VBD=danced VBG=dancing VBP=dance VBZ=dances",
     "VERB\tVB=stress VBD=stressed VBG=stressing VBP=stress VBZ=stresses",
     "VERB\tVB=yield VBD=yielded VBG=yielding VBP=yield VBZ=yields",
     "VERB\tVB=take VBD=took VBG=taking VBN=taken VBP=take VBZ=takes",
@@ -69,6 +80,8 @@ def gerunds(sentence: str) -> list[tuple[str, str]]:
         ("The tourists still visiting the city.", [("still", "pl")]),
         # a verb inside a relative clause before the participle is not the clause's
         ("He noted that the work of tourists who visit the city still continuing.", [("still", "sg")]),
+        # a noun-or-verb word in base form after a singular noun ends a compound
+        ("He noted that the work in the conflict zone continuing.", [("continuing", "sg")]),
     ],
 )
 def test_a_clause_with_only_an_ing_verb_needs_an_auxiliary(sentence: str, expected: list) -> None:
@@ -86,6 +99,8 @@ def test_a_clause_with_only_an_ing_verb_needs_an_auxiliary(sentence: str, expect
         "Toad hunting the nuts all night long.",  # no determiner: a heading or a list
         "The minister stressing.",  # too short to judge
         "The tourists, visiting the city for the first time.",  # punctuation before the -ing word
+        "The specimens exhibit distinguishing features.",  # a base form after a plural noun is its verb
+        "The video features dancing tourists.",  # and so is an -s form
     ],
 )
 def test_clauses_with_a_verb_or_no_subject_are_left_alone(sentence: str) -> None:
