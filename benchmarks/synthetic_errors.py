@@ -4,9 +4,10 @@
 
 Errors are made in correct in-domain English: the references of the tuned
 wire-copy sets (wirecopy-dev and the tuned sets in benchmarks/data; the
-held-out sets are never read). In each reference one article is deleted, or
-one of is/are, was/were, has/have is swapped for the other, at a place
-picked with a fixed seed; a finding whose span touches that place counts as
+held-out sets are never read). In each reference one article is deleted,
+one of is/are, was/were, has/have is swapped for the other, or one
+preposition is swapped for one often confused with it (in/on/at, to/for,
+of/for, by/with, from/of, about/of), at a place picked with a fixed seed; a finding whose span touches that place counts as
 found. Not every such change is an error ("the authorities" -> "authorities",
 "the team has" -> "the team have" in British English), so 100% is not the
 ceiling. The cost side: how many correct texts get any finding at all (the
@@ -36,6 +37,10 @@ TUNED = [DEFAULT] + [HERE / "data" / f"wirecopy-own{s}.tsv" for s in ("", 3, 4, 
 ARTICLE = re.compile(r"\b(the|a|an|The|A|An) (?=\w)")
 AUXILIARY = re.compile(r"\b(is|are|was|were|has|have)\b")
 SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
+# Prepositions translators confuse; "to" only before a noun phrase, not an infinitive.
+PREPOSITION = re.compile(r"\b(in|on|at|for|of|by|with|from|about|to(?= (?:the|a|an|his|her|its|their|[A-Z])\b))\b(?= \w)")
+CONFUSED = {"in": ("on", "at"), "on": ("in", "at"), "at": ("in", "on"), "for": ("to", "of"), "to": ("for",),
+            "of": ("for",), "by": ("with",), "with": ("by",), "from": ("of",), "about": ("of",)}
 # Pronouns and modals before an auxiliary make a swap a plain error no check needs to find.
 _NOT_BEFORE = re.compile(r"\b(to|will|would|could|should|may|might|must|can|not|I|you|they|we)\s+$")
 OPTIONS = Options(strategy="rules+model")
@@ -66,6 +71,14 @@ def swap_auxiliary(sentence: str, rnd: random.Random) -> tuple[str, int] | None:
         return None
     m = rnd.choice(found)
     return sentence[: m.start()] + SWAP[m.group()] + sentence[m.end() :], m.start()
+
+
+def swap_preposition(sentence: str, rnd: random.Random) -> tuple[str, int] | None:
+    found = list(PREPOSITION.finditer(sentence))
+    if not found:
+        return None
+    m = rnd.choice(found)
+    return sentence[: m.start()] + rnd.choice(CONFUSED[m.group()]) + sentence[m.end() :], m.start()
 
 
 def recall(refs: list[str], corrupt, seed: int) -> tuple[int, int]:
@@ -108,7 +121,11 @@ def main() -> int:
         "| synthetic error | found | made |",
         "|---|---|---|",
     ]
-    for name, corrupt in (("article deleted", delete_article), ("is/are, was/were, has/have swapped", swap_auxiliary)):
+    for name, corrupt in (
+        ("article deleted", delete_article),
+        ("is/are, was/were, has/have swapped", swap_auxiliary),
+        ("preposition swapped (in/on/at, to/for, of/for, by/with, from/of, about/of)", swap_preposition),
+    ):
         hits, made = recall(refs, corrupt, args.seed)
         lines.append(f"| {name} | {hits} ({hits / made:.1%}) | {made} |")
         print(lines[-1], flush=True)
