@@ -106,6 +106,9 @@ def test_headlines_keep_their_dropped_articles():
         headline + "\nThe company will release the doll for first time.", rules) if f.category == "article")
 
 
+_ARTICLES = {"The", "A", "An"}  # capitalised after a dateline ("HANOI (VNA) – The"), never names
+
+
 def _names_and_figures(text: str) -> list[str]:
     """Runs of digits, and capitalised words not opening the text.
 
@@ -113,7 +116,8 @@ def _names_and_figures(text: str) -> list[str]:
     "a 30-year-old man" keeps the figure, and so does "3,5" -> "3.5".
     """
     words = re.findall(r"[\w’'-]+", text)
-    names = [w for i, w in enumerate(words) if i and w[0].isupper() and not any(c.isdigit() for c in w)]
+    names = [w for i, w in enumerate(words)
+             if i and w[0].isupper() and w not in _ARTICLES and not any(c.isdigit() for c in w)]
     return names + re.findall(r"\d+", text)
 
 
