@@ -19,16 +19,13 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from wirecopy_eval import DEFAULT, load_pairs
+from wirecopy_eval import DEFAULT, load_pairs, tuned_sets
 
 from normalize.apply import apply_edits
 from normalize.detect.rules import Rule, RuleSet, find_with_rules, load_rules
 from normalize.lm.text import corpus_files, iter_sentences
 
-HERE = Path(__file__).resolve().parent
 DATA = DEFAULT.parents[1]
-HELD_OUT = {"wirecopy-own2.tsv", "wirecopy-own5.tsv", "wirecopy-own9.tsv", "wirecopy-own15.tsv", "wirecopy-own17.tsv",
-            "wirecopy-own18.tsv"}
 WIKI_SENTENCES = 100_000
 
 
@@ -89,8 +86,7 @@ def main() -> int:
     for problem in problems:
         print("  ", problem)
 
-    tuned = [DEFAULT] + sorted(p for p in (HERE / "data").glob("wirecopy-own*.tsv") if p.name not in HELD_OUT)
-    pairs = [row for path in tuned if path.exists() for row in load_pairs(path)]
+    pairs = [row for path in tuned_sets() if path.exists() for row in load_pairs(path)]
     print("\nFALSE ALARMS on the tuned sets' correct sentences (must be 0):")
     for rid, lines in sorted(hits([r["reference"] for r in pairs], ruleset).items()):
         for line in lines[:3]:

@@ -7,8 +7,8 @@ wire-copy sets (wirecopy-dev and the tuned sets in benchmarks/data; the
 held-out sets are never read). In each reference one article is deleted,
 one of is/are, was/were, has/have is swapped for the other, or one
 preposition is swapped for one often confused with it (in/on/at, to/for,
-of/for, by/with, from/of, about/of), at a place picked with a fixed seed; a finding whose span touches that place counts as
-found. Not every such change is an error ("the authorities" -> "authorities",
+of/for, by/with, from/of, about/of), at a place picked with a fixed seed;
+a finding whose span touches that place counts as found. Not every such change is an error ("the authorities" -> "authorities",
 "the team has" -> "the team have" in British English), so 100% is not the
 ceiling. The cost side: how many correct texts get any finding at all (the
 references themselves, 3,000 MLQE-PE train post-edits, 3,000 Wikipedia
@@ -26,17 +26,15 @@ import sys
 import time
 from pathlib import Path
 
-from wirecopy_eval import DEFAULT, findings_by_line, load_pairs
+from wirecopy_eval import DEFAULT, findings_by_line, load_pairs, tuned_sets
 
+from normalize.agreement import AUXILIARY_SWAP
 from normalize.api import Options
 from normalize.lm.text import iter_sentences, normalise
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parents[1] / "shared" / "data"
-TUNED = [DEFAULT] + [HERE / "data" / f"wirecopy-own{s}.tsv" for s in ("", 3, 4, 6, 7, 8, 10, 11, 12, 13, 14, 16)]
+DATA = DEFAULT.parents[1]
 ARTICLE = re.compile(r"\b(the|a|an|The|A|An) (?=\w)")
 AUXILIARY = re.compile(r"\b(is|are|was|were|has|have)\b")
-SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
 # Prepositions translators confuse; "to" only before a noun phrase, not an infinitive.
 PREPOSITION = re.compile(r"\b(in|on|at|for|of|by|with|from|about|to(?= (?:the|a|an|his|her|its|their|[A-Z])\b))\b(?= \w)")
 CONFUSED = {"in": ("on", "at"), "on": ("in", "at"), "at": ("in", "on"), "for": ("to", "of"), "to": ("for",),
@@ -48,7 +46,7 @@ OPTIONS = Options(strategy="rules+model")
 
 def references() -> list[str]:
     refs: set[str] = set()
-    for path in TUNED:
+    for path in tuned_sets():
         if path.is_file():
             refs.update(r["reference"] for r in load_pairs(path))
     return sorted(refs)
@@ -70,7 +68,7 @@ def swap_auxiliary(sentence: str, rnd: random.Random) -> tuple[str, int] | None:
     if not found:
         return None
     m = rnd.choice(found)
-    return sentence[: m.start()] + SWAP[m.group()] + sentence[m.end() :], m.start()
+    return sentence[: m.start()] + AUXILIARY_SWAP[m.group()] + sentence[m.end() :], m.start()
 
 
 def swap_preposition(sentence: str, rnd: random.Random) -> tuple[str, int] | None:

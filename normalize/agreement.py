@@ -113,7 +113,7 @@ _SPECIFYING = frozenset(
 _TIME_ADVERBS = frozenset("today tomorrow yesterday tonight now".split())
 _QUESTION_WORDS = frozenset("what which whose how why when where who whom".split())
 _BE = frozenset({"is", "are", "was", "were"})
-_PLURAL_AUXILIARIES = frozenset({"are", "were", "have"})
+_PLURAL_AUXILIARIES = frozenset(AUXILIARY_SWAP) - _SINGULAR_AUXILIARIES
 # Capitalised words that are plural in sense: "Police have", "Media were".
 _PLURAL_SENSE = frozenset("police people personnel staff media data news cattle clergy youth military".split())
 MAX_NAME_WORDS = 6
