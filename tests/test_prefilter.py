@@ -24,12 +24,15 @@ from normalize.detect.rules import find_with_rules, load_rules
     [
         (r"(?i)\bin (his|her) turn\b", (" turn",)),
         (r"(?i)\b(?:on the territory|against the background) of\b", ("against the background of", "on the territory of")),
-        (r"\d+,\d", None),
+        # Digits and quote marks are rare enough to select lines.
+        (r"\d+,\d", tuple(f",{d}" for d in "0123456789")),
+        (r"[“\"]\s*[–—]", ('"', "“")),
         (r"(?i)\b(?:the )?process of", ("process of",)),
         (r"(?:ab)?c", None),
         # A rare symbol outranks a common word; a two-letter word selects nothing.
         (r"(?i)\b(?:the|a) \d+ ?(?:percent|per cent|%) of", ("% of", "per cent of", "percent of")),
-        (r"(?i)\b(?:the|a) \d+ of", None),  # "of" is on every line
+        (r"(?i)\b(?:the|a) \d+ of", tuple("0123456789")),  # "of" is on every line
+        (r"(?i)\b(?:the|a) [\d,]+ of", None),  # nor is a comma rare
         # A letter in either case counts as that letter.
         (r"\b[Ss]igned\s+[Bb]y", ("signed",)),
     ],
@@ -202,3 +205,13 @@ def test_letters_that_case_insensitive_patterns_equate_with_ascii_pass_the_prefi
     monkeypatch.setattr(rules_mod, "PREFILTER_MIN_CHARS", 0)
     assert find_with_rules(text, ruleset, jobs=1) == scanned
     assert ascii_lower("D\u0130\u017f\u212a") == "disk"
+
+
+def test_other_scripts_digits_pass_a_prefilter_on_digits():
+    """``\\d`` matches "٣" as well as "3": a line holding only such digits
+    must reach a rule whose prefilter asks for a digit."""
+    pattern = re.compile(r"\d+,\d")
+    text = "No figures here.\nGrowth was \u0663,\u0665 per cent.\n"
+    literals = required_literals(pattern)
+    assert literals is not None and pattern.search(text)
+    assert LineFinder(text, literals).line_numbers_with((literals,)) == [1]

@@ -30,6 +30,11 @@ except ImportError:  # pragma: no cover - older layouts
 _ASCII_LOWER = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0131\u0130\u017f\u212a", "abcdefghijklmnopqrstuvwxyzi" "isk"
 )
+# ``\d`` also matches other scripts' digits ("٣"): they read as "0", so a line
+# holding only those still passes a prefilter on the digits 0-9.
+_ASCII_LOWER.update(
+    {code: ord("0") for code in range(0x80, 0x110000) if chr(code).isdecimal()}
+)
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
 _MIN_USEFUL = 2  # literals less selective than this select nearly every line
 
@@ -80,7 +85,7 @@ def _requirements(items: list) -> list[list[str]]:
 
     for op, av in items:
         char = _single_char(op, av)
-        words = [char] if char is not None else _literal_alternatives(op, av)
+        words = [char] if char is not None else _literal_alternatives(op, av) or _class_chars(op, av)
         if words is not None and len(run or {""}) * len(words) <= _MAX_SPELLINGS:
             grown = {r + w for r in (run or {""}) for w in words}
             run.clear()
@@ -144,6 +149,27 @@ def _literal_text(items: list) -> list[str] | None:
     return [text] if len(text) == len(items) else None
 
 
+_DIGITS = "0123456789"
+_MAX_CLASS = 12  # larger classes ("[a-z]") select nothing anyway
+
+
+def _class_chars(op, av) -> list[str] | None:
+    """The characters a class of non-letters can match ("[”\"]", "\\d"), or None."""
+    if op is not C.IN or not av or av[0][0] is C.NEGATE:
+        return None
+    chars: set[str] = set()
+    for kind, value in av:
+        if kind is C.LITERAL and not chr(value).isalpha():
+            chars.add(chr(value))
+        elif kind is C.CATEGORY and value is C.CATEGORY_DIGIT:
+            chars.update(_DIGITS)
+        elif kind is C.RANGE and ord("0") <= value[0] <= value[1] <= ord("9"):
+            chars.update(chr(c) for c in range(value[0], value[1] + 1))
+        else:
+            return None
+    return sorted(chars) if len(chars) <= _MAX_CLASS else None
+
+
 def _best(candidates: list[list[str]]) -> list[str] | None:
     """The most selective requirement: the best worst literal, then fewest alternatives."""
     return max(candidates, key=lambda c: (_worst(c), -len(c))) if candidates else None
@@ -174,7 +200,7 @@ _COMMON = frozenset(
 
 
 # Symbols rare enough in prose that a line holding one is worth scanning.
-_RARE_SYMBOLS = frozenset("%$€£¥№§;«»„°℃，、（）")
+_RARE_SYMBOLS = frozenset("%$€£¥№§;«»„°℃，、（）“”\"–—" + _DIGITS)
 
 
 def _selectivity(literal: str) -> int:
