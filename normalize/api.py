@@ -9,7 +9,7 @@ from pathlib import Path
 
 from normalize.apply import apply_edits, resolve_overlaps, select_edits
 from normalize.errors import InputError, NormalizeError
-from normalize.types import Edit, Finding, Progress
+from normalize.types import Applicability, Edit, Finding, Progress
 
 STRATEGIES = ("rules", "model", "rules+model")
 DEFAULT_STRATEGY = "rules+model"
@@ -89,7 +89,26 @@ def _check(
 
         findings.extend(_outside_accepted(languagetool_findings(text, options.languagetool_url), text, options))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return findings
+    return _one_per_edit(findings)
+
+
+def _one_per_edit(findings: list[Finding]) -> list[Finding]:
+    """Findings in order, less those that repeat an earlier one's span and
+    suggestions: packs written apart sometimes catch one error twice, and an
+    editor should see it once. A safe one replaces an unsafe twin, so `fix`
+    applies what it would have applied."""
+    out: list[Finding] = []
+    seen: dict[tuple[int, int, tuple[str, ...]], int] = {}
+    for f in findings:
+        key = (f.start, f.end, f.suggestions)
+        k = seen.get(key) if f.suggestions else None
+        if k is None:
+            if f.suggestions:
+                seen[key] = len(out)
+            out.append(f)
+        elif f.applicability is Applicability.SAFE and out[k].applicability is not Applicability.SAFE:
+            out[k] = f
+    return out
 
 
 def fix_text(

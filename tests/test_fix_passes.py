@@ -39,3 +39,46 @@ def test_fix_with_the_cache_is_what_repeated_checks_give() -> None:
     assert fixed.count("\r\n") == TEXT.count("\r\n")
     assert "all what" not in fixed and "In his turn" not in fixed
     assert fix_text(fixed, RULES).text == fixed
+
+
+TWIN_PACK = """
+rules:
+  - id: XT101
+    category: calque
+    message: Two packs catch this calque.
+    pattern: '\\bin his turn\\b'
+    replace: ['for his part']
+    applicability: unsafe
+    examples:
+      - bad: 'He said in his turn that it was done.'
+        good: 'He said for his part that it was done.'
+      - ok: 'He said for his part that it was done.'
+  - id: XT102
+    category: calque
+    message: The same calque, from another pack, sure of its fix.
+    pattern: '\\bin his turn\\b'
+    replace: ['for his part']
+    applicability: safe
+    examples:
+      - bad: 'He said in his turn that it was done.'
+        good: 'He said for his part that it was done.'
+      - ok: 'He said for his part that it was done.'
+  - id: XT103
+    category: calque
+    message: A third rule with another fix is a finding of its own.
+    pattern: '\\bin his turn\\b'
+    replace: ['in turn']
+    applicability: unsafe
+    examples:
+      - bad: 'He said in his turn that it was done.'
+        good: 'He said in turn that it was done.'
+      - ok: 'He said in turn that it was done.'
+"""
+
+
+def test_one_edit_found_by_two_rules_is_reported_once_and_stays_safe(tmp_path) -> None:
+    (tmp_path / "twins.yaml").write_text(TWIN_PACK, encoding="utf-8")
+    options = Options(strategy="rules", rules_dir=str(tmp_path))
+    found = check_text("He said in his turn that it was done.\n", options)
+    assert [f.rule for f in found] == ["XT102", "XT103"]  # XT103 narrows its edit to deleting "his "
+    assert fix_text("He said in his turn that it was done.\n", options).text == "He said for his part that it was done.\n"
