@@ -215,3 +215,14 @@ def test_other_scripts_digits_pass_a_prefilter_on_digits():
     literals = required_literals(pattern)
     assert literals is not None and pattern.search(text)
     assert LineFinder(text, literals).line_numbers_with((literals,)) == [1]
+
+
+def test_a_pattern_with_another_scripts_digit_still_finds_its_lines():
+    """The prefilter reads "١" as "0" in the text, so it must read the
+    pattern's literal the same way, or the rule never runs."""
+    pattern = re.compile("rose by \u0661\u0665 ?%")
+    literals = required_literals(pattern)
+    text = "Nothing here.\nExports rose by \u0661\u0665% this year.\n"
+    assert pattern.search(text) and literals is not None
+    assert LineFinder(text, literals).line_numbers_with((literals,)) == [1]
+    assert ascii_lower("A \u0661\u0665 B") == "a 00 b" and ascii_lower("A 15") == "a 15"

@@ -31,18 +31,25 @@ _ASCII_LOWER = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0131\u0130\u017f\u212a", "abcdefghijklmnopqrstuvwxyzi" "isk"
 )
 # ``\d`` also matches other scripts' digits ("٣"): they read as "0", so a line
-# holding only those still passes a prefilter on the digits 0-9.
-_ASCII_LOWER.update(
-    {code: ord("0") for code in range(0x80, 0x110000) if chr(code).isdecimal()}
-)
+# holding only those still passes a prefilter on the digits 0-9. The table of
+# them takes 50 ms to build, so only a text that has one pays for it.
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
 _MIN_USEFUL = 2  # literals less selective than this select nearly every line
 
 
 def ascii_lower(text: str) -> str:
-    """Lowercase ASCII letters (and the letters (?i) equates with them), so
-    offsets stay the same."""
+    """Lowercase ASCII letters (and the letters (?i) equates with them), and
+    read every script's digits as ASCII "0" (see _OTHER_DIGIT); offsets stay
+    the same."""
+    if not text.isascii() and _OTHER_DIGIT.search(text):
+        return text.translate(_with_other_digits())
     return text.translate(_ASCII_LOWER)
+
+
+@lru_cache(maxsize=1)
+def _with_other_digits() -> dict[int, int]:
+    return {**_ASCII_LOWER, **{c: ord("0") for c in range(0x80, 0x110000) if chr(c).isdecimal()}}
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -160,7 +167,7 @@ def _class_chars(op, av) -> list[str] | None:
     chars: set[str] = set()
     for kind, value in av:
         if kind is C.LITERAL and not chr(value).isalpha():
-            chars.add(chr(value))
+            chars.add(ascii_lower(chr(value)))
         elif kind is C.CATEGORY and value is C.CATEGORY_DIGIT:
             chars.update(_DIGITS)
         elif kind is C.RANGE and ord("0") <= value[0] <= value[1] <= ord("9"):
@@ -188,7 +195,7 @@ def _single_char(op, av) -> str | None:
     char = chr(av)
     if not char.isascii() and char.lower() != char.upper():
         return None  # non-ASCII letters may match in another case
-    return char.lower()
+    return ascii_lower(char.lower())  # another script's digit reads as "0"
 
 
 # Literals made only of these words occur on nearly every line of prose, so a

@@ -312,7 +312,7 @@ def _declared_literals(where: str, raw: Any) -> list[str]:
         raise RulePackError(f"{where}: 'requires' must be a list of text")
     if any(x != x.lower() for x in raw):
         raise RulePackError(f"{where}: 'requires' must be lower case (the prefilter lowercases the text)")
-    return list(raw)
+    return [ascii_lower(x) for x in raw]  # as the prefilter reads the text: "٣" is "0"
 
 
 def _compile(where: str, source: Any) -> re.Pattern[str]:
