@@ -8,8 +8,9 @@ held-out sets are never read). In each reference one article is deleted,
 one of is/are, was/were, has/have is swapped for the other, or one
 preposition is swapped for one often confused with it (in/on/at, to/for,
 of/for, by/with, from/of, about/of), at a place picked with a fixed seed;
-a finding whose span touches that place counts as found. Not every such change is an error ("the authorities" -> "authorities",
-"the team has" -> "the team have" in British English), so 100% is not the
+a finding whose span touches that place counts as found. Not every such
+change is an error ("the authorities" -> "authorities", "the team has" ->
+"the team have" in British English), so 100% is not the
 ceiling. The cost side: how many correct texts get any finding at all (the
 references themselves, 3,000 MLQE-PE train post-edits, 3,000 Wikipedia
 sentences; Wikipedia is the model's training text, so its figure flatters),

@@ -286,6 +286,8 @@ def _emit(node: dict) -> str:
 def _either_case(char: str) -> str:
     if char.isascii() and char.isalpha():
         return f"[{char}{char.upper()}]"
+    if char == "0":  # also any other script's digit, which _single_char reads as "0"
+        return r"[^\D1-9]"
     return re.escape(char)
 
 
