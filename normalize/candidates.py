@@ -573,8 +573,12 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         prev = _previous_word(tokens, i)
         if prev == "to" and _attributive(tokens, i, lex):
             continue  # "access to blocked sites": "to" is a preposition there
-        if prev == "to" and tok.lower.endswith("ing") and i >= 2 and tokens[i - 2].lower in _TO_IS_A_PREPOSITION_AFTER:
-            continue  # "committed to completing", "attention was paid to ensuring"
+        if prev == "to" and tok.lower.endswith("ing") and _word_before_to(tokens, i) in _TO_IS_A_PREPOSITION_AFTER:
+            continue  # "committed to completing", "committed themselves to founding", "leads to acquiring"
+        if prev == "to" and tok.lower in _FINITE_AUXILIARIES:
+            continue  # "the people they were talking to were terrorists": "to" ends a clause
+        if prev == "to" and _plural_noun_object(tokens, i, lex):
+            continue  # "burners to forges built out of cans": a noun after "to"
         base_expected = prev in _BASE_BEFORE and lex.morph_is_base(tok.lower)
         after = [t.lower for t in tokens[i + 1 : i + 3]]
         nxt = after[1] if len(after) > 1 and after[0].endswith("ly") else (after[0] if after else "")
@@ -587,6 +591,7 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
                 kind in ("tense", "form")
                 and prev in _PARTICIPLE_BEFORE
                 and form.endswith(("ed", "en", "n", "t"))
+                and not tok.lower.endswith("ed")  # "to be petted" is a participle already; "pet" is not one
                 and not (prev in _BE_FORMS and tok.lower.endswith("ing") and nxt != "by")
             ):  # "is organising" is a progressive; "was adopting by parliament" a broken passive
                 kind = "participle"
@@ -599,8 +604,29 @@ _TO_IS_A_PREPOSITION_AFTER = frozenset(
     contributing contribution key object objects objected opposed opposition used accustomed view
     addition prior approach attention paid given priority emphasis respect regard related close
     closer due thanks owing alternative solution answer response reaction access resistance
-    preference adapted adapt adjusted limited confined restricted""".split()
+    preference adapted adapt adjusted limited confined restricted lead leads led leading""".split()
 )
+_REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
+_FINITE_AUXILIARIES = frozenset("is are was were am has had does did".split())
+_DETERMINERS_AFTER_VERB = frozenset("the a an this that these those his her its their our my your some any all".split())
+
+
+def _word_before_to(tokens: list[Token], i: int) -> str:
+    """The word before the "to" at ``tokens[i - 1]``, past a reflexive
+    ("committed themselves to")."""
+    j = i - 2
+    if j >= 1 and tokens[j].lower in _REFLEXIVES:
+        j -= 1
+    return tokens[j].lower if j >= 0 else ""
+
+
+def _plural_noun_object(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Is ``tokens[i]`` (after "to") a plural noun rather than a verb: a noun
+    form, with no object after it ("to forges built", not "to strengthens the")?"""
+    if lex.nouns is None or not tokens[i].lower.endswith("s") or tokens[i].lower not in lex.nouns.noun_forms:
+        return False
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    return nxt not in _DETERMINERS_AFTER_VERB
 # Before these "to" marks an infinitive ("have to reduced sulfur" is a verb
 # in the wrong form), not a preposition ("access to blocked sites").
 _INFINITIVE_TO_AFTER = frozenset(
@@ -772,7 +798,18 @@ def commas(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candida
 def redundancy(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
     for m in _REDUNDANT.finditer(sentence):
         text = m.group()
-        if m.start() == 0 or text[:1].isupper() and m.start() == 0:
+        if any(w[:1].isupper() for w in text.split()[m.start() == 0 :]):
+            continue  # "the Course of General Linguistics": a title
+        before = sentence[: m.start()].split()[-1:]
+        prev = before[0].lower() if before else ""
+        if text.lower().startswith("the course") and prev not in _OVER_TIME:
+            continue  # "setting the course of theory": a direction, not a period
+        if text.lower().startswith("the level") and prev in _LEVEL_IS_A_DEGREE_AFTER:
+            continue  # "rising to the level of hatred", "talks at the level of ministers"
+        if text.lower().startswith("in the period"):
+            yield from _period(sentence, m)
+            continue
+        if m.start() == 0:
             after = sentence[m.end() : m.end() + 1]
             yield Candidate(m.start(), m.end() + 1, after.upper(), "redundancy:phrase")
         else:
@@ -789,8 +826,33 @@ def redundancy(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
 
 
 # "the the" is a slip; "had had" (past perfect of "have") and "that that"
-# ("said that that was wrong") are grammar.
-_GRAMMATICAL_REPEATS = frozenset({"had", "that"})
+# ("said that that was wrong") are grammar; "ha ha", "no, no", "very very"
+# are said on purpose.
+_GRAMMATICAL_REPEATS = frozenset(
+    "had that ha ho he hee la na da bye no yes oh ah very blah bla tut knock hip boo bang chop wow yeah".split()
+)
+# "During the course of the talks" is "during the talks"; elsewhere "the
+# course of" is a direction or a programme of study.
+_OVER_TIME = frozenset({"during", "in", "over", "throughout"})
+_LEVEL_IS_A_DEGREE_AFTER = frozenset({"to", "at", "up", "reach", "reached", "reaches", "reaching"})
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
+_PERIOD_DELETED_BEFORE = frozenset({"from", "between", "since", "after", "before", "following", "up"})
+
+
+def _period(sentence: str, m: re.Match[str]) -> Iterator[Candidate]:
+    """"in the period from 2015" -> "from 2015"; "in the period 2015-2020" ->
+    "in 2015-2020" (deleting all of it would leave "received 2015-2020")."""
+    following = sentence[m.end() :].split(maxsplit=1)
+    word = following[0].lower() if following else ""
+    if word in _PERIOD_DELETED_BEFORE:
+        if m.start() == 0:
+            yield Candidate(m.start(), m.end() + 1, sentence[m.end()].upper(), "redundancy:phrase")
+        else:
+            yield Candidate(m.start(), m.end(), "", "redundancy:phrase")
+    elif word[:1].isdigit() or word.capitalize() in _MONTHS:
+        yield Candidate(m.start(), m.end(), m.group()[:3], "redundancy:phrase")
 # A doubled word this rare is a name or a Latin binomial ("Cricetus
 # cricetus", "Equus ferus ferus"), not a slip.
 MIN_COUNT_OF_REPEATED_WORD = 100
@@ -804,6 +866,7 @@ def _rare(word: str, lex: Lexicon) -> bool:
 # one: "to partially lift"), and never moves across a word that opens a clause.
 _NO_ADVERB_AFTER = frozenset(PREPOSITIONS) - {"to"}
 _CLAUSE_OPENERS = frozenset("why what how when where who whom which whether if because and or but nor".split())
+_COORDINATORS = frozenset({"and", "or", "but", "nor"})
 # Words in -ly that are adjectives, not adverbs to move ("ever-more-unlikely
 # secret weapons"): the noun table's list and more. ("only", in that list, is
 # in _ADVERBS, which is checked first.)
@@ -824,6 +887,8 @@ def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             continue  # "Temir Zholy", "Italy": a name, not an adverb
         if i and tokens[i - 1].lower in _MID_POSITION_AFTER:
             continue  # "can partly be explained", "would also like to", "has also signed": in place
+        if i and tokens[i - 1].lower in _COORDINATORS:
+            continue  # "fatty acids and also glycerol": in place
         for j in (i - 2, i - 1, i + 1, i + 2):
             if not 0 <= j < len(tokens):
                 continue
@@ -837,6 +902,8 @@ def word_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
                 continue  # "precisely why" is not "why precisely"
             if j < i and i and tokens[i - 1].lower == "to":
                 continue  # out of "to actually implement" it would modify another word
+            if j < i and lo == 0:
+                continue  # "Buckwheat grows widely" never becomes "Widely buckwheat grows"
             landing = tokens[hi] if j > i else (tokens[lo - 1] if lo else None)
             if landing is not None and landing.lower in _NO_ADVERB_AFTER:
                 continue  # never "lifted in partially government-controlled regions"

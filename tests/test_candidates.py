@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from normalize.candidates import Lexicon, generate, is_tokenised, tokenize
+from normalize.nouns import NounTable
 
 WORDS = (
     "the a an in on at of to for sciences technologies developed develop minister "
@@ -351,3 +352,65 @@ def test_no_article_before_an_infinitive_with_its_object() -> None:
 def test_an_ing_form_after_a_prepositional_to_is_kept() -> None:
     assert "We are committed to develop the plan." not in rewrites("We are committed to developing the plan.", "morphology")
     assert "We want to develop the plan." in rewrites("We want to developing the plan.", "morphology")
+
+
+def test_an_ing_form_after_a_reflexive_or_lead_to_is_kept() -> None:
+    assert "We committed ourselves to develop the plan." not in rewrites(
+        "We committed ourselves to developing the plan.", "morphology"
+    )
+    assert "It leads to develop the plan." not in rewrites("It leads to developing the plan.", "morphology")
+
+
+def test_to_before_a_finite_verb_or_a_plural_noun_is_not_an_infinitive() -> None:
+    # "the people they were talking to were ...": "to" closes the clause.
+    assert "The plans we go to be home." not in rewrites("The plans we go to were home.", "morphology")
+    # "burners to plans built": a plural noun after "to", not a verb in -s.
+    verb = "VERB\tVB=plan VBD=planned VBG=planning VBP=plan VBZ=plans\n"
+    base = _lexicon_with(verb, "planned planning")
+    nouns = NounTable.from_morph((MORPH + verb).splitlines())
+    lex = Lexicon(base.counts, base.morph, frozenset({"plan", "develop", "be"}), nouns, base.verbs)
+    after_noun = {c.apply("We go to plans developed at home.") for c in generate("We go to plans developed at home.", lex, families=["morphology"])}
+    assert "We go to plan developed at home." not in after_noun
+    after_verb = {c.apply("We want to plans the home.") for c in generate("We want to plans the home.", lex, families=["morphology"])}
+    assert "We want to plan the home." in after_verb
+
+
+def test_a_regular_participle_after_be_is_not_swapped_as_a_participle() -> None:
+    lex = _lexicon_with("VERB\tVB=pet VBD=petted VBG=petting VBP=pet VBZ=pets\n", "pet petted petting pets")
+    families = {c.family for c in generate("They like to be petted.", lex, families=["morphology"]) if c.replacement == "pet"}
+    assert "morphology:participle" not in families
+
+
+def test_adverbs_stay_after_a_coordinator_and_never_open_the_sentence() -> None:
+    assert rewrites("We go home and also develop the plan.", "word-order") & {
+        "We go home and develop also the plan.", "We go home and develop the also plan."
+    } == set()
+    assert "Already we go home." not in rewrites("We go already home.", "word-order")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("We discussed the Course of Sciences.", True),  # a title
+        ("We set the course of sciences.", True),  # a direction, not a period
+        ("We did not go home during the course of sciences.", False),
+        ("Hatred rose to the level of sciences.", True),  # a degree
+        ("We discussed the level of sciences.", False),
+        ("We said ha ha ha.", True),
+    ],
+)
+def test_redundancy_keeps_titles_directions_degrees_and_laughter(sentence: str, kept: bool) -> None:
+    assert (rewrites(sentence, "redundancy") == set()) is kept
+
+
+def test_in_the_period_before_a_year_keeps_its_preposition() -> None:
+    assert rewrites("We discussed the plan in the period 1987 to 1993.", "redundancy") == {
+        "We discussed the plan in 1987 to 1993."
+    }
+    assert rewrites("We discussed the plan in the period from 1987.", "redundancy") == {
+        "We discussed the plan from 1987."
+    }
+    assert rewrites("In the period from 1987, we discussed the plan.", "redundancy") == {
+        "From 1987, we discussed the plan."
+    }
+    assert rewrites("We go home in the period of sciences.", "redundancy") == set()
