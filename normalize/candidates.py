@@ -263,6 +263,8 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
         if _in_compound(sentence, tok):
             continue  # "state-of-the-art", "day-by-day"
         if tok.lower in ARTICLES and nxt is not None and nxt.is_word:
+            if i and tok.text[:1].isupper() and tokens[i - 1].is_word:
+                continue  # "Ireland A and Women", "at The Hague": part of a name
             yield from _article_swaps(sentence, i, tok, nxt, lex)
         elif tok.is_word and tok.lower not in _NO_ARTICLE_BEFORE and not _after_determiner(tokens, i):
             if tok.text[:1].isupper() and i > 0:
@@ -575,6 +577,8 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             continue  # "access to blocked sites": "to" is a preposition there
         if prev == "to" and tok.lower.endswith("ing") and _word_before_to(tokens, i) in _TO_IS_A_PREPOSITION_AFTER:
             continue  # "committed to completing", "committed themselves to founding", "leads to acquiring"
+        if tok.lower == "be" and prev not in _BASE_BEFORE and _MANDATIVE.search(sentence[: tok.start]):
+            continue  # "proposed that changes be made", "recommended changes be made": a subjunctive
         if prev == "to" and tok.lower in _FINITE_AUXILIARIES:
             continue  # "the people they were talking to were terrorists": "to" ends a clause
         if prev == "to" and _plural_noun_object(tokens, i, lex):
@@ -605,6 +609,11 @@ _TO_IS_A_PREPOSITION_AFTER = frozenset(
     addition prior approach attention paid given priority emphasis respect regard related close
     closer due thanks owing alternative solution answer response reaction access resistance
     preference adapted adapt adjusted limited confined restricted lead leads led leading""".split()
+)
+_MANDATIVE = re.compile(
+    r"\b(?:that|recommend\w*|demand\w*|insist\w*|propos\w*|suggest\w*|requir\w*|request\w*|urg\w*|"
+    r"order\w*|mandat\w*|essential|vital|imperative)\b",
+    re.IGNORECASE,
 )
 _REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
 _FINITE_AUXILIARIES = frozenset("is are was were am has had does did".split())
@@ -777,8 +786,13 @@ def informal(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
 
 def capitalisation(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
     first = next((t for t in tokens if t.is_word), None)
-    if first is not None and first.text[:1].islower():
-        yield Candidate(first.start, first.start + 1, first.text[0].upper(), "capitalisation")
+    if first is None or not first.text[:1].islower():
+        return
+    if any(c in "([" for c in sentence[: first.start]):
+        return  # "(tr. by Legge)", "[held that]": a bracket's words keep their case
+    if first.text[1:] != first.text[1:].lower() or len(first.text) == 1 and first.lower not in ("a", "i"):
+        return  # "iPhone", "hDuke", a variable "f": written so on purpose
+    yield Candidate(first.start, first.start + 1, first.text[0].upper(), "capitalisation")
 
 
 def commas(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:

@@ -414,3 +414,21 @@ def test_in_the_period_before_a_year_keeps_its_preposition() -> None:
         "From 1987, we discussed the plan."
     }
     assert rewrites("We go home in the period of sciences.", "redundancy") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["(go home.", "[go] home.", "iPlan home.", "f go home."],
+)
+def test_first_words_in_brackets_camel_case_or_single_letters_keep_their_case(sentence: str) -> None:
+    assert rewrites(sentence, "capitalisation") == set()
+
+
+def test_a_capitalised_article_inside_a_sentence_is_part_of_a_name() -> None:
+    assert rewrites("We go to plan A and home.", "article") & {"We go to plan and home."} == set()
+    assert "We go to the home." in rewrites("We go to a home.", "article")
+
+
+def test_a_subjunctive_be_is_not_inflected() -> None:
+    assert "We said that the plans were home." not in rewrites("We said that the plans be home.", "morphology")
+    assert "The plans were home." in rewrites("The plans be home.", "morphology")
