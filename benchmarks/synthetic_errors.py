@@ -14,7 +14,7 @@ change is an error ("the authorities" -> "authorities", "the team has" ->
 ceiling. The cost side: how many correct texts get any finding at all (the
 references themselves, 3,000 MLQE-PE train post-edits, 3,000 Wikipedia
 sentences; Wikipedia is the model's training text, so its figure flatters),
-and how many of them an article or agreement finding.
+how many of them an article or agreement finding, and how many `fix` rewrites.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from pathlib import Path
 from wirecopy_eval import DEFAULT, findings_by_line, load_pairs, tuned_sets
 
 from normalize.agreement import AUXILIARY_SWAP
-from normalize.api import Options
+from normalize.api import Options, fix_text
 from normalize.lm.text import iter_sentences, normalise
 
 DATA = DEFAULT.parents[1]
@@ -101,6 +101,12 @@ def correct_texts(refs: list[str], limit: int) -> dict[str, list[str]]:
     return texts
 
 
+def changed_by_fix(texts: list[str]) -> int:
+    """How many correct texts `fix` rewrites (one a line, as one document)."""
+    fixed = fix_text("\n".join(texts) + "\n", OPTIONS).text.split("\n")
+    return sum(a != b for a, b in zip(texts, fixed))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
@@ -128,14 +134,14 @@ def main() -> int:
         hits, made = recall(refs, corrupt, args.seed)
         lines.append(f"| {name} | {hits} ({hits / made:.1%}) | {made} |")
         print(lines[-1], flush=True)
-    lines += ["", "| correct text | with any finding | with an article finding | with an agreement finding | texts |",
-              "|---|---|---|---|---|"]
+    lines += ["", "| correct text | with any finding | with an article finding | with an agreement finding | changed by `fix` | texts |",
+              "|---|---|---|---|---|---|"]
     for name, texts in correct_texts(refs, args.limit).items():
         found = findings_by_line(texts, OPTIONS)
         anyf = sum(bool(fs) for fs in found)
         article = sum(any(f.rule == "model-article" for f in fs) for fs in found)
         agreement = sum(any(f.rule == "model-agreement" for f in fs) for fs in found)
-        lines.append(f"| {name} | {anyf} | {article} | {agreement} | {len(texts)} |")
+        lines.append(f"| {name} | {anyf} | {article} | {agreement} | {changed_by_fix(texts)} | {len(texts)} |")
         print(lines[-1], flush=True)
     report = "\n".join(lines) + "\n"
     if args.out:

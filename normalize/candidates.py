@@ -506,6 +506,8 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
             continue  # "day-by-day", "face-to-face"
         if tok.lower in _APPROXIMATORS and _quantity_at(tokens, i + 1):
             continue  # "about 300 people", "over a third": an adverb, and the meaning
+        if _governed(tokens, i):
+            continue  # "associate dharma with the caste system": the verb, out of the model's sight, chose it
         for prep in PREPOSITIONS:
             if prep != tok.lower:
                 # "of", the commonest preposition, is the n-gram model's default
@@ -515,6 +517,41 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
         if i + 1 < len(tokens) and i > 0 and not sentence[tok.end : tokens[i + 1].start].strip():
             # Only a space may go with it: "of _ UA" in a handle is not "of" before "UA".
             yield Candidate(tok.start, tokens[i + 1].start, "", "preposition:delete")
+
+
+# Verbs that choose the preposition after their object ("associate X with Y",
+# "protect X from Y"): the object can push the verb out of the n-gram
+# window, and the model then prefers the commonest preposition. Word stems.
+_GOVERNING = {
+    prep: re.compile(rf"(?:{words})\Z")
+    for prep, words in {
+        "with": r"associat\w*|combin\w*|compar\w*|equip\w*|replac\w*|provid\w*|connect\w*|link\w*|confus\w*|"
+        r"identif\w*|suppl(?:y|ies|ied|ying)|shar(?:e|es|ed|ing)|credit\w*|charg(?:e|es|ed|ing)|present(?:s|ed|ing)",
+        "from": r"protect\w*|distinguish\w*|separat\w*|exempt\w*|free(?:s|d|ing)?|rescu\w*|sav(?:e|es|ed|ing)|"
+        r"deriv\w*|differ(?:s|ed|ing)?",
+        "to": r"attribut\w*|compar\w*|link\w*|connect\w*|introduc\w*|dedicat\w*|devot\w*|transfer\w*|appoint\w*",
+        "for": r"blam\w*|thank\w*|criticis\w*|criticiz\w*|prais\w*|punish\w*|forgiv\w*|award\w*|nominat\w*|fin(?:e|es|ed|ing)",
+        "of": r"accus\w*|inform(?:s|ed|ing)?|remind\w*|depriv\w*|convinc\w*|assur\w*|rob(?:s|bed|bing)?|"
+        r"suspect(?:s|ed|ing)?|warn\w*|notif\w*",
+        "on": r"congratulat\w*|focus\w*|concentrat\w*|impos\w*|spen[dt]\w*|bas(?:e|es|ed|ing)",
+    }.items()
+}
+
+
+# "prevent X from doing": "from" is the verb's only before an -ing form
+# ("prevent the damage from torrential rain" is another "from").
+_GOVERNING_BEFORE_ING = {"from": re.compile(r"(?:prevent\w*|ban(?:s|ned|ning)?|bar(?:s|red|ring)?|stop\w*|prohibit\w*)\Z")}
+
+
+def _governed(tokens: list[Token], i: int) -> bool:
+    """Does a verb up to four words before ``tokens[i]`` choose this preposition?"""
+    before = tokens[max(0, i - 4) : i]
+    verb = _GOVERNING.get(tokens[i].lower)
+    if verb is not None and any(verb.match(t.lower) for t in before):
+        return True
+    verb = _GOVERNING_BEFORE_ING.get(tokens[i].lower)
+    ing = i + 1 < len(tokens) and tokens[i + 1].lower.endswith("ing")
+    return verb is not None and ing and any(verb.match(t.lower) for t in before)
 
 
 # Before a quantity these mean "approximately" or "more than": deleting or

@@ -432,3 +432,9 @@ def test_a_capitalised_article_inside_a_sentence_is_part_of_a_name() -> None:
 def test_a_subjunctive_be_is_not_inflected() -> None:
     assert "We said that the plans were home." not in rewrites("We said that the plans be home.", "morphology")
     assert "The plans were home." in rewrites("The plans be home.", "morphology")
+
+
+def test_a_preposition_chosen_by_the_verb_before_its_object_stays() -> None:
+    assert rewrites("We associate the plan with home.", "preposition") == set()
+    assert rewrites("We protected the plan from sciences.", "preposition") == set()
+    assert "We go with home." in rewrites("We go to home.", "preposition")
