@@ -263,8 +263,8 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
         if _in_compound(sentence, tok):
             continue  # "state-of-the-art", "day-by-day"
         if tok.lower in ARTICLES and nxt is not None and nxt.is_word:
-            if i and tok.text[:1].isupper() and tokens[i - 1].is_word:
-                continue  # "Ireland A and Women", "at The Hague": part of a name
+            if i and tok.text[:1].isupper() and tokens[i - 1].is_word and not tokens[i - 1].text.isupper():
+                continue  # "Ireland A and Women", "at The Hague": part of a name (not "FROM THE" in capitals)
             yield from _article_swaps(sentence, i, tok, nxt, lex)
         elif tok.is_word and tok.lower not in _NO_ARTICLE_BEFORE and not _after_determiner(tokens, i):
             if tok.text[:1].isupper() and i > 0:

@@ -427,6 +427,7 @@ def test_first_words_in_brackets_camel_case_or_single_letters_keep_their_case(se
 def test_a_capitalised_article_inside_a_sentence_is_part_of_a_name() -> None:
     assert rewrites("We go to plan A and home.", "article") & {"We go to plan and home."} == set()
     assert "We go to the home." in rewrites("We go to a home.", "article")
+    assert "WE GO TO HOME." in rewrites("WE GO TO THE HOME.", "article")  # a headline in capitals
 
 
 def test_a_subjunctive_be_is_not_inflected() -> None:
