@@ -876,16 +876,17 @@ def redundancy(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             yield Candidate(a.start, b.start, "", "redundancy:repeat")
 
 
-# "the the" is a slip; "had had" (past perfect of "have") and "that that"
-# ("said that that was wrong") are grammar; "ha ha", "no, no", "very very"
-# are said on purpose.
+# "the the" is a slip; "had had" (past perfect of "have"), "that that"
+# ("said that that was wrong"), "on on" ("what is going on on Petrovka"),
+# "is is" ("what it is is") and "her her" ("cost her her job") are grammar;
+# "ha ha", "no, no", "very very" are said on purpose.
 _GRAMMATICAL_REPEATS = frozenset(
-    "had that ha ho he hee la na da bye no yes oh ah very blah bla tut knock hip boo bang chop wow yeah".split()
+    "had that on is her ha ho he hee la na da bye no yes oh ah very blah bla tut knock hip boo bang chop wow yeah".split()
 )
 # "During the course of the talks" is "during the talks"; elsewhere "the
 # course of" is a direction or a programme of study.
 _OVER_TIME = frozenset({"during", "in", "over", "throughout"})
-_LEVEL_IS_A_DEGREE_AFTER = frozenset({"to", "at", "up", "reach", "reached", "reaches", "reaching"})
+_LEVEL_IS_A_DEGREE_AFTER = frozenset({"to", "at", "up", "for", "by", "reach", "reached", "reaches", "reaching"})
 _MONTHS = frozenset(
     "January February March April May June July August September October November December".split()
 )

@@ -307,6 +307,8 @@ def test_grammatical_repeats_stay() -> None:
     # "had had" is the past perfect of "have", "that that" a conjunction and a pronoun.
     assert rewrites("We had had the plan.", "redundancy") == set()
     assert rewrites("We said that that plan go home.", "redundancy") == set()
+    assert rewrites("We know what is going on on home.", "redundancy") == set()
+    assert rewrites("It cost her her home.", "redundancy") == set()
     assert "We go home." in rewrites("We go go home.", "redundancy")
     assert rewrites("We go to Go Go home.", "redundancy") == set()  # a capitalised repeat is a name
 
@@ -395,6 +397,7 @@ def test_adverbs_stay_after_a_coordinator_and_never_open_the_sentence() -> None:
         ("We set the course of sciences.", True),  # a direction, not a period
         ("We did not go home during the course of sciences.", False),
         ("Hatred rose to the level of sciences.", True),  # a degree
+        ("We aim for the level of sciences.", True),
         ("We discussed the level of sciences.", False),
         ("We said ha ha ha.", True),
     ],
