@@ -521,7 +521,7 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
 
 # Verbs that choose the preposition after their object ("associate X with Y",
 # "protect X from Y"): the object can push the verb out of the n-gram
-# window, and the model then prefers the commonest preposition. Word stems.
+# window, and the model then prefers the commonest preposition.
 _GOVERNING = {
     prep: re.compile(rf"(?:{words})\Z")
     for prep, words in {
@@ -673,6 +673,8 @@ def _plural_noun_object(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         return False
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     return nxt not in _DETERMINERS_AFTER_VERB
+
+
 # Before these "to" marks an infinitive ("have to reduced sulfur" is a verb
 # in the wrong form), not a preposition ("access to blocked sites").
 _INFINITIVE_TO_AFTER = frozenset(
@@ -905,6 +907,8 @@ def _period(sentence: str, m: re.Match[str]) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), "", "redundancy:phrase")
     elif word[:1].isdigit() or word.capitalize() in _MONTHS:
         yield Candidate(m.start(), m.end(), m.group()[:3], "redundancy:phrase")
+
+
 # A doubled word this rare is a name or a Latin binomial ("Cricetus
 # cricetus", "Equus ferus ferus"), not a slip.
 MIN_COUNT_OF_REPEATED_WORD = 100
