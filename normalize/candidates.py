@@ -652,16 +652,14 @@ _MANDATIVE = re.compile(
     r"order\w*|mandat\w*|essential|vital|imperative)\b",
     re.IGNORECASE,
 )
-_REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
 _FINITE_AUXILIARIES = frozenset("is are was were am has had does did".split())
-_DETERMINERS_AFTER_VERB = frozenset("the a an this that these those his her its their our my your some any all".split())
 
 
 def _word_before_to(tokens: list[Token], i: int) -> str:
     """The word before the "to" at ``tokens[i - 1]``, past a reflexive
     ("committed themselves to")."""
     j = i - 2
-    if j >= 1 and tokens[j].lower in _REFLEXIVES:
+    if j >= 1 and tokens[j].lower in nouns.REFLEXIVES:
         j -= 1
     return tokens[j].lower if j >= 0 else ""
 
@@ -672,7 +670,7 @@ def _plural_noun_object(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     if lex.nouns is None or not tokens[i].lower.endswith("s") or tokens[i].lower not in lex.nouns.noun_forms:
         return False
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-    return nxt not in _DETERMINERS_AFTER_VERB
+    return nxt not in _DETERMINERS and nxt != "all"
 
 
 # Before these "to" marks an infinitive ("have to reduced sulfur" is a verb
