@@ -244,6 +244,23 @@ class Applied:
     cand: Candidate
     gain: float
     safe: bool
+    network: float | None = None  # the whole-sentence network's gain, where it was asked
+
+
+# The second opinion of a whole-sentence network (a model folder with
+# ``transformer.npz``), in edited copy only. The n-gram window cannot see a
+# clause, so its article preferences in wire copy are as often wrong as
+# right (hence MARGINS' 5 and 2.5); the network sees the whole sentence. On
+# the tuned wire-copy sets article candidates it prefers by 2 log10 moved
+# 115 of 153 sentences towards their references (benchmarks/model_network.md).
+NETWORK_FLOOR = 0.5  # n-gram gain a candidate needs before the network is asked
+NETWORK_MARGINS: dict[str, tuple[float, float]] = {
+    "article": (99.0, 2.0),
+}
+# Model edits the n-gram chose that the network finds worse than the
+# original by this much are dropped.
+NETWORK_VETO = 0.0
+NETWORK_VETOED = ("article", "preposition", "morphology", "comma", "word-order", "redundancy")
 
 
 def _conflict(a: Candidate, b: Candidate) -> bool:
@@ -350,6 +367,45 @@ class Ranker:
                     gains[near] = self._gains(sentence, applied, [pool[i] for i in near], current)
         return result
 
+    def second_opinions(
+        self, items: Sequence[tuple[str, Sequence[Candidate], Sequence[Candidate], np.ndarray, list[Applied]]]
+    ) -> list[list[Applied]]:
+        """Each ``(sentence, fixed, pool, gains, result)``'s result, checked
+        and added to by the whole-sentence network, all in one batch.
+
+        The network is asked only about the n-gram's own model edits (never
+        a rule's or a grammar table's), which it drops when it finds them
+        worse than NETWORK_VETO, and about candidates of NETWORK_MARGINS'
+        families that gain NETWORK_FLOOR by the n-gram; all are judged
+        against the sentence with ``fixed`` applied.
+        """
+        questions = [_questions(*item) for item in items]
+        requests = [
+            (_render(sentence, list(fixed)), [_render(sentence, [*fixed, c]) for c in asked])
+            for (sentence, fixed, *_), (asked, _) in zip(items, questions)
+            if asked
+        ]
+        verdicts = iter(self.scorer.network_gains_many(requests) if requests else [])
+        out: list[list[Applied]] = []
+        for (*_, result), (asked, extra) in zip(items, questions):
+            if not asked:
+                out.append(result)
+                continue
+            opinion = dict(zip(map(id, asked), next(verdicts).tolist()))
+            kept = [
+                a if id(a.cand) not in opinion else Applied(a.cand, a.gain, a.safe, opinion[id(a.cand)])
+                for a in result
+                if opinion.get(id(a.cand), NETWORK_VETO) >= NETWORK_VETO
+            ]
+            for c, g in sorted(extra, key=lambda e: -opinion[id(e[0])]):
+                safe_at, suggest_at = NETWORK_MARGINS[_network_family(c)]
+                gain = opinion[id(c)]
+                if gain < suggest_at or any(_conflict(c, a.cand) for a in kept) or len(kept) >= MAX_EDITS:
+                    continue
+                kept.append(Applied(c, g, safe=gain >= safe_at, network=gain))
+            out.append(kept)
+        return out
+
     def candidates(
         self,
         sentence: str,
@@ -390,6 +446,29 @@ class Ranker:
         """
         scores = self.scorer.score(_window_texts(current, cands, applied)).reshape(-1, 2)
         return scores[:, 0] - scores[:, 1]
+
+
+def _questions(
+    sentence: str, fixed: Sequence[Candidate], pool: Sequence[Candidate], gains: np.ndarray, result: list[Applied]
+) -> tuple[list[Candidate], list[tuple[Candidate, float]]]:
+    """What to ask the network about one sentence: every candidate asked,
+    and of those the ones that are not yet in ``result``, with their n-gram gain."""
+    own = [a.cand for a in result if _network_family(a.cand) in NETWORK_VETOED]
+    taken = [a.cand for a in result]
+    extra = [
+        (c, float(g)) for c, g in zip(pool, gains)
+        if g >= NETWORK_FLOOR and _network_family(c) in NETWORK_MARGINS
+        and not any(_conflict(c, t) for t in taken)
+    ]
+    return own + [c for c, _ in extra], extra
+
+
+def _network_family(c: Candidate) -> str:
+    """The family the network judges ``c`` as; "" for a rule's candidate or a
+    grammar table's (their own evidence decides those)."""
+    if c.rule or c.family in GRAMMAR_MARGINS or c.family in ("article:subject", "article:object"):
+        return ""
+    return c.family.split(":")[0]
 
 
 def _shift(c: Candidate, applied: Sequence[Candidate]) -> tuple[int, int]:
@@ -500,6 +579,11 @@ def _finding(a: Applied, sentence: str, offset: int) -> Finding:
     )
     family = c.family.split(":")[0]
     message = f"fluency model prefers: {what} ({a.gain:+.1f} log10 probability)"
+    if a.network is not None:
+        message = (
+            f"fluency model prefers: {what} ({a.gain:+.1f} log10 probability in a 5-word "
+            f"window, {a.network:+.1f} over the whole sentence)"
+        )
     if c.family == "article:subject":
         message = (
             "a singular noun of this kind opening the subject needs an article in English "
@@ -632,8 +716,23 @@ def _block_findings(
             findings.extend(_finding(a, sentence, start) for a in applied)
     pools = [ranker.candidates(s, accept=accept, rule_candidates=c, fixed=f) for _, s, f, c, _ in todo]
     first_gains = ranker.prime((s, f, pool) for (_, s, f, _, _), pool in zip(todo, pools))
-    for (start, sentence, fixed, cands, key), pool, gains in zip(todo, pools, first_gains):
-        applied = ranker.correct(sentence, accept=accept, fixed=fixed, noisy=noisy, pool=pool, gains=gains)
+    results = [
+        ranker.correct(sentence, accept=accept, fixed=fixed, noisy=noisy, pool=pool, gains=gains)
+        for (_, sentence, fixed, _, _), pool, gains in zip(todo, pools, first_gains)
+    ]
+    if ranker.scorer.has_network:
+        # Edited copy only: in learner text the n-gram's margins are low
+        # already and its edits are mostly right (JFLEG dev).
+        edited = [
+            k for k, (pool, gains) in enumerate(zip(pools, first_gains))
+            if pool and not (ranker._noisy(pool, gains) if noisy is None else noisy)
+        ]
+        checked = ranker.second_opinions(
+            [(todo[k][1], todo[k][2], pools[k], first_gains[k], results[k]) for k in edited]
+        )
+        for k, applied in zip(edited, checked):
+            results[k] = applied
+    for (start, sentence, fixed, cands, key), applied in zip(todo, results):
         if len(_MEMO) > 20_000:
             _MEMO.clear()
         _MEMO[key] = applied

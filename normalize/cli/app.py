@@ -31,6 +31,7 @@ def _register() -> None:
     app.command("rules")(rules.rules_command)
     app.command("explain")(rules.explain_command)
     app.command("train")(train.train_command)
+    app.command("train-network")(train.train_network_command)
     app.add_typer(train.model_app, name="model")
     app.command("score")(score.score_command)
 

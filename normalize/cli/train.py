@@ -96,6 +96,72 @@ def train_command(
     )
 
 
+def train_network_command(
+    corpus: Annotated[
+        list[Path],
+        typer.Option("--corpus", help="Text file or folder (.txt, .gz, .en); repeatable."),
+    ],
+    output: Annotated[Path, typer.Option("--output", help="Model directory to write (a copy of --model plus the network).")],
+    model: Annotated[
+        Optional[Path], typer.Option("--model", help="Trained model whose tokenizer the network shares (default: shipped model).")
+    ] = None,
+    minutes: Annotated[float, typer.Option(help="Training time; the learning rate decays over it.")] = 60.0,
+    dim: Annotated[int, typer.Option(help="Width of the network.")] = 192,
+    layers: Annotated[int, typer.Option(help="Transformer blocks.")] = 4,
+    heads: Annotated[int, typer.Option(help="Attention heads (must divide --dim).")] = 4,
+    lr: Annotated[float, typer.Option(help="Peak learning rate.")] = 1.5e-3,
+    batch: Annotated[int, typer.Option(help="Rows of 128 pieces per step.")] = 256,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    device: Annotated[str, typer.Option(help="auto (a GPU when torch sees one), cpu or cuda.")] = "auto",
+) -> None:
+    """Train the optional whole-sentence network (a small transformer) beside a model.
+
+    Needs torch (`pip install ".[network]"`). Writes OUTPUT as a copy of the
+    model with transformer.npz added; `--model OUTPUT` then lets it check the
+    n-gram model's article suggestions in edited copy (benchmarks/model_network.md).
+    """
+    import shutil
+
+    import numpy as np
+
+    from normalize.lm.scorer import resolve_model_dir
+
+    try:
+        from normalize.lm.transformer_train import Settings, Shape, encode_corpus, train_arrays
+        import torch  # noqa: F401
+    except ImportError:
+        raise NormalizeError('train-network needs torch: pip install ".[network]"') from None
+    for path in corpus:
+        if not path.exists():
+            raise NormalizeError(f"corpus not found: {path}")
+    if dim % heads:
+        raise NormalizeError(f"--heads {heads} must divide --dim {dim}")
+    if minutes <= 0:
+        raise NormalizeError(f"--minutes must be positive, not {minutes}")
+    source = resolve_model_dir(model)
+    if output.exists() and not output.is_dir():
+        raise NormalizeError(f"--output {output} is a file; give a directory")
+    if output.resolve() != source:
+        output.mkdir(parents=True, exist_ok=True)
+        for item in source.iterdir():
+            if item.is_file() and not item.name.startswith("transformer."):
+                shutil.copy2(item, output / item.name)
+    typer.echo(f"reading {len(corpus)} corpus path(s) with the tokenizer of {source}", err=True)
+    try:
+        ids, heldout = encode_corpus(source, corpus, progress=lambda n: typer.echo(f"  {n:,} sentences", err=True))
+    except ValueError as exc:
+        raise NormalizeError(str(exc)) from exc
+    settings = Settings(shape=Shape(dim=dim, layers=layers, heads=heads), lr=lr, batch=batch, minutes=minutes,
+                        seed=seed, device=device, log_every=500)
+    card = train_arrays(np.asarray(ids), np.asarray(heldout), output, settings,
+                        log=lambda line: typer.echo(line, err=True))
+    typer.echo(
+        f"wrote {output}: {card['parameters']:,} parameters, {card['steps']:,} steps "
+        f"({card['epochs']} epochs) in {card['train_minutes']} min on {card['device']}, "
+        f"held-out perplexity {card['heldout_perplexity_per_piece']} per piece"
+    )
+
+
 @model_app.command("info")
 def info_command(
     model: Annotated[
@@ -128,6 +194,15 @@ def info_command(
         f"perplexity:   {held['perplexity_per_word']} per word, {held['perplexity_per_token']} "
         f"per piece ({held['sentences']:,} held-out sentences)",
     ]
+    network = path / "transformer.json"
+    if network.is_file():
+        net = json.loads(network.read_text(encoding="utf-8"))
+        shape = net["shape"]
+        lines.append(
+            f"network:      transformer, {shape['layers']} blocks of width {shape['dim']}, "
+            f"{net['parameters']:,} parameters, {net['train_minutes']} min on {net['device']}, "
+            f"held-out perplexity {net['heldout_perplexity_per_piece']} per piece"
+        )
     typer.echo("\n".join(lines))
 
 

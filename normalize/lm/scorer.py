@@ -13,11 +13,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from normalize.errors import NormalizeError, first_line
 from normalize.lm.text import normalise
+
+if TYPE_CHECKING:
+    from normalize.lm.transformer import TransformerLM
 
 ENV_VAR = "NORMALIZE_MODEL"
 _REQUIRED = ("spm.model", "lm.npz", "model.json")
@@ -54,6 +58,20 @@ class Scorer:
         self._cache: dict[str, float] = {}
         self._words: dict[str, list[int]] = {}
         self.calls = 0  # texts actually scored (cache misses), for benchmarks
+        # A whole-sentence network beside the n-gram tables (optional; see
+        # normalize.lm.transformer), loaded on first use.
+        self.has_network = (model_dir / "transformer.npz").is_file()
+        self._network: TransformerLM | None = None
+
+    def network_gains_many(self, requests: Sequence[tuple[str, Sequence[str]]]) -> list[np.ndarray]:
+        """For each (base, variants): log10 p(variant) - log10 p(base) by the
+        whole-sentence network, all requests in few batches."""
+        from normalize.lm.transformer import TransformerLM
+
+        if self._network is None:
+            self._network = TransformerLM(self.model_dir)
+        encoded = [(e[0], e[1:]) for e in (self.encode([b, *vs]) for b, vs in requests)]
+        return self._network.gains_many(encoded, self.bos, self.eos)
 
     # -- batching --------------------------------------------------------
     def _flat(self, encoded: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
