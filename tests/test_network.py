@@ -67,12 +67,18 @@ def test_shared_prefix_gains_equal_whole_sentence_scores(tmp_path: Path) -> None
         [7],  # almost nothing shared
     ]
     other = ([8, 8, 9], [[8, 9, 9], [8, 8]])
-    gains = net.gains_many([(base, variants), other], bos, eos)
+    # Longer than the context (12 with <s> and </s>): the variant, cut there,
+    # is the base's prefix, as whole-sentence scoring cuts it too.
+    long_base = list(range(10, 21))
+    long = (long_base, [[*long_base[:-1], 50], long_base])
+    gains = net.gains_many([(base, variants), other, long], bos, eos)
     whole = net.score([base, *variants], bos, eos)
     assert gains[0] == pytest.approx(whole[1:] - whole[0], abs=1e-4)
     assert gains[0][0] == 0.0
     whole_other = net.score([other[0], *other[1]], bos, eos)
     assert gains[1] == pytest.approx(whole_other[1:] - whole_other[0], abs=1e-4)
+    whole_long = net.score([long[0], *long[1]], bos, eos)
+    assert gains[2] == pytest.approx(whole_long[1:] - whole_long[0], abs=1e-4)
 
 
 def test_scores_are_log10_probabilities(tmp_path: Path) -> None:
@@ -184,7 +190,7 @@ def test_trained_network_matches_torch_and_prefers_the_article(tiny_model: Path,
         corpus = next(tiny_model.parent.rglob("corpus.txt"))
     ids, heldout = encode_corpus(tiny_model, [corpus])
     settings = Settings(shape=Shape(dim=32, layers=1, heads=2, context=32), batch=32, lr=3e-3, warmup=10,
-                        minutes=5, max_steps=150, log_every=1000, device="cpu")
+                        minutes=5, max_steps=150, log_every=1000, device="cpu", int8=False)
     card = train_arrays(ids, heldout, tmp_path, settings, log=lambda _line: None, reference=True)
     assert card["steps"] == 150 and card["heldout_perplexity_per_piece"] < 30
     net = TransformerLM(tmp_path)
@@ -193,7 +199,7 @@ def test_trained_network_matches_torch_and_prefers_the_article(tiny_model: Path,
     starts = np.flatnonzero(positions[0][1:] == 0)
     n = int(starts[0]) + 1 if len(starts) else int((positions[0] >= 0).sum())  # the row's first sentence
     got = net.next_logprobs(tokens[:1, :n].astype(np.int64), np.array([n]))[0, : n - 1]
-    assert got == pytest.approx(expected[0, : n - 1], abs=0.02)  # int8 weights
+    assert got == pytest.approx(expected[0, : n - 1], abs=0.005)  # float16 weights
     import sentencepiece as spm
 
     sp = spm.SentencePieceProcessor(model_file=str(tiny_model / "spm.model"))

@@ -19,6 +19,7 @@ LN10 = float(np.log(10.0))
 # values (layers x 2 x pieces x dim floats each), which bounds memory.
 _BASES_PER_BATCH = 64
 _VARIANTS_PER_BATCH = 128
+_PICK_ROWS = 512  # rows of vocabulary-wide logits at a time (32 MB)
 
 
 def pack_weights(arrays: dict[str, np.ndarray], int8: bool = True) -> dict[str, np.ndarray]:
@@ -72,6 +73,11 @@ class TransformerLM:
         )
         self.w = _weights(folder / "transformer.npz")
         self.embed_t = np.ascontiguousarray(self.w["embed.weight"].T)
+        # Linear layers' weights transposed once, for x @ W.T.
+        self.wt = {
+            name: np.ascontiguousarray(array.T)
+            for name, array in self.w.items() if name.startswith("blocks.") and array.ndim == 2
+        }
 
     def _blocks(
         self, x: np.ndarray, bias: np.ndarray, past: list[tuple[np.ndarray, np.ndarray]] | None = None
@@ -80,14 +86,16 @@ class TransformerLM:
         is added to the attention scores, where the keys are ``past``'s (one
         row per row of ``x``, prepended) followed by ``x``'s own. Returns the final
         layer-normed states and each layer's keys and values."""
-        b, t, _ = x.shape
-        w = self.w
-        hd = self.dim // self.heads
+        b, t, d = x.shape
+        w, wt = self.w, self.wt
+        hd = d // self.heads
+        scale = np.float32(1.0 / np.sqrt(hd))  # a float64 scalar would widen every score
+        x = x.reshape(b * t, d)  # 2-D products run as one BLAS call, 3-D ones do not
         caches: list[tuple[np.ndarray, np.ndarray]] = []
         for i in range(self.layers):
             p = f"blocks.{i}."
             h = _layer_norm(x, w[p + "ln1.weight"], w[p + "ln1.bias"])
-            qkv = h @ w[p + "qkv.weight"].T + w[p + "qkv.bias"]
+            qkv = h @ wt[p + "qkv.weight"] + w[p + "qkv.bias"]
             q, k, v = (
                 z.reshape(b, t, self.heads, hd).transpose(0, 2, 1, 3)
                 for z in np.split(qkv, 3, axis=-1)
@@ -96,21 +104,29 @@ class TransformerLM:
             if past is not None:
                 k = np.concatenate([past[i][0], k], axis=2)
                 v = np.concatenate([past[i][1], v], axis=2)
-            att = q @ k.transpose(0, 1, 3, 2) / np.sqrt(hd) + bias
+            att = (q * scale) @ k.transpose(0, 1, 3, 2) + bias
             att = np.exp(att - att.max(-1, keepdims=True))
             att /= att.sum(-1, keepdims=True)
-            a = (att @ v).transpose(0, 2, 1, 3).reshape(b, t, self.dim)
-            x = x + a @ w[p + "proj.weight"].T + w[p + "proj.bias"]
+            a = (att @ v).transpose(0, 2, 1, 3).reshape(b * t, d)
+            x = x + a @ wt[p + "proj.weight"] + w[p + "proj.bias"]
             h = _layer_norm(x, w[p + "ln2.weight"], w[p + "ln2.bias"])
-            x = x + _gelu(h @ w[p + "up.weight"].T + w[p + "up.bias"]) @ w[p + "down.weight"].T + w[p + "down.bias"]
-        return _layer_norm(x, w["ln.weight"], w["ln.bias"]), caches
+            x = x + _gelu(h @ wt[p + "up.weight"] + w[p + "up.bias"]) @ wt[p + "down.weight"] + w[p + "down.bias"]
+        return _layer_norm(x, w["ln.weight"], w["ln.bias"]).reshape(b, t, d), caches
 
     def _pick(self, states: np.ndarray, targets: np.ndarray) -> np.ndarray:
-        """Natural-log p of ``targets`` (N,) after final ``states`` (N, d)."""
-        logits = states @ self.embed_t
-        top = logits.max(-1, keepdims=True)
-        logz = np.log(np.exp(logits - top).sum(-1)) + top[:, 0]
-        return logits[np.arange(len(targets)), targets] - logz
+        """Natural-log p of ``targets`` (N,) after final ``states`` (N, d).
+
+        In chunks of rows: a row's logits span the whole vocabulary, and
+        thousands of rows at once would take gigabytes."""
+        out = np.empty(len(targets), np.float32)
+        for at in range(0, len(targets), _PICK_ROWS):
+            logits = states[at : at + _PICK_ROWS] @ self.embed_t
+            picked = logits[np.arange(len(logits)), targets[at : at + _PICK_ROWS]]
+            top = logits.max(-1)
+            logits -= top[:, None]
+            np.exp(logits, out=logits)
+            out[at : at + _PICK_ROWS] = picked - top - np.log(logits.sum(-1))
+        return out
 
     def next_logprobs(self, tokens: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Natural-log p of each row's next piece at every position (B, T).
@@ -138,28 +154,39 @@ class TransformerLM:
         run once, and each variant only from its first differing piece on,
         attending to the base's keys and values below that piece.
         """
-        bases = [[bos, *b, eos][: self.context] for b, _ in requests]
         out = [np.zeros(len(v)) for _, v in requests]
-        variants: list[tuple[int, int, list[int]]] = []  # (request, index, row)
-        for r, (_, vs) in enumerate(requests):
-            variants.extend((r, i, [bos, *v, eos][: self.context]) for i, v in enumerate(vs))
-        for at in range(0, len(bases), _BASES_PER_BATCH):
-            chunk = range(at, min(at + _BASES_PER_BATCH, len(bases)))
-            states, caches, suffix = self._run_bases([bases[r] for r in chunk])
-            mine = [v for v in variants if v[0] in chunk]
+        # Batched by length, so that little of each batch is padding.
+        order = sorted(range(len(requests)), key=lambda r: len(requests[r][0]))
+        for at in range(0, len(order), _BASES_PER_BATCH):
+            chunk = order[at : at + _BASES_PER_BATCH]
+            bases = [[bos, *requests[r][0], eos][: self.context] for r in chunk]
+            mine = [
+                (k, i, [bos, *v, eos][: self.context])
+                for k, r in enumerate(chunk) for i, v in enumerate(requests[r][1])
+            ]
+            # A base's predictions are needed only from its variants' first
+            # change on: the vocabulary-wide output layer costs more than
+            # the blocks, so the rest are not computed.
+            starts = [len(b) - 1 for b in bases]
+            for k, _, row in mine:
+                starts[k] = min(starts[k], _common_prefix(bases[k], row) - 1)
+            states, caches, suffix = self._run_bases(bases, starts)
+            mine.sort(key=lambda m: len(m[2]) - _common_prefix(bases[m[0]], m[2]))
             for v_at in range(0, len(mine), _VARIANTS_PER_BATCH):
                 part = mine[v_at : v_at + _VARIANTS_PER_BATCH]
-                local = [(r - at, row) for r, _, row in part]
-                values = self._run_variants([bases[r] for r, _, _ in part], local, states, caches, suffix)
-                for (r, i, _), value in zip(part, values):
-                    out[r][i] = value
+                values = self._run_variants(
+                    [bases[k] for k, _, _ in part], [(k, row) for k, _, row in part], states, caches, suffix
+                )
+                for (k, i, _), value in zip(part, values):
+                    out[chunk[k]][i] = value
         return out
 
     def _run_bases(
-        self, rows: list[list[int]]
+        self, rows: list[list[int]], starts: list[int]
     ) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]], list[np.ndarray]]:
         """States, per-layer keys/values and, per row, the natural-log
-        probability summed from each position to the end."""
+        probability summed from each position to the end (from ``starts`` on;
+        NaN before)."""
         lengths = np.array([len(r) for r in rows])
         t = int(lengths.max())
         tokens = np.zeros((len(rows), t), np.int64)
@@ -168,13 +195,15 @@ class TransformerLM:
         x = self.w["embed.weight"][tokens] + self.w["pos.weight"][:t][None]
         states, caches = self._blocks(x, _causal_bias(lengths, t))
         picked = self._pick(
-            np.concatenate([states[k, : n - 1] for k, n in enumerate(lengths)]),
-            np.concatenate([row[1:] for row in rows]),
+            np.concatenate([states[k, s : n - 1] for k, (s, n) in enumerate(zip(starts, lengths))]),
+            np.concatenate([row[s + 1 :] for row, s in zip(rows, starts)]).astype(np.int64),
         )
-        ends = np.cumsum(lengths - 1)
-        suffix = [
-            np.cumsum(seg[::-1])[::-1] for seg in np.split(picked, ends[:-1])
-        ]  # suffix[k][j]: log p of pieces j+1.. of row k
+        ends = np.cumsum(lengths - 1 - np.array(starts))
+        suffix = []
+        for s, seg in zip(starts, np.split(picked, ends[:-1])):
+            sums = np.full(len(seg) + s, np.nan)  # sums[j]: log p of pieces j+1.. of the row
+            sums[s:] = np.cumsum(seg[::-1])[::-1]
+            suffix.append(sums)
         return states, caches, suffix
 
     def _run_variants(
@@ -189,9 +218,8 @@ class TransformerLM:
         shared = [_common_prefix(b, row) for b, (_, row) in zip(base_rows, variants)]
         todo: list[int] = []
         for k, ((r, row), s) in enumerate(zip(variants, shared)):
-            base_total = suffix[r][0]
-            if s == len(row):  # the base itself, or cut short by the context
-                out[k] = (base_total - suffix[r][s - 1] if s - 1 < len(suffix[r]) else 0.0) / LN10
+            if s == len(row):  # the base itself, or cut short by the context: a prefix of it
+                out[k] = -suffix[r][s - 1] / LN10 if s - 1 < len(suffix[r]) else 0.0
             else:
                 todo.append(k)
         if not todo:
