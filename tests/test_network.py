@@ -235,3 +235,29 @@ def test_train_network_rejects_bad_shapes(tiny_model: Path, tmp_path: Path) -> N
                                       "--output", str(tmp_path / "o")])
     assert result.exit_code != 0
     assert "torch" in str(result.exception) or "corpus not found" in str(result.exception)
+
+
+# ------------------------------------------------------- the measured network
+
+MEASURED = Path(__file__).resolve().parents[1] / "benchmarks" / "network"
+
+
+def test_the_measured_network_suggests_what_the_ngram_window_misses(tmp_path: Path) -> None:
+    """The network in benchmarks/network (model_network.md) beside the shipped
+    model: "the drinking water" after "lack of the" is a translated article
+    that the 5-word window rates too low to suggest."""
+    from normalize.lm.scorer import default_model_dir
+
+    if not (default_model_dir() / "lm.npz").is_file() or not (MEASURED / "transformer.npz").is_file():
+        pytest.skip("the shipped model or the measured network is not in this checkout")
+    folder = tmp_path / "shipped-with-network"
+    shutil.copytree(default_model_dir(), folder)
+    for name in ("transformer.npz", "transformer.json"):
+        shutil.copy2(MEASURED / name, folder / name)
+    text = "The region is suffering from the lack of the drinking water."
+    before = model_findings(text, [(0, len(text))])
+    after = model_findings(text, [(0, len(text))], model_dir=str(folder))
+    (added,) = [f for f in after if f not in before]
+    assert text[added.start : added.end] == "the " and added.suggestions == ("",)
+    assert added.start == text.index("the drinking")
+    assert added.applicability == Applicability.UNSAFE and "over the whole sentence" in added.message
