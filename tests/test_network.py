@@ -261,3 +261,31 @@ def test_the_measured_network_suggests_what_the_ngram_window_misses(tmp_path: Pa
     assert text[added.start : added.end] == "the " and added.suggestions == ("",)
     assert added.start == text.index("the drinking")
     assert added.applicability == Applicability.UNSAFE and "over the whole sentence" in added.message
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "other-tokenizer"])
+def test_a_damaged_network_is_a_one_line_error(tmp_path: Path, damage: str) -> None:
+    import subprocess
+    import sys
+
+    from normalize.lm.scorer import default_model_dir
+
+    if not (default_model_dir() / "lm.npz").is_file() or not (MEASURED / "transformer.npz").is_file():
+        pytest.skip("the shipped model or the measured network is not in this checkout")
+    folder = tmp_path / "model"
+    shutil.copytree(default_model_dir(), folder)
+    shutil.copy2(MEASURED / "transformer.json", folder / "transformer.json")
+    data = (MEASURED / "transformer.npz").read_bytes()
+    if damage == "garbage":
+        (folder / "transformer.npz").write_bytes(b"not a network")
+    elif damage == "truncated":
+        (folder / "transformer.npz").write_bytes(data[: len(data) // 2])
+    else:
+        write_random_network(folder, vocab=300, dim=16, layers=4, context=128)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("The region is suffering from the lack of the drinking water.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "normalize", "check", str(doc), "--model", str(folder)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert ("damaged" in result.stderr) if damage != "other-tokenizer" else ("300 pieces" in result.stderr)

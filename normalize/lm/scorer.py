@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import zipfile
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -69,7 +70,17 @@ class Scorer:
         from normalize.lm.transformer import TransformerLM
 
         if self._network is None:
-            self._network = TransformerLM(self.model_dir)
+            try:
+                network = TransformerLM(self.model_dir)
+            except (*DAMAGED_MODEL_ERRORS, zipfile.BadZipFile) as exc:
+                raise damaged_model(self.model_dir, exc) from None
+            pieces = self.sp.get_piece_size()
+            if network.vocab != pieces:
+                raise NormalizeError(
+                    f"the network in {self.model_dir} has {network.vocab} pieces, its tokenizer {pieces}: "
+                    "train it again with `normalize train-network --model` this folder"
+                )
+            self._network = network
         encoded = [(e[0], e[1:]) for e in (self.encode([b, *vs]) for b, vs in requests)]
         return self._network.gains_many(encoded, self.bos, self.eos)
 

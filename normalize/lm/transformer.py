@@ -74,6 +74,10 @@ class TransformerLM:
             shape["dim"], shape["layers"], shape["heads"], shape["context"],
         )
         self.w = _weights(folder / "transformer.npz")
+        missing = [name for name in _names(self.layers) if name not in self.w]
+        if missing:
+            raise KeyError(f"transformer.npz lacks {', '.join(missing[:3])}")
+        self.vocab = int(self.w["embed.weight"].shape[0])
         self.embed_t = np.ascontiguousarray(self.w["embed.weight"].T)
         # Linear layers' weights transposed once, for x @ W.T.
         self.wt = {
@@ -276,6 +280,15 @@ class TransformerLM:
             valid = np.arange(tokens.shape[1])[None, :] < (lengths - 1)[:, None]
             out[idx] = (logp * valid).sum(1) / LN10
         return out
+
+
+def _names(layers: int) -> list[str]:
+    """The weights a network of ``layers`` blocks needs."""
+    block = ("ln1.weight", "ln1.bias", "qkv.weight", "qkv.bias", "proj.weight", "proj.bias",
+             "ln2.weight", "ln2.bias", "up.weight", "up.bias", "down.weight", "down.bias")
+    return ["embed.weight", "pos.weight", "ln.weight", "ln.bias"] + [
+        f"blocks.{i}.{name}" for i in range(layers) for name in block
+    ]
 
 
 def _causal_bias(lengths: np.ndarray, t: int) -> np.ndarray:
