@@ -791,4 +791,25 @@ def describe_family(rule_id: str) -> str | None:
         "family's margin (safe, applied by `fix`) or a lower one (unsafe, only suggested).\n"
         f"Margins in edited copy and MT output: {pairs(MARGINS)}.\n"
         f"Margins in learner-like documents: {pairs(NOISY_MARGINS)}.\n"
+        + _network_help(family)
     )
+
+
+def _network_help(family: str) -> str:
+    """What the optional whole-sentence network does to this family."""
+    lines = []
+    if family in NETWORK_VETOED:
+        lines.append(
+            "With a model folder that holds a whole-sentence network (`normalize train-network`), "
+            "in edited copy, an edit of this family that the network finds worse than the "
+            f"original (below {NETWORK_VETO:+g}) is dropped."
+        )
+    if family in NETWORK_MARGINS:
+        apply, suggest = NETWORK_MARGINS[family]
+        lines.append(
+            f"The network also suggests candidates that gain {NETWORK_FLOOR:+g} by the n-gram model "
+            f"when it prefers them by {suggest:+g} or more"
+            + (f" (applied from {apply:+g})" if apply < 99 else "")
+            + "; never deleting \u201cthe\u201d before a capital."
+        )
+    return "\n".join(lines) + ("\n" if lines else "")

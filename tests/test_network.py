@@ -289,3 +289,14 @@ def test_a_damaged_network_is_a_one_line_error(tmp_path: Path, damage: str) -> N
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert ("damaged" in result.stderr) if damage != "other-tokenizer" else ("300 pieces" in result.stderr)
+
+
+def test_explain_says_what_the_network_does_per_family() -> None:
+    from normalize.rank import describe_family
+
+    article = describe_family("model-article")
+    assert article and "whole-sentence network" in article and "prefers them by +2" in article
+    preposition = describe_family("model-preposition")
+    assert preposition and "is dropped" in preposition and "also suggests" not in preposition
+    spelling = describe_family("model-spelling")
+    assert spelling and "network" not in spelling
