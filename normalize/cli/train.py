@@ -116,9 +116,11 @@ def train_network_command(
 ) -> None:
     """Train the optional whole-sentence network (a small transformer) beside a model.
 
-    Needs torch (`pip install ".[network]"`). Writes OUTPUT as a copy of the
+    Needs torch (the package's `network` extra). Writes OUTPUT as a copy of the
     model with transformer.npz added; `--model OUTPUT` then lets it check the
     n-gram model's article suggestions in edited copy (benchmarks/model_network.md).
+    A GPU is used when torch sees one; on 2 CPU threads an epoch of 28.8 M pieces
+    takes about 4 hours.
     """
     import shutil
 
