@@ -860,11 +860,7 @@ def redundancy(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         if text.lower().startswith("in the period"):
             yield from _period(sentence, m)
             continue
-        if m.start() == 0:
-            after = sentence[m.end() : m.end() + 1]
-            yield Candidate(m.start(), m.end() + 1, after.upper(), "redundancy:phrase")
-        else:
-            yield Candidate(m.start(), m.end(), "", "redundancy:phrase")
+        yield _phrase_deletion(sentence, m)
     for a, b in zip(tokens, tokens[1:]):
         if (
             a.is_word
@@ -893,16 +889,22 @@ _MONTHS = frozenset(
 _PERIOD_DELETED_BEFORE = frozenset({"from", "between", "since", "after", "before", "following", "up"})
 
 
+def _phrase_deletion(sentence: str, m: re.Match[str]) -> Candidate:
+    """Delete a matched phrase; at the start of the sentence the next word
+    takes its capital."""
+    if m.start() == 0:
+        after = sentence[m.end() : m.end() + 1]
+        return Candidate(m.start(), m.end() + 1, after.upper(), "redundancy:phrase")
+    return Candidate(m.start(), m.end(), "", "redundancy:phrase")
+
+
 def _period(sentence: str, m: re.Match[str]) -> Iterator[Candidate]:
     """"in the period from 2015" -> "from 2015"; "in the period 2015-2020" ->
     "in 2015-2020" (deleting all of it would leave "received 2015-2020")."""
     following = sentence[m.end() :].split(maxsplit=1)
     word = following[0].lower() if following else ""
     if word in _PERIOD_DELETED_BEFORE:
-        if m.start() == 0:
-            yield Candidate(m.start(), m.end() + 1, sentence[m.end()].upper(), "redundancy:phrase")
-        else:
-            yield Candidate(m.start(), m.end(), "", "redundancy:phrase")
+        yield _phrase_deletion(sentence, m)
     elif word[:1].isdigit() or word.capitalize() in _MONTHS:
         yield Candidate(m.start(), m.end(), m.group()[:3], "redundancy:phrase")
 

@@ -166,24 +166,24 @@ class TransformerLM:
         for at in range(0, len(order), _BASES_PER_BATCH):
             chunk = order[at : at + _BASES_PER_BATCH]
             bases = [[bos, *requests[r][0], eos][: self.context] for r in chunk]
+            # (base in chunk, index among its variants, row, pieces shared with the base)
             mine = [
-                (k, i, [bos, *v, eos][: self.context])
+                (k, i, row, _common_prefix(bases[k], row))
                 for k, r in enumerate(chunk) for i, v in enumerate(requests[r][1])
+                for row in ([bos, *v, eos][: self.context],)
             ]
             # A base's predictions are needed only from its variants' first
             # change on: the vocabulary-wide output layer costs more than
             # the blocks, so the rest are not computed.
             starts = [len(b) - 1 for b in bases]
-            for k, _, row in mine:
-                starts[k] = min(starts[k], _common_prefix(bases[k], row) - 1)
+            for k, _, _, shared in mine:
+                starts[k] = min(starts[k], shared - 1)
             states, caches, suffix = self._run_bases(bases, starts)
-            mine.sort(key=lambda m: len(m[2]) - _common_prefix(bases[m[0]], m[2]))
+            mine.sort(key=lambda m: len(m[2]) - m[3])
             for v_at in range(0, len(mine), _VARIANTS_PER_BATCH):
                 part = mine[v_at : v_at + _VARIANTS_PER_BATCH]
-                values = self._run_variants(
-                    [bases[k] for k, _, _ in part], [(k, row) for k, _, row in part], states, caches, suffix
-                )
-                for (k, i, _), value in zip(part, values):
+                values = self._run_variants([(k, row, shared) for k, _, row, shared in part], states, caches, suffix)
+                for (k, i, _, _), value in zip(part, values):
                     out[chunk[k]][i] = value
         return out
 
@@ -193,11 +193,8 @@ class TransformerLM:
         """States, per-layer keys/values and, per row, the natural-log
         probability summed from each position to the end (from ``starts`` on;
         NaN before)."""
-        lengths = np.array([len(r) for r in rows])
-        t = int(lengths.max())
-        tokens = np.zeros((len(rows), t), np.int64)
-        for k, row in enumerate(rows):
-            tokens[k, : len(row)] = row
+        tokens, lengths = _pad(rows)
+        t = tokens.shape[1]
         x = self.w["embed.weight"][tokens] + self.w["pos.weight"][:t][None]
         states, caches = self._blocks(x, _causal_bias(lengths, t))
         picked = self._pick(
@@ -214,16 +211,15 @@ class TransformerLM:
 
     def _run_variants(
         self,
-        base_rows: list[list[int]],
-        variants: list[tuple[int, list[int]]],
+        variants: list[tuple[int, list[int], int]],
         states: np.ndarray,
         caches: list[tuple[np.ndarray, np.ndarray]],
         suffix: list[np.ndarray],
     ) -> np.ndarray:
+        """Gains of (base index, row, pieces shared with the base) variants."""
         out = np.zeros(len(variants))
-        shared = [_common_prefix(b, row) for b, (_, row) in zip(base_rows, variants)]
         todo: list[int] = []
-        for k, ((r, row), s) in enumerate(zip(variants, shared)):
+        for k, (r, row, s) in enumerate(variants):
             if s == len(row):  # the base itself, or cut short by the context: a prefix of it
                 out[k] = -suffix[r][s - 1] / LN10 if s - 1 < len(suffix[r]) else 0.0
             else:
@@ -231,16 +227,12 @@ class TransformerLM:
         if not todo:
             return out
         t = states.shape[1]
-        news = [variants[k][1][shared[k] :] for k in todo]
-        lengths = np.array([len(n) for n in news])
-        prefix = np.array([shared[k] for k in todo])
+        news = [variants[k][1][variants[k][2] :] for k in todo]
+        prefix = np.array([variants[k][2] for k in todo])
         owners = np.array([variants[k][0] for k in todo])
-        width = int(lengths.max())
-        tokens = np.zeros((len(todo), width), np.int64)
-        positions = np.zeros((len(todo), width), np.int64)
-        for j, (new, s) in enumerate(zip(news, prefix)):
-            tokens[j, : len(new)] = new
-            positions[j, : len(new)] = np.arange(s, s + len(new))
+        tokens, lengths = _pad(news)
+        width = tokens.shape[1]
+        positions = prefix[:, None] + np.arange(width)[None, :]  # padding: masked as keys
         # Keys: the base's positions below the shared prefix, then the
         # variant's own new pieces (causal).
         old_ok = np.arange(t)[None, :] < prefix[:, None]
@@ -258,7 +250,7 @@ class TransformerLM:
             np.concatenate(
                 [np.concatenate([states[o, s - 1 : s], new_states[j, : n - 1]]) for j, (o, s, n) in enumerate(zip(owners, prefix, lengths))]
             ),
-            np.concatenate([variants[k][1][shared[k] :] for k in todo]),
+            np.concatenate(news),
         )
         sums = np.add.reduceat(picked, np.cumsum(lengths) - lengths)
         for j, k in enumerate(todo):
@@ -271,11 +263,7 @@ class TransformerLM:
         order = np.argsort([len(e) for e in encoded])  # similar lengths pad less
         for at in range(0, len(order), batch):
             idx = order[at : at + batch]
-            rows = [[bos, *encoded[i], eos][: self.context] for i in idx]
-            lengths = np.array([len(r) for r in rows])
-            tokens = np.zeros((len(rows), lengths.max()), np.int64)
-            for r, row in enumerate(rows):
-                tokens[r, : len(row)] = row
+            tokens, lengths = _pad([[bos, *encoded[i], eos][: self.context] for i in idx])
             logp = self.next_logprobs(tokens, lengths)
             valid = np.arange(tokens.shape[1])[None, :] < (lengths - 1)[:, None]
             out[idx] = (logp * valid).sum(1) / LN10
@@ -298,6 +286,15 @@ def _causal_bias(lengths: np.ndarray, t: int) -> np.ndarray:
     mask = np.tril(np.ones((t, t), bool))[None] & keys_ok[:, None, :]
     mask |= np.eye(t, dtype=bool)[None]
     return np.where(mask, 0.0, -1e9).astype(np.float32)[:, None]
+
+
+def _pad(rows: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of piece ids as one zero-padded (B, T) array, and their lengths."""
+    lengths = np.array([len(r) for r in rows])
+    tokens = np.zeros((len(rows), int(lengths.max())), np.int64)
+    for k, row in enumerate(rows):
+        tokens[k, : len(row)] = row
+    return tokens, lengths
 
 
 def _common_prefix(a: Sequence[int], b: Sequence[int]) -> int:
