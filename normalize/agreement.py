@@ -70,6 +70,13 @@ _MEASURES = frozenset(
     """years months weeks days hours minutes seconds dollars euros rubles roubles yuan tons
     tonnes kilometres kilometers miles metres meters percent litres liters hectares""".split()
 )
+_OPENING_QUOTES = frozenset('" “ « ‘ \''.split())
+# Singular names that end in "s" like a plural ("Belarus are ready").
+_SINGULAR_S_NAMES = frozenset(
+    """belarus cyprus laos mauritius honduras barbados tunis damascus paris brussels texas kansas
+    arkansas illinois""".split()
+)
+_TIMES = frozenset("times bits bytes votes points goals runs".split())  # counts read as an amount or an inversion
 _PREPOSITIONS = frozenset("of in on at for from with between among across along over under".split())
 _ADVERBS = frozenset("also already now still currently jointly reportedly again recently".split())
 # Words that end a plain prepositional phrase: relatives, conjunctions,
@@ -102,7 +109,7 @@ _MEASURED = frozenset("tall long wide high deep old thick".split())
 _DEMONSTRATIVES = {"this": "sg", "that": "sg", "these": "pl", "those": "pl"}
 # Adjectives and adverbs that open an inverted sentence: "Inside were 1,224
 # pieces", "Notable among them were…".
-_INVERSION_OPENERS = frozenset("inside outside notable prominent typical present included important common".split())
+INVERSION_OPENERS = frozenset("inside outside notable prominent typical present included important common".split())
 # A singular subject that introduces a list may take "are" from it: "A
 # notable exception are certain approaches", "Its main product are boomers".
 _SPECIFYING = frozenset(
@@ -145,6 +152,29 @@ def disagreeing_auxiliary(words: list[str], table: NounTable) -> tuple[int, str]
     return None
 
 
+def wider_disagreement(words: list[str], table: NounTable) -> tuple[int, str] | None:
+    """What ``disagreeing_auxiliary`` leaves out as maybe a name or an amount:
+    a bare capitalised plural opening the sentence ("Rescuers has evacuated",
+    and "Banks was born") and a subject counted by a number ("two civilians
+    was wounded", and "Two years has passed" is left out by its measure)."""
+    if disagreeing_auxiliary(words, table) is not None:
+        return None
+    for i, initial in _clauses(words):
+        found = _disagreement_from(words, i, table, initial=initial, wider=True)
+        if found is not None:
+            return found
+    return None
+
+
+def _plain_count(words: list[str], i: int) -> bool:
+    """A plain count opening a subject: "two", "15", "1,200" (not "1.5", a year or "2022-2023")."""
+    word = words[i]
+    if word.lower() in _NUMBERS:
+        return True
+    digits = word.replace(",", "")
+    return word.isascii() and digits.isdigit() and not (len(digits) == 4 and digits[:2] in ("19", "20"))
+
+
 def disagreeing_name_auxiliary(words: list[str], table: NounTable) -> tuple[int, str] | None:
     """The same for a subject that is a name ("The UAE have sent"): see
     ``_plural_verb_after_name``."""
@@ -160,10 +190,81 @@ def _clauses(words: list[str]) -> list[tuple[int, bool]]:
     the sentence after a dateline, the main clause after an opening
     adverbial, and clauses reported after "said (that)"."""
     start = _after_dateline(words)
+    while start < len(words) and words[start] in _OPENING_QUOTES:
+        start += 1  # a quotation opening the sentence: '"China are willing to work…," Xi said'
     if start + 3 >= len(words) or words[-1] == "?" or words[start].lower() in _QUESTION_WORDS:
         return []  # a question inverts subject and verb
     later = (*_after_opening(words, start), *reported_clauses(words, start), *_said_clauses(words, start))
     return [(start, True)] + [(i, False) for i in later]
+
+
+# Subject pronouns and the auxiliaries they cannot take: "he were
+# hospitalized", "it have been", "they has". "I" and "you" are left out
+# ("thank you is", "I were" is a subjunctive too often).
+_PRONOUN_WRONG = {
+    "he": frozenset({"are", "were", "have"}),
+    "she": frozenset({"are", "were", "have"}),
+    "it": frozenset({"are", "were", "have"}),
+    "they": frozenset({"is", "was", "has"}),
+    "we": frozenset({"is", "was", "has"}),
+}
+_PRONOUN_FORM = {"are": "is", "were": "was", "have": "has", "is": "are", "was": "were", "has": "have"}
+# Before the pronoun these make the pair something else: an inversion ("had
+# he", "does it have", "would it have"), an object ("let it have", "made it
+# have"), a compound subject ("Ivanov and he were"), a mandative subjunctive
+# ("demanded that he have").
+_BEFORE_PRONOUN = frozenset(
+    """is are was were am be been has have had do does did will would can could shall should
+    may might must let lets make makes made help helps helped see sees saw watch hear
+    heard and or nor than""".split()
+)
+# A "were" after these in its clause may be a subjunctive ("if he were",
+# "as though it were", "wished she were"); so may "as it were".
+_SUBJUNCTIVE = frozenset(
+    "if though wish wished wishes unless whether suppose supposing imagine lest rather".split()
+)
+
+
+def pronoun_disagreements(words: list[str]) -> list[tuple[int, str]]:
+    """(index of an auxiliary, the form that agrees) right after a subject
+    pronoun that cannot take it ("he were hospitalized", "they has")."""
+    found = []
+    for k in range(1, len(words) - 1):
+        verb, pronoun = words[k], words[k - 1].lower()
+        if verb not in _PRONOUN_WRONG.get(pronoun, ()) or not _clause_goes_on(words, k):
+            continue
+        before = words[k - 2].lower() if k >= 2 else ""
+        if before in _BEFORE_PRONOUN or pronoun == "it" and before[:1].isalpha() and not _opens_clause(words, k - 2):
+            continue
+        if verb == "were" and (before == "as" or _in_clause(words, k - 1, _SUBJUNCTIVE)):
+            continue
+        if verb == "have" and before == "that":
+            continue
+        found.append((k, _PRONOUN_FORM[verb]))
+    return found
+
+
+# Words after which "it" is a subject, not an object ("said it has", "because it have").
+_CLAUSE_OPENERS = frozenset(
+    """that because since when while after before although though so but where which once until
+    said says noted notes added adds stated states reported reports believes believe thinks think
+    announced announces confirmed confirms earlier later now then today yesterday previously
+    thus therefore however meanwhile also hence currently""".split()
+)
+
+
+def _opens_clause(words: list[str], i: int) -> bool:
+    return words[i].lower() in _CLAUSE_OPENERS
+
+
+def _in_clause(words: list[str], end: int, wanted: frozenset[str]) -> bool:
+    """Is one of ``wanted`` among the words of the clause before ``end``?"""
+    for word in reversed(words[:end]):
+        if word in (".", ";", ":", "!", "?"):
+            return False
+        if word.lower() in wanted:
+            return True
+    return False
 
 
 def _plural_verb_after_name(words: list[str], start: int, table: NounTable) -> tuple[int, str] | None:
@@ -180,9 +281,12 @@ def _plural_verb_after_name(words: list[str], start: int, table: NounTable) -> t
         return None
     # The name's head: the word before "of" ("Armed Forces of Kazakhstan").
     head = words[words.index("of", i) - 1] if "of" in words[i:k] else words[k - 1]
-    if words[k] not in _PLURAL_AUXILIARIES or head.endswith("s") and not head.isupper() or head.lower() in _PLURAL_SENSE:
+    plural_looking = head.endswith("s") and not head.isupper() and head.lower() not in _SINGULAR_S_NAMES
+    if words[k] not in _PLURAL_AUXILIARIES or plural_looking or head.lower() in _PLURAL_SENSE:
         return None
     after = words[k + 1]
+    if after in _ADVERBS and k + 2 < len(words):
+        after = words[k + 2]  # "Vietnam have already administered"
     if not (after.isalpha() and after.islower()) or after in _FUNCTION:
         return None
     if after in table.noun_forms and after not in table.participles and not after.endswith("ing"):
@@ -244,12 +348,21 @@ def singular_after_one_of(words: list[str], table: NounTable) -> list[int]:
     return heads
 
 
-def _disagreement_from(words: list[str], start: int, table: NounTable, *, initial: bool) -> tuple[int, str] | None:
+def _disagreement_from(
+    words: list[str], start: int, table: NounTable, *, initial: bool, wider: bool = False
+) -> tuple[int, str] | None:
+    """See ``disagreeing_auxiliary``; ``wider`` also reads a subject opened by
+    a number and a bare capitalised plural opening the sentence (see
+    ``wider_disagreement``)."""
     first = words[start]
-    i, number = start, None
+    i, number, counted = start, None, False
     lower = first.lower()
-    if lower in _NUMBERS or lower[:1].isdigit() or lower in _INVERSION_OPENERS:
+    if lower in INVERSION_OPENERS:
         return None
+    if lower in _NUMBERS or lower[:1].isdigit():
+        if not wider or not _plain_count(words, start):
+            return None
+        number, i, counted = "pl", i + 1, True
     if initial and first[:1].islower() or lower.endswith("ing"):
         return None  # a fragment; a gerund's phrase ("Listing points is…") is singular whatever follows
     if lower in _SINGULAR_QUANTIFIERS and words[i + 1].lower() in _NUMBERS | SCALE_WORDS:
@@ -272,14 +385,18 @@ def _disagreement_from(words: list[str], start: int, table: NounTable, *, initia
     if noun in _PARTITIVES or noun in _TIME_ADVERBS or noun.endswith("ing"):
         return None
     own = _number(noun, table)
+    if counted and (own != "pl" or noun in _TIMES):
+        return None  # "Op. 135 quartet was", "Four times has the artist": not a counted subject
     opener = _DEMONSTRATIVES.get(lower) or (number if quantified and i == start + 1 else None)
     if opener is not None and own not in (None, opener):
         return None  # "These ceremony were", "Every year thousands of tourists are": the noun is the question
     number = number or own
     if number is None or (number == "pl" and noun in _MEASURES):
         return None
-    if initial and head == start and number == "pl":
-        return None  # "Banks was born in…": a capitalised plural opening the sentence may be a name
+    if initial and head == start and number == "pl" and not wider and words[head + 1] not in _PREPOSITIONS:
+        # "Banks was born in…": a capitalised plural opening the sentence may
+        # be a name, but hardly one with a phrase after it ("Hospitals in the city has").
+        return None
     k = _auxiliary_after(words, head, table)
     if k is None or not _clause_goes_on(words, k):
         return None

@@ -24,11 +24,15 @@ from normalize import nouns
 from normalize.frames import FrameTable, bare_frames
 from normalize.names import NameTable, bare_names
 from normalize.agreement import (
+    AUXILIARY_SWAP,
+    INVERSION_OPENERS,
     SCALE_WORDS,
     disagreeing_auxiliary,
     disagreeing_name_auxiliary,
+    pronoun_disagreements,
     quantity_disagreements,
     singular_after_one_of,
+    wider_disagreement,
 )
 from normalize.nouns import NounTable
 from normalize.types import LINE_BREAKS
@@ -382,11 +386,16 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
     found = disagreeing_auxiliary(texts, lex.nouns)
     family = "agreement:subject"
     if found is None:
+        found, family = wider_disagreement(texts, lex.nouns), "agreement:wider"
+    if found is None:
         found, family = disagreeing_name_auxiliary(texts, lex.nouns), "agreement:name"
     if found is not None:
         k, form = found
         verb = words[k]
         yield Candidate(verb.start(), verb.end(), _match_case(form, verb.group()), family)
+    for k, form in pronoun_disagreements(texts):
+        if found is None or k != found[0]:
+            yield Candidate(words[k].start(), words[k].end(), form, "agreement:pronoun")
     heads = [(k, "agreement:one-of") for k in singular_after_one_of(texts, lex.nouns)]
     heads += [(k, "agreement:quantity") for k, _want in quantity_disagreements(texts, lex.nouns)]
     for k, family in heads:
@@ -627,7 +636,13 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             if base_expected and not lex.morph_is_base(form):
                 continue  # "does this mean" is right; never "does this means"
             if kind in ("tense", "form", "agreement") and prev in _BASE_BEFORE and lex.morph_is_base(form):
-                kind = "base"
+                kind = "modal" if _after_modal(tokens, i, lex) else "base"
+            elif kind == "agreement" and AUXILIARY_SWAP.get(tok.lower) == form:
+                if prev in ("and", "or", "but"):
+                    continue  # "three people received injuries and were hospitalised": the subject is further back
+                if tokens[0].lower in INVERSION_OPENERS:
+                    continue  # "Present at the ceremony were the governor and…": the subject follows
+                kind = "auxiliary"
             elif (
                 kind in ("tense", "form")
                 and prev in _PARTICIPLE_BEFORE
@@ -689,6 +704,39 @@ def _attributive(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         return False
     following = tokens[i + 1].text
     return following.islower() and following in lex.nouns.noun_forms and not lex.morph_is_base(following)
+
+
+# Before "will", "can", "must"… these make the modal a noun: "the will", "a can", "political will".
+_MODAL_AS_NOUN_AFTER = frozenset(
+    """the a an this that his her its their our my your whose political good free own popular
+    general strong divine last iron sovereign collective public natural tin at""".split()
+)
+_DO_FORMS = frozenset({"does", "did"})
+# "as did measures to…", "Not only did blacks set up…": "did" before its subject.
+_DO_INVERTED_AFTER = frozenset("as so nor neither only until than".split())
+
+
+def _after_modal(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Is ``tokens[i]`` a finite form (not a base form, not a noun) right after
+    a modal or "does/did", as in "can helps", "will discussed", "did not
+    signed"? English allows only the bare verb there, whatever the model says."""
+    if lex.morph_is_base(tokens[i].lower) or tokens[i].lower.endswith("ing"):
+        return False  # an -ing form may follow an ellipsis ("as soon as it can, helping…")
+    j = i - 1
+    while j >= 0 and tokens[j].lower in ("not", "n't", "also", "never", "already"):
+        j -= 1
+    modal = tokens[j].lower if j >= 0 else ""
+    if modal not in _MODALS | _DO_FORMS or not tokens[j].text.islower():
+        return False  # "May", "Will Smith", or "to", which is also a preposition
+    before = tokens[j - 1].lower if j > 0 else ""
+    if before in _MODAL_AS_NOUN_AFTER or before.endswith(("'s", "’s")):
+        return False  # "the will", "Nobel's will allocated", "at will"
+    word = tokens[i].lower
+    is_noun = lex.nouns is not None and word in lex.nouns.noun_forms
+    if modal in _DO_FORMS:
+        # "did" before its subject, or "what he did was": not an auxiliary here.
+        return not is_noun and word not in _BE_FORMS and before not in _DO_INVERTED_AFTER
+    return not (modal == "can" and is_noun)  # "many can designs"
 
 
 def _previous_word(tokens: list[Token], i: int) -> str:

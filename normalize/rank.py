@@ -50,6 +50,19 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     # knocked out", "Depeche Mode have sold"): suggested only. Synthetic flips:
     # 186 -> 266 of 753 found; on 144k Wikipedia sentences 31 suggestions.
     "agreement:name": (99.0, -2.0),
+    # A subject pronoun with an auxiliary it cannot take ("he were
+    # hospitalized", "they has"): the grammar is sure; the model must not
+    # prefer the original, and a strong preference for it (a subjunctive
+    # the check missed) keeps the edit a suggestion.
+    "agreement:pronoun": (0.0, -3.0),
+    # A bare capitalised plural opening the sentence ("Rescuers has
+    # evacuated") or a counted subject ("two civilians was wounded"): a
+    # surname may look plural ("Gates has"), so the model must prefer the
+    # change: suggested from 0, applied from 1 log10 (on 300k Wikipedia
+    # sentences 69 such subjects, nearly all surnames and titles: 4
+    # suggestions, none applied; in the tuned references' synthetic flips 13
+    # of 17 suggested).
+    "agreement:wider": (1.0, 0.0),
     # A clause with no finite verb but a bare -ing one (normalize.predicates):
     # the grammar says an auxiliary is missing; its tense is the editor's
     # choice, so the model's pick is only suggested.
@@ -90,6 +103,19 @@ MARGINS: dict[str, tuple[float, float]] = {
     "morphology": (7.0, 7.0),
     "morphology:base": (3.0, 3.0),
     "morphology:participle": (3.0, 3.0),
+    # is/are, was/were, has/have where the model's window holds the subject
+    # ("The meeting were held"): suggested from 3, applied from 4 log10.
+    # Synthetic flips in the tuned references: 25 of 510 such candidates
+    # reach 3; correct text: 2 of 2,490 references ("Present at the ceremony
+    # were", an inversion), 1 of 3,000 post-edits, none of 3,000 Wikipedia
+    # sentences.
+    "morphology:auxiliary": (4.0, 3.0),
+    # A finite form right after a modal or "did/does" ("will provides", "did
+    # not signed", "can also been seen"): English allows only the bare verb,
+    # so the model need only agree. On 289k Wikipedia sentences 30 such
+    # candidates, 18 preferred by the model, all but one real slips; none in
+    # 2,490 references, 1 in 7,000 MLQE-PE post-edits ("You can chose").
+    "morphology:modal": (1.0, 0.0),
     "article": (5.0, 2.5),
     "article:insert": (99.0, 2.5),
     "article:swap": (3.0, 2.5),
@@ -160,6 +186,7 @@ NOISY_MARGINS: dict[str, tuple[float, float]] = {
     "capitalisation": (0.0, 0.0),
     "morphology": (2.0, 1.0),
     "morphology:base": (1.0, 0.0),
+    "morphology:modal": (1.0, 0.0),
     "morphology:participle": (1.0, 0.0),
     "morphology:tense": (4.0, 2.0),
     "morphology:form": (3.0, 2.0),
@@ -574,6 +601,58 @@ def _choice_finding(f: Finding, best: Candidate, margin: float, sentence: str, s
     )
 
 
+# What a grammar-led family's finding says before the model's verdict.
+_SUBJECT_AGREEMENT = (
+    "the verb must agree with the head of its subject, not with the nearest noun "
+    "(translated copy often loses this)"
+)
+_EXPLANATIONS: dict[str, str] = {
+    "article:subject": (
+        "a singular noun of this kind opening the subject needs an article in English "
+        "(translation from languages without articles drops it); the article the model prefers"
+    ),
+    "agreement:subject": _SUBJECT_AGREEMENT,
+    "agreement:wider": _SUBJECT_AGREEMENT,
+    "morphology:auxiliary": (
+        "the auxiliary does not agree with its subject (is/are, was/were, has/have; "
+        "translated copy often loses this)"
+    ),
+    "morphology:modal": (
+        "after a modal (will, can, should…) or did/does English takes the bare verb "
+        "('will provide', 'did not sign'), never a form with its own tense or ending"
+    ),
+    "agreement:pronoun": (
+        "a subject pronoun takes the auxiliary of its own number and person "
+        "(\u201che was\u201d, \u201cthey have\u201d)"
+    ),
+    "agreement:name": (
+        "a name for one country, body or event takes a singular verb in agency copy "
+        "(British sports and music writing may use the plural for a team or a band)"
+    ),
+    "article:name": (
+        f"English nearly always gives this name \u201cthe\u201d (at least {MIN_SHARE:.0%} of its "
+        "uses in the training text); translation from languages without articles drops it"
+    ),
+    "article:of": (
+        "before \u201cof\u201d this noun nearly always takes \u201cthe\u201d in English "
+        "('the construction of', 'the participation of'); translation from languages "
+        "without articles drops it"
+    ),
+    "predicate:auxiliary": (
+        "this clause has no finite verb, only an -ing form: English needs an auxiliary "
+        "(or a finite verb in its place); translation from languages without a "
+        "progressive auxiliary drops it. The model's pick"
+    ),
+    "predicate:gerund": (
+        "this verb takes an -ing form, not a to-infinitive ('avoid escalating', 'envisages building')"
+    ),
+    "article:object": (
+        "a singular noun of this kind is rarely bare in English, and the fluency model "
+        "also prefers an article here (translation from languages without articles drops it)"
+    ),
+}
+
+
 def _finding(a: Applied, sentence: str, offset: int) -> Finding:
     c = a.cand
     before = sentence[c.start : c.end]
@@ -589,52 +668,8 @@ def _finding(a: Applied, sentence: str, offset: int) -> Finding:
             f"fluency model prefers: {what} ({a.gain:+.1f} log10 probability in a 5-word "
             f"window, {a.network:+.1f} over the whole sentence)"
         )
-    if c.family == "article:subject":
-        message = (
-            "a singular noun of this kind opening the subject needs an article in English "
-            "(translation from languages without articles drops it); the article the "
-            f"model prefers: {what} ({a.gain:+.1f} log10 probability)"
-        )
-    elif c.family == "agreement:subject":
-        message = (
-            "the verb must agree with the head of its subject, not with the nearest noun "
-            f"(translated copy often loses this): {what} ({a.gain:+.1f} log10 probability)"
-        )
-    elif c.family == "agreement:name":
-        message = (
-            "a name for one country, body or event takes a singular verb in agency copy "
-            "(British sports and music writing may use the plural for a team or a band): "
-            f"{what} ({a.gain:+.1f} log10 probability)"
-        )
-    elif c.family == "article:name":
-        message = (
-            "English nearly always gives this name \u201cthe\u201d (at least "
-            f"{MIN_SHARE:.0%} of its uses in the training text); translation from languages "
-            f"without articles drops it: {what} ({a.gain:+.1f} log10 probability)"
-        )
-    elif c.family == "article:of":
-        message = (
-            "before \u201cof\u201d this noun nearly always takes \u201cthe\u201d in English "
-            "('the construction of', 'the participation of'); translation from languages "
-            f"without articles drops it: {what} ({a.gain:+.1f} log10 probability)"
-        )
-    elif c.family == "predicate:auxiliary":
-        message = (
-            "this clause has no finite verb, only an -ing form: English needs an auxiliary "
-            "(or a finite verb in its place); translation from languages without a "
-            f"progressive auxiliary drops it. The model's pick: {what} ({a.gain:+.1f} log10 probability)"
-        )
-    elif c.family == "predicate:gerund":
-        message = (
-            "this verb takes an -ing form, not a to-infinitive ('avoid escalating', 'envisages "
-            f"building'): {what} ({a.gain:+.1f} log10 probability)"
-        )
-    elif c.family == "article:object":
-        message = (
-            "a singular noun of this kind is rarely bare in English, and the fluency model "
-            "also prefers an article here (translation from languages without articles drops "
-            f"it): {what} ({a.gain:+.1f} log10 probability)"
-        )
+    if c.family in _EXPLANATIONS:
+        message = f"{_EXPLANATIONS[c.family]}: {what} ({a.gain:+.1f} log10 probability)"
     return Finding(
         rule=c.rule or f"model-{family}",
         category=c.category or CATEGORIES.get(family, "fluency"),

@@ -219,5 +219,72 @@ NAMES_TABLE = NounTable.from_morph(
         "VERB\tVB=rise VBD=rose VBN=risen",
         "VERB\tVB=leave VBD=left VBN=left",
     ],
-    proper=frozenset({"uae", "yagi", "typhoon", "kazakhstan", "china", "ukraine", "bank", "national", "philippines"}),
+    proper=frozenset({"uae", "yagi", "typhoon", "kazakhstan", "china", "ukraine", "bank", "national", "philippines", "belarus"}),
 )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("A man was injured ; he were hospitalized with wounds .", [("were", "was")]),
+        ("Earlier it were reported that the plane disappeared .", [("were", "was")]),
+        ("The ministry said they has no information .", [("has", "have")]),
+        ("We was told nothing .", [("was", "were")]),
+        # a subjunctive, "as it were", an inversion, an object, a compound
+        # subject, a mandative subjunctive, the right form:
+        ("If he were elected , he would resign .", []),
+        ("It is , as it were , a test .", []),
+        ("Would it have changed anything ?", []),
+        ("They let it have its way .", []),
+        ("Ivanov and he were friends .", []),
+        ("The court demanded that he have a lawyer .", []),
+        ("He was hospitalized and they have left .", []),
+    ],
+)
+def test_a_subject_pronoun_with_the_wrong_auxiliary(sentence: str, found: list[tuple[str, str]]) -> None:
+    from normalize.agreement import pronoun_disagreements
+
+    words = [m.group() for m in tokenize(sentence)]
+    assert [(words[k], form) for k, form in pronoun_disagreements(words)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form"),
+    [
+        ("Companies has expressed interest in the reforms .", "have"),
+        ("Two companies was expressed in the region .", "were"),
+        ("15 tourists was expressed in the region .", "were"),
+        # an amount, a count that is not a subject, a year, what the narrow
+        # check already finds, and agreeing subjects:
+        ("Two years has passed since the reforms .", None),
+        ("2022 meetings was a year of reforms .", None),
+        ("The goal of the reforms are to help .", None),
+        ("Companies have expressed interest in the reforms .", None),
+        ("Two companies were expressed in the region .", None),
+    ],
+)
+def test_the_wider_check_reads_bare_plurals_and_counted_subjects(sentence: str, form: str | None) -> None:
+    from normalize.agreement import wider_disagreement
+
+    words = [m.group() for m in tokenize(sentence)]
+    found = wider_disagreement(words, TABLE)
+    assert (found[1] if found else None) == form
+
+
+def test_a_phrase_after_an_opening_plural_makes_it_a_subject_not_a_name() -> None:
+    assert fixed("Companies in the region has expressed interest .") == "Companies in the region have expressed interest ."
+    assert fixed("Companies has expressed interest .") == "Companies has expressed interest ."  # maybe "Banks was born"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form"),
+    [
+        ('" China are ready to help , " he said .', "is"),
+        ("Belarus are ready to help .", "is"),
+        ("Kazakhstan have already risen in the ranking .", "has"),
+    ],
+)
+def test_names_in_quotes_with_adverbs_and_singular_s_names(sentence: str, form: str) -> None:
+    words = [m.group() for m in tokenize(sentence)]
+    found = disagreeing_name_auxiliary(words, NAMES_TABLE)
+    assert (found[1] if found else None) == form

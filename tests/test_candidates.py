@@ -141,10 +141,39 @@ def test_morphology_sub_families() -> None:
         c.replacement: c.family
         for c in generate("They did not developed it.", LEX, families=["morphology"])
     }
-    assert kinds["develop"] == "morphology:base"
+    assert kinds["develop"] == "morphology:modal"  # only the bare verb follows "did"
     assert kinds["develops"] == "morphology:tense"
     assert {c.family for c in generate("The plans is good.", LEX, families=["morphology"])} >= {
-        "morphology:number", "morphology:agreement"}
+        "morphology:number", "morphology:auxiliary"}
+    # An auxiliary after "and" has its subject further back: no swap.
+    sentence = "Three people were hurt and were taken to hospital."
+    swaps = {(c.start, c.replacement) for c in generate(sentence, LEX, families=["morphology"])}
+    assert (13, "was") in swaps and (27, "was") not in swaps
+    # Nor in an inversion, where the subject follows the verb.
+    sentence = "Present at the ceremony were the governor and the veterans."
+    assert "was" not in {c.replacement for c in generate(sentence, LEX, families=["morphology"])}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "modal"),
+    [
+        ("The plant will develops new engines.", "develops", True),
+        ("The sides did not developed it.", "developed", True),
+        ("They could also developed it.", "developed", True),
+        # a noun "will" or "can", "did" before its subject, "did" as a main verb:
+        ("His will developed over the years.", "developed", False),
+        ("Nobel's will developed the prize.", "developed", False),
+        ("As did plans to develop it.", "plans", False),
+        ("All he did was develop it.", "was", False),
+        ("He will develop it.", "develop", False),
+    ],
+)
+def test_a_finite_form_after_a_modal_is_its_own_sub_family(sentence: str, word: str, modal: bool) -> None:
+    families = {
+        c.family for c in generate(sentence, LEX, families=["morphology"])
+        if sentence[c.start : c.end] == word
+    }
+    assert ("morphology:modal" in families) == modal
 
 
 def test_inflections_and_compounds_of_known_words_are_not_misspellings() -> None:
