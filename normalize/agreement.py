@@ -97,7 +97,9 @@ _PLURAL_OPENERS = (
     | _NUMBERS
     | frozenset("these those multiple eleven twelve fifteen twenty thirty forty fifty".split())
 )
-_SINGULAR_OPENERS = frozenset("this each every another".split())
+# After "a", "another" or "every" these open a plural: "a few days", "a great many", "every other week".
+_PLURAL_AFTER_A = frozenset("few couple good great lot dozen hundred thousand million billion other".split())
+_SINGULAR_OPENERS = frozenset("this each every another a an".split())
 # Spelled-out scales of a figure ("3 million", "2 billion"); candidates uses them too.
 SCALE_WORDS = frozenset("hundred thousand million billion trillion".split())
 # Before a numeral these make it a label or a compound's modifier: "a 14,000
@@ -432,10 +434,10 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
             j += 1  # "3 million ton", "several dozen"
         if len(words[j]) <= 2 or not words[j].isalpha() or words[j].endswith("th"):
             continue  # a unit ("50 kg category"), "of" ("two of them"), "the 250 millionth visitor"
-        if want == "sg" and (words[j].lower() in _PLURAL_OPENERS or words[j].lower() in ("few", "couple")):
-            continue  # "every four years", "another few weeks"
+        if want == "sg" and (words[j].lower() in _PLURAL_OPENERS or words[j].lower() in _PLURAL_AFTER_A):
+            continue  # "every four years", "another few weeks", "a good many people"
         head = _head(words, j, table, initial=False)
-        if head is None:
+        if head is None or word.lower() in ("a", "an") and not _plain_indefinite(words, i, head):
             continue
         if any(words[m].lower() in table.noun_forms for m in range(j, head)):
             continue  # "every page debts", "30 year difference": the noun before the head is a modifier
@@ -453,6 +455,16 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
             continue  # "This tendencies are worrying": the determiner may be the slip, not the noun
         found.append((head, want))
     return found
+
+
+def _plain_indefinite(words: list[str], i: int, head: int) -> bool:
+    """Is ``words[i]`` the article "a"/"an" of a phrase that ends at its head
+    ("an important roles in")? Not the letter ("Serie A giants"), "a
+    cappella", or a plural modifier before another noun ("a graphics editing program")."""
+    if words[i] == "A" and i > 0 or words[i + 1].lower() == "cappella":
+        return False
+    after = words[head + 1]
+    return not (after.isalpha() and after.islower() and after not in _FUNCTION)
 
 
 def _verb_agrees(words: list[str], head: int, number: str, table: NounTable) -> bool:

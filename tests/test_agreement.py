@@ -156,6 +156,10 @@ def test_the_agreement_family_proposes_the_fix(morph: dict, sentence: str, famil
         ("Every year delegations arrive .", []),  # "year" modifies nothing here, and agrees
         ("Many tourist, company and delegation goals .", []),  # a list
         ("Ceremonies are held every four years .", []),  # "every" quantifies the number
+        ("They held an important ceremonies in Tashkent .", [("ceremonies", "sg")]),
+        ("They held a few ceremonies in Tashkent .", []),  # "a few", "a good many"
+        ("The Serie A tourists were present .", []),  # the letter
+        ("It hosted a tourists delegation .", []),  # a plural modifier before another noun
     ],
 )
 def test_a_determiner_or_numeral_fixes_the_noun_number(sentence: str, heads: list[tuple[str, str]]) -> None:
