@@ -457,6 +457,22 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
     return found
 
 
+def much_before_plural(words: list[str], table: NounTable) -> list[int]:
+    """Indices of "much" right before a plural count noun ("much efforts",
+    "too much problems"): countable plurals take "many". Russian "много" and
+    Chinese "很多" serve both. A plural that is also a verb is left alone
+    ("much remains to be done", "much depends on")."""
+    found = []
+    for i in range(len(words) - 2):
+        if words[i].lower() != "much" or i > 0 and words[i - 1].lower() in ("very", "how", "as"):
+            continue  # "how much buyers value", "as much ministries as jobs": a degree
+        noun = words[i + 1]
+        if not noun.islower() or _number(noun, table) != "pl" or noun in table.finite or noun in _MEASURES | _STOP:
+            continue
+        found.append(i)
+    return found
+
+
 def _plain_indefinite(words: list[str], i: int, head: int) -> bool:
     """Is ``words[i]`` the article "a"/"an" of a phrase that ends at its head
     ("an important roles in")? Not the letter ("Serie A giants"), "a

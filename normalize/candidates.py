@@ -29,6 +29,7 @@ from normalize.agreement import (
     SCALE_WORDS,
     disagreeing_auxiliary,
     disagreeing_name_auxiliary,
+    much_before_plural,
     pronoun_disagreements,
     quantity_disagreements,
     singular_after_one_of,
@@ -396,6 +397,8 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
     for k, form in pronoun_disagreements(texts):
         if found is None or k != found[0]:
             yield Candidate(words[k].start(), words[k].end(), form, "agreement:pronoun")
+    for k in much_before_plural(texts, lex.nouns):
+        yield Candidate(words[k].start(), words[k].end(), _match_case("many", words[k].group()), "agreement:much")
     heads = [(k, "agreement:one-of") for k in singular_after_one_of(texts, lex.nouns)]
     heads += [(k, "agreement:quantity") for k, _want in quantity_disagreements(texts, lex.nouns)]
     for k, family in heads:

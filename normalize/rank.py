@@ -55,6 +55,8 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     # prefer the original, and a strong preference for it (a subjunctive
     # the check missed) keeps the edit a suggestion.
     "agreement:pronoun": (0.0, -3.0),
+    # "much efforts" -> "many": applied when the model agrees, else suggested.
+    "agreement:much": (0.0, -99.0),
     # A bare capitalised plural opening the sentence ("Rescuers has
     # evacuated") or a counted subject ("two civilians was wounded"): a
     # surname may look plural ("Gates has"), so the model must prefer the
@@ -234,8 +236,10 @@ FAMILY_HELP = {
     "split run-together words); never names or accepted terms",
     "informal": "the written form of an informal token (dont -> don't, i -> I)",
     "capitalisation": "a capital at the start of a sentence",
-    "morphology": "another inflection of the same word: noun number, verb agreement, "
-    "tense, a base form after a modal or 'to', a participle after 'has'/'was'",
+    "morphology": "another inflection of the same word: noun number, verb agreement "
+    "(is/are, was/were, has/have: morphology:auxiliary), tense, a base form after 'to' or after "
+    "a modal or 'did' (morphology:modal, where only the bare verb is English), a participle "
+    "after 'has'/'was'",
     "article": "inserting, deleting or swapping a/an/the; and, from the noun table, an "
     "article for a bare subject whose noun nearly always takes one (article:subject) "
     "or for such a bare object after a verb or preposition when the model agrees (article:object); "
@@ -246,7 +250,11 @@ FAMILY_HELP = {
     "a clause after 'said (that)' ('The main goal of the reforms are'); the singular after a name "
     "('The UAE have sent': agreement:name, suggested only); the plural after 'one of the' "
     "(agreement:one-of); the number a "
-    "determiner or numeral demands ('these painting', '40 country': agreement:quantity)",
+    "determiner or numeral demands ('these painting', '40 country', 'an important roles': "
+    "agreement:quantity); a subject pronoun's auxiliary ('he were hospitalized': agreement:pronoun); "
+    "a bare capitalised plural or a counted subject ('Rescuers has', 'two civilians was': "
+    "agreement:wider, applied only when the model is sure, since 'Gates has' is a name); "
+    "'many' for 'much' before a countable plural ('much efforts': agreement:much)",
     "predicate": "an auxiliary for a clause whose only verb is a bare -ing form ('The minister "
     "stressing on…' -> 'is stressing': predicate:auxiliary, suggested only); the -ing form after "
     "a verb that takes no to-infinitive ('envisages to build' -> 'envisages building': predicate:gerund)",
@@ -624,6 +632,10 @@ _EXPLANATIONS: dict[str, str] = {
     "agreement:pronoun": (
         "a subject pronoun takes the auxiliary of its own number and person "
         "(\u201che was\u201d, \u201cthey have\u201d)"
+    ),
+    "agreement:much": (
+        "countable plurals take \u201cmany\u201d, not \u201cmuch\u201d ('many efforts', "
+        "'too many problems'); Russian \u201cмного\u201d and Chinese \u201c很多\u201d serve both"
     ),
     "agreement:name": (
         "a name for one country, body or event takes a singular verb in agency copy "

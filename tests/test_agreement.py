@@ -292,3 +292,26 @@ def test_names_in_quotes_with_adverbs_and_singular_s_names(sentence: str, form: 
     words = [m.group() for m in tokenize(sentence)]
     found = disagreeing_name_auxiliary(words, NAMES_TABLE)
     assert (found[1] if found else None) == form
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The sides made much efforts .", ["much"]),
+        ("There were too much tourists .", ["much"]),
+        # uncountable or singular, a degree, a plural that is also a verb:
+        ("The sides made much effort .", []),
+        ("I thank you very much tourists .", []),
+        ("It depends on how much tourists spend .", []),
+        ("Much costs remain unclear .", []),
+    ],
+)
+def test_much_before_a_countable_plural(sentence: str, found: list[str]) -> None:
+    from normalize.agreement import much_before_plural
+
+    words = [m.group() for m in tokenize(sentence)]
+    table = NounTable.from_morph(
+        ["NOUN\tNN=effort NNS=efforts", "NOUN\tNN=tourist NNS=tourists", "NOUN\tNN=cost NNS=costs",
+         "VERB\tVB=cost VBD=cost VBN=cost VBZ=costs"]
+    )
+    assert [words[k] for k in much_before_plural(words, table)] == found
