@@ -635,11 +635,14 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         base_expected = prev in _BASE_BEFORE and lex.morph_is_base(tok.lower)
         after = [t.lower for t in tokens[i + 1 : i + 3]]
         nxt = after[1] if len(after) > 1 and after[0].endswith("ly") else (after[0] if after else "")
-        for form, kind in lex.morph.get(tok.lower, ()):
+        forms = lex.morph.get(tok.lower) or _unseen_plural(tok.lower, lex)
+        for form, kind in forms:
             if base_expected and not lex.morph_is_base(form):
                 continue  # "does this mean" is right; never "does this means"
             if kind in ("tense", "form", "agreement") and prev in _BASE_BEFORE and lex.morph_is_base(form):
                 kind = "modal" if _after_modal(tokens, i, lex) else "base"
+            elif kind == "number" and _uncountable(tok.lower, form, lex):
+                kind = "uncountable"
             elif kind == "agreement" and AUXILIARY_SWAP.get(tok.lower) == form:
                 if prev in ("and", "or", "but"):
                     continue  # "three people received injuries and were hospitalised": the subject is further back
@@ -717,6 +720,35 @@ _MODAL_AS_NOUN_AFTER = frozenset(
 _DO_FORMS = frozenset({"does", "did"})
 # "as did measures to…", "Not only did blacks set up…": "did" before its subject.
 _DO_INVERTED_AFTER = frozenset("as so nor neither only until than".split())
+
+
+# An abstract noun the training text uses this often, and its plural in under
+# 0.5% of those uses, is uncountable ("violence", "legislation",
+# "cooperation"): "violences", "cooperations" copy French, Russian or Spanish
+# plurals. Only abstract suffixes: "firsts", "actives", "insides" are the
+# rare plurals of words mostly used as adjectives.
+UNCOUNTABLE_MIN_COUNT = 200
+UNCOUNTABLE_MAX_SHARE = 0.005
+_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ancy", "ency", "ity", "ism", "ness", "dge")
+
+
+def _uncountable(plural: str, singular: str, lex: Lexicon) -> bool:
+    """Is ``plural`` the rare plural of an uncountable ``singular`` (by the corpus counts)?"""
+    if lex.nouns is None or plural in lex.nouns.singular or singular not in lex.nouns.singular:
+        return False
+    if not singular.endswith(_ABSTRACT_SUFFIXES):
+        return False
+    base = lex.count(singular)
+    return base >= UNCOUNTABLE_MIN_COUNT and lex.count(plural) < UNCOUNTABLE_MAX_SHARE * base
+
+
+def _unseen_plural(word: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    """((singular, "number"),) for a plural the training text never has, of a
+    noun it knows ("violences", "terrorisms"), so the inflection table lacks it."""
+    if not word.endswith("s") or lex.count(word) or lex.nouns is None:
+        return ()
+    stem = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return ((stem, "number"),) if stem in lex.nouns.singular else ()
 
 
 def _after_modal(tokens: list[Token], i: int, lex: Lexicon) -> bool:
