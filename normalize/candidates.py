@@ -648,6 +648,8 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
                     continue  # "three people received injuries and were hospitalised": the subject is further back
                 if tokens[0].lower in INVERSION_OPENERS:
                     continue  # "Present at the ceremony were the governor and…": the subject follows
+                if any(t.lower in _PHRASE_PREPOSITIONS for t in tokens[max(0, i - 4) : i]):
+                    continue  # "the authors of the 2020 strategy are": the window sees the wrong noun
                 kind = "auxiliary"
             elif (
                 kind in ("tense", "form")
@@ -718,6 +720,9 @@ _MODAL_AS_NOUN_AFTER = frozenset(
     general strong divine last iron sovereign collective public natural tin at""".split()
 )
 _DO_FORMS = frozenset({"does", "did"})
+# Before an auxiliary, a phrase opened by one of these puts a noun next to the
+# verb that is not its subject; :mod:`normalize.agreement` finds the head there.
+_PHRASE_PREPOSITIONS = frozenset("of in on at for from with between among by about under over".split())
 # "as did measures to…", "Not only did blacks set up…": "did" before its subject.
 _DO_INVERTED_AFTER = frozenset("as so nor neither only until than".split())
 

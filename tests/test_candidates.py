@@ -152,6 +152,9 @@ def test_morphology_sub_families() -> None:
     # Nor in an inversion, where the subject follows the verb.
     sentence = "Present at the ceremony were the governor and the veterans."
     assert "was" not in {c.replacement for c in generate(sentence, LEX, families=["morphology"])}
+    # Nor after a prepositional phrase, whose noun the model would take for the subject.
+    sentence = "The authors of the plan are at home."
+    assert "is" not in {c.replacement for c in generate(sentence, LEX, families=["morphology"])}
 
 
 @pytest.mark.parametrize(
