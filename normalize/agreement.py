@@ -50,7 +50,8 @@ _SINGULAR_QUANTIFIERS = frozenset("each every one".split())
 # people are", "the majority of voters were", "half of the budget is".
 _PARTITIVES = frozenset(
     """number majority minority half part rest remainder total lot couple variety range series
-    pair set handful bulk proportion percentage percent third quarter fraction plenty group
+    pair set handful bulk proportion percentage percent third thirds quarter quarters fifths
+    tenths fraction plenty group
     kind type sort first second last former latter average""".split()
 )
 # Nouns whose number the noun table cannot tell, or that take either verb:
@@ -66,7 +67,7 @@ _EITHER = frozenset(
     taxis male female""".split()
 )
 # A plural measure takes a singular verb as an amount: "Two years is a long time".
-_MEASURES = frozenset(
+MEASURES = frozenset(
     """years months weeks days hours minutes seconds dollars euros rubles roubles yuan tons
     tonnes kilometres kilometers miles metres meters percent litres liters hectares""".split()
 )
@@ -97,8 +98,8 @@ _PLURAL_OPENERS = (
     | _NUMBERS
     | frozenset("these those multiple eleven twelve fifteen twenty thirty forty fifty".split())
 )
-# After "a", "another" or "every" these open a plural: "a few days", "a great many", "every other week".
-_PLURAL_AFTER_A = frozenset("few couple good great lot dozen hundred thousand million billion other".split())
+# After "a", "another" or "every" these open a plural: "a few days", "a dozen eggs".
+_PLURAL_AFTER_A = frozenset("few couple lot dozen hundred thousand million billion".split())
 _SINGULAR_OPENERS = frozenset("this each every another a an".split())
 # Spelled-out scales of a figure ("3 million", "2 billion"); candidates uses them too.
 SCALE_WORDS = frozenset("hundred thousand million billion trillion".split())
@@ -213,17 +214,28 @@ _PRONOUN_WRONG = {
 _PRONOUN_FORM = {"are": "is", "were": "was", "have": "has", "is": "are", "was": "were", "has": "have"}
 # Before the pronoun these make the pair something else: an inversion ("had
 # he", "does it have", "would it have"), an object ("let it have", "made it
-# have"), a compound subject ("Ivanov and he were"), a mandative subjunctive
-# ("demanded that he have").
+# have"), a comparison ("than they").
 _BEFORE_PRONOUN = frozenset(
     """is are was were am be been has have had do does did will would can could shall should
     may might must let lets make makes made help helps helped see sees saw watch hear
-    heard and or nor than""".split()
+    heard than""".split()
 )
+# Before "he/she/it" with a plural verb, these may join a compound subject
+# ("Ivanov and he were friends"); "…, and they has promised" is still a slip.
+_COMPOUND = frozenset("and or nor".split())
 # A "were" after these in its clause may be a subjunctive ("if he were",
-# "as though it were", "wished she were"); so may "as it were".
-_SUBJUNCTIVE = frozenset(
-    "if though wish wished wishes unless whether suppose supposing imagine lest rather".split()
+# "as though it were", "wished she were", "would prefer he were"); so may "as it were".
+SUBJUNCTIVE = frozenset(
+    """if though wish wished wishes unless whether suppose supposing imagine lest rather prefer
+    prefers preferred""".split()
+)
+# A bare "have" after these in its clause is a mandative subjunctive
+# ("ordered he have no contact", "essential she have access").
+_MANDATIVE = frozenset(
+    """that order orders ordered demand demands demanded insist insists insisted require requires
+    required request requests requested recommend recommends recommended suggest suggests
+    suggested propose proposes proposed urge urges urged ask asks asked essential vital important
+    imperative necessary""".split()
 )
 
 
@@ -236,27 +248,38 @@ def pronoun_disagreements(words: list[str]) -> list[tuple[int, str]]:
         if verb not in _PRONOUN_WRONG.get(pronoun, ()) or not _clause_goes_on(words, k):
             continue
         before = words[k - 2].lower() if k >= 2 else ""
-        if before in _BEFORE_PRONOUN or pronoun == "it" and before[:1].isalpha() and not _opens_clause(words, k - 2):
+        if before in _BEFORE_PRONOUN or before in _COMPOUND and verb in _PLURAL_AUXILIARIES:
             continue
-        if verb == "were" and (before == "as" or _in_clause(words, k - 1, _SUBJUNCTIVE)):
+        if pronoun == "it" and before[:1].isalpha() and not _opens_clause(words, k - 2):
             continue
-        if verb == "have" and before == "that":
+        if verb == "were" and (before == "as" or _in_clause(words, k - 1, SUBJUNCTIVE)):
+            continue
+        if verb == "have" and _in_clause(words, k - 1, _MANDATIVE):
             continue
         found.append((k, _PRONOUN_FORM[verb]))
     return found
 
 
-# Words after which "it" is a subject, not an object ("said it has", "because it have").
+# Words after which "it" is a subject, not an object ("said it has", "because
+# it have"). Not "before", "after", "since" or "until", which are also
+# prepositions ("the weeks before it were tense").
 _CLAUSE_OPENERS = frozenset(
-    """that because since when while after before although though so but where which once until
-    said says noted notes added adds stated states reported reports believes believe thinks think
-    announced announces confirmed confirms earlier later now then today yesterday previously
-    thus therefore however meanwhile also hence currently""".split()
+    """that because when while although though so but where which once earlier later now then
+    today yesterday previously thus therefore however meanwhile also hence currently""".split()
+)
+# After a reporting verb "it" opens the reported clause ("said it has")
+# unless the verb is itself in a relative clause ("analysts who said it were right").
+_REPORTING = frozenset(
+    """said says noted notes added adds stated states reported reports believes believe thinks think
+    announced announces confirmed confirms""".split()
 )
 
 
 def _opens_clause(words: list[str], i: int) -> bool:
-    return words[i].lower() in _CLAUSE_OPENERS
+    word = words[i].lower()
+    if word in _REPORTING:
+        return i == 0 or words[i - 1].lower() not in ("who", "that", "which", "whom")
+    return word in _CLAUSE_OPENERS
 
 
 def _in_clause(words: list[str], end: int, wanted: frozenset[str]) -> bool:
@@ -393,7 +416,7 @@ def _disagreement_from(
     if opener is not None and own not in (None, opener):
         return None  # "These ceremony were", "Every year thousands of tourists are": the noun is the question
     number = number or own
-    if number is None or (number == "pl" and noun in _MEASURES):
+    if number is None or (number == "pl" and noun in MEASURES):
         return None
     if initial and head == start and number == "pl" and not wider and words[head + 1] not in _PREPOSITIONS:
         # "Banks was born in…": a capitalised plural opening the sentence may
@@ -434,7 +457,7 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
             j += 1  # "3 million ton", "several dozen"
         if len(words[j]) <= 2 or not words[j].isalpha() or words[j].endswith("th"):
             continue  # a unit ("50 kg category"), "of" ("two of them"), "the 250 millionth visitor"
-        if want == "sg" and (words[j].lower() in _PLURAL_OPENERS or words[j].lower() in _PLURAL_AFTER_A):
+        if want == "sg" and (words[j].lower() in _PLURAL_OPENERS or _opens_plural(words, i, j)):
             continue  # "every four years", "another few weeks", "a good many people"
         head = _head(words, j, table, initial=False)
         if head is None or word.lower() in ("a", "an") and not _plain_indefinite(words, i, head):
@@ -467,10 +490,21 @@ def much_before_plural(words: list[str], table: NounTable) -> list[int]:
         if words[i].lower() != "much" or i > 0 and words[i - 1].lower() in ("very", "how", "as"):
             continue  # "how much buyers value", "as much ministries as jobs": a degree
         noun = words[i + 1]
-        if not noun.islower() or _number(noun, table) != "pl" or noun in table.finite or noun in _MEASURES | _STOP:
+        if not noun.islower() or _number(noun, table) != "pl" or noun in table.finite or noun in MEASURES | _STOP:
             continue
         found.append(i)
     return found
+
+
+def _opens_plural(words: list[str], i: int, j: int) -> bool:
+    """Does the phrase after the singular opener ``words[i]`` count a plural
+    ("a few", "a good many", "every other week")?"""
+    word = words[j].lower()
+    if word in _PLURAL_AFTER_A:
+        return True
+    if word in ("good", "great") and j + 1 < len(words) and words[j + 1].lower() == "many":
+        return True
+    return word == "other" and words[i].lower() == "every"
 
 
 def _plain_indefinite(words: list[str], i: int, head: int) -> bool:

@@ -26,7 +26,9 @@ from normalize.names import NameTable, bare_names
 from normalize.agreement import (
     AUXILIARY_SWAP,
     INVERSION_OPENERS,
+    MEASURES,
     SCALE_WORDS,
+    SUBJUNCTIVE,
     disagreeing_auxiliary,
     disagreeing_name_auxiliary,
     much_before_plural,
@@ -641,15 +643,9 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
                 continue  # "does this mean" is right; never "does this means"
             if kind in ("tense", "form", "agreement") and prev in _BASE_BEFORE and lex.morph_is_base(form):
                 kind = "modal" if _after_modal(tokens, i, lex) else "base"
-            elif kind == "number" and _uncountable(tok.lower, form, lex):
-                kind = "uncountable"
-            elif kind == "agreement" and AUXILIARY_SWAP.get(tok.lower) == form:
-                if prev in ("and", "or", "but"):
-                    continue  # "three people received injuries and were hospitalised": the subject is further back
-                if tokens[0].lower in INVERSION_OPENERS:
-                    continue  # "Present at the ceremony were the governor and…": the subject follows
-                if any(t.lower in _PHRASE_PREPOSITIONS for t in tokens[max(0, i - 4) : i]):
-                    continue  # "the authors of the 2020 strategy are": the window sees the wrong noun
+            elif kind == "number" and _uncountable(tok.lower, form, lex) and not _counted(tokens, i):
+                kind = "uncountable"  # counted ("two separate liberations"), it stays a plain number swap
+            elif kind == "agreement" and AUXILIARY_SWAP.get(tok.lower) == form and _subject_in_window(tokens, i):
                 kind = "auxiliary"
             elif (
                 kind in ("tense", "form")
@@ -717,12 +713,17 @@ def _attributive(tokens: list[Token], i: int, lex: Lexicon) -> bool:
 # Before "will", "can", "must"… these make the modal a noun: "the will", "a can", "political will".
 _MODAL_AS_NOUN_AFTER = frozenset(
     """the a an this that his her its their our my your whose political good free own popular
-    general strong divine last iron sovereign collective public natural tin at""".split()
+    general strong divine last iron sovereign collective public natural tin at military economic
+    naval living ill national trash garbage""".split()
 )
 _DO_FORMS = frozenset({"does", "did"})
 # Before an auxiliary, a phrase opened by one of these puts a noun next to the
 # verb that is not its subject; :mod:`normalize.agreement` finds the head there.
-_PHRASE_PREPOSITIONS = frozenset("of in on at for from with between among by about under over".split())
+_PHRASE_PREPOSITIONS = frozenset(
+    """of in on at for from with between among by about under over after before since until during
+    through against within without into""".split()
+)
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
 # "as did measures to…", "Not only did blacks set up…": "did" before its subject.
 _DO_INVERTED_AFTER = frozenset("as so nor neither only until than".split())
 
@@ -734,6 +735,9 @@ _DO_INVERTED_AFTER = frozenset("as so nor neither only until than".split())
 # rare plurals of words mostly used as adjectives.
 UNCOUNTABLE_MIN_COUNT = 200
 UNCOUNTABLE_MAX_SHARE = 0.005
+_PLURAL_COUNTERS = frozenset(
+    "two three four five six seven eight nine ten several many these those both various numerous multiple".split()
+)
 _ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ancy", "ency", "ity", "ism", "ness", "dge")
 
 
@@ -747,6 +751,15 @@ def _uncountable(plural: str, singular: str, lex: Lexicon) -> bool:
     return base >= UNCOUNTABLE_MIN_COUNT and lex.count(plural) < UNCOUNTABLE_MAX_SHARE * base
 
 
+def _counted(tokens: list[Token], i: int) -> bool:
+    """Is the noun at ``tokens[i]`` counted by a word just before it ("two
+    separate liberations", "several immigrations", "these precisions")? Then
+    its plural is meant, and its verb agrees with it."""
+    return any(
+        t.lower in _PLURAL_COUNTERS or t.text[:1].isdigit() for t in tokens[max(0, i - 3) : i]
+    )
+
+
 def _unseen_plural(word: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
     """((singular, "number"),) for a plural the training text never has, of a
     noun it knows ("violences", "terrorisms"), so the inflection table lacks it."""
@@ -754,6 +767,35 @@ def _unseen_plural(word: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
         return ()
     stem = word[:-3] + "y" if word.endswith("ies") else word[:-1]
     return ((stem, "number"),) if stem in lex.nouns.singular else ()
+
+
+def _subject_in_window(tokens: list[Token], i: int) -> bool:
+    """Is the auxiliary at ``tokens[i]`` likely to have its subject in the
+    model's window ("The meeting were held")? Where it does not, the swap
+    keeps the general "agreement" margins."""
+    prev = _previous_word(tokens, i)
+    if prev in ("and", "or", "but"):
+        return False  # "three people received injuries and were hospitalised": the subject is further back
+    if tokens[0].lower in INVERSION_OPENERS:
+        return False  # "Present at the ceremony were the governor and…": the subject follows
+    if any(t.lower in _PHRASE_PREPOSITIONS for t in tokens[max(0, i - 4) : i]):
+        return False  # "the authors of the 2020 strategy are": the window sees the wrong noun
+    if i > 0 and tokens[i - 1].lower in _SUBJECT_PRONOUNS | MEASURES:
+        return False  # "who said it were right" (agreement.pronoun_disagreements judges pronouns), "Two years has passed"
+    return not (tokens[i].lower == "were" and _subjunctive_before(tokens, i))  # "Suppose he were wrong"
+
+
+def _subjunctive_before(tokens: list[Token], i: int) -> bool:
+    """Is the "were" at ``tokens[i]`` maybe a subjunctive ("if he were",
+    "suppose it were", "as it were")?"""
+    if i >= 2 and tokens[i - 2].lower == "as":
+        return True
+    for tok in reversed(tokens[:i]):
+        if tok.text in (".", ";", ":", "!", "?"):
+            return False
+        if tok.lower in SUBJUNCTIVE:
+            return True
+    return False
 
 
 def _after_modal(tokens: list[Token], i: int, lex: Lexicon) -> bool:
@@ -770,12 +812,14 @@ def _after_modal(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         return False  # "May", "Will Smith", or "to", which is also a preposition
     before = tokens[j - 1].lower if j > 0 else ""
     if before in _MODAL_AS_NOUN_AFTER or before.endswith(("'s", "’s")):
-        return False  # "the will", "Nobel's will allocated", "at will"
+        return False  # "the will", "Nobel's will allocated", "at will", "military might"
+    if before in ("who", "that", "which"):
+        return False  # "those who could left": the verb of an ellipsis, not the modal's
     word = tokens[i].lower
     is_noun = lex.nouns is not None and word in lex.nouns.noun_forms
     if modal in _DO_FORMS:
-        # "did" before its subject, or "what he did was": not an auxiliary here.
-        return not is_noun and word not in _BE_FORMS and before not in _DO_INVERTED_AFTER
+        # Only "did not signed" is sure: "the work she did helped" has "did" as its verb.
+        return j < i - 1 and tokens[j + 1].lower in ("not", "n't") and not is_noun and word not in _BE_FORMS
     return not (modal == "can" and is_noun)  # "many can designs"
 
 

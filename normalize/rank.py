@@ -59,12 +59,12 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     "agreement:much": (0.0, -99.0),
     # A bare capitalised plural opening the sentence ("Rescuers has
     # evacuated") or a counted subject ("two civilians was wounded"): a
-    # surname may look plural ("Gates has"), so the model must prefer the
-    # change: suggested from 0, applied from 1 log10 (on 300k Wikipedia
+    # surname may look plural ("Gates has", "Summers has served", +1.4) and a
+    # count may be an amount ("Two seats was all the party won", +1.3), so
+    # it is only suggested, when the model prefers it (on 300k Wikipedia
     # sentences 69 such subjects, nearly all surnames and titles: 4
-    # suggestions, none applied; in the tuned references' synthetic flips 13
-    # of 17 suggested).
-    "agreement:wider": (1.0, 0.0),
+    # suggestions; in the tuned references' synthetic flips 13 of 17).
+    "agreement:wider": (99.0, 0.0),
     # A clause with no finite verb but a bare -ing one (normalize.predicates):
     # the grammar says an auxiliary is missing; its tense is the editor's
     # choice, so the model's pick is only suggested.
@@ -116,17 +116,19 @@ MARGINS: dict[str, tuple[float, float]] = {
     "morphology:auxiliary": (4.0, 3.0),
     # A finite form right after a modal or "did/does" ("will provides", "did
     # not signed", "can also been seen"): English allows only the bare verb,
-    # so the model need only agree. On 289k Wikipedia sentences 30 such
-    # candidates, 18 preferred by the model, all but one real slips; none in
-    # 2,490 references, 1 in 7,000 MLQE-PE post-edits ("You can chose").
+    # so the model need only agree. On 289k Wikipedia sentences 23 such
+    # candidates, 15 preferred by the model, all real slips; none in 2,490
+    # references, 1 in 7,000 MLQE-PE post-edits ("You can chose"). "did" and
+    # "does" count only before "not" ("the work she did helped").
     "morphology:modal": (1.0, 0.0),
     # The plural of an abstract noun the training text almost never
     # pluralises ("violences", "cooperations"): suggested when the model
-    # agrees, applied from 3 log10. On 289k Wikipedia sentences 20 such
-    # plurals, 18 with the model's consent: most are slips ("further
-    # informations"), some a rare countable sense ("further integrations",
-    # 2.6; "the companies' managements", 1.6).
-    "morphology:uncountable": (3.0, 0.0),
+    # agrees, never applied. On 289k Wikipedia sentences 20 such plurals, 18
+    # with the model's consent: most are slips ("further informations"), some
+    # a rare countable sense ("the managements of the two firms", "betrayed
+    # the confidences of", "bank reconciliations"), and the verb after the
+    # noun would have to change with it.
+    "morphology:uncountable": (99.0, 0.0),
     "article": (5.0, 2.5),
     "article:insert": (99.0, 2.5),
     "article:swap": (3.0, 2.5),
@@ -247,7 +249,7 @@ FAMILY_HELP = {
     "capitalisation": "a capital at the start of a sentence",
     "morphology": "another inflection of the same word: noun number, verb agreement "
     "(is/are, was/were, has/have: morphology:auxiliary), the singular of an abstract noun English "
-    "does not count ('violences': morphology:uncountable), tense, a base form after 'to' or after "
+    "does not count ('violences': morphology:uncountable, suggested only), tense, a base form after 'to' or after "
     "a modal or 'did' (morphology:modal, where only the bare verb is English), a participle "
     "after 'has'/'was'",
     "article": "inserting, deleting or swapping a/an/the; and, from the noun table, an "
@@ -263,7 +265,7 @@ FAMILY_HELP = {
     "determiner or numeral demands ('these painting', '40 country', 'an important roles': "
     "agreement:quantity); a subject pronoun's auxiliary ('he were hospitalized': agreement:pronoun); "
     "a bare capitalised plural or a counted subject ('Rescuers has', 'two civilians was': "
-    "agreement:wider, applied only when the model is sure, since 'Gates has' is a name); "
+    "agreement:wider, suggested only, since 'Gates has' is a name); "
     "'many' for 'much' before a countable plural ('much efforts': agreement:much)",
     "predicate": "an auxiliary for a clause whose only verb is a bare -ing form ('The minister "
     "stressing on…' -> 'is stressing': predicate:auxiliary, suggested only); the -ing form after "
@@ -630,7 +632,10 @@ _EXPLANATIONS: dict[str, str] = {
         "(translation from languages without articles drops it); the article the model prefers"
     ),
     "agreement:subject": _SUBJECT_AGREEMENT,
-    "agreement:wider": _SUBJECT_AGREEMENT,
+    "agreement:wider": (
+        "a plural subject takes a plural verb ('Rescuers have', 'two civilians were'); "
+        "translated copy often loses this (unless the subject is a name, such as a surname)"
+    ),
     "morphology:auxiliary": (
         "the auxiliary does not agree with its subject (is/are, was/were, has/have; "
         "translated copy often loses this)"

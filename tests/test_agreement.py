@@ -158,6 +158,8 @@ def test_the_agreement_family_proposes_the_fix(morph: dict, sentence: str, famil
         ("Ceremonies are held every four years .", []),  # "every" quantifies the number
         ("They held an important ceremonies in Tashkent .", [("ceremonies", "sg")]),
         ("They held a few ceremonies in Tashkent .", []),  # "a few", "a good many"
+        ("They held a great many ceremonies in Tashkent .", []),
+        ("They held a great ceremonies in Tashkent .", [("ceremonies", "sg")]),
         ("The Serie A tourists were present .", []),  # the letter
         ("It hosted a tourists delegation .", []),  # a plural modifier before another noun
     ],
@@ -243,6 +245,15 @@ NAMES_TABLE = NounTable.from_morph(
         ("Ivanov and he were friends .", []),
         ("The court demanded that he have a lawyer .", []),
         ("He was hospitalized and they have left .", []),
+        ("The ministry issued a statement , and they has promised to respond .", [("has", "have")]),
+        # found in review: "it" after a preposition or as an object, a
+        # mandative subjunctive, "prefer … were":
+        ("The weeks before it were tense .", []),
+        ("The years after it have seen rapid growth .", []),
+        ("Analysts who said it were proved right .", []),
+        ("The judge ordered he have no contact with the victims .", []),
+        ("It is essential she have access to a lawyer .", []),
+        ("I would prefer he were present .", []),
     ],
 )
 def test_a_subject_pronoun_with_the_wrong_auxiliary(sentence: str, found: list[tuple[str, str]]) -> None:
