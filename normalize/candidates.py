@@ -637,8 +637,7 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         base_expected = prev in _BASE_BEFORE and lex.morph_is_base(tok.lower)
         after = [t.lower for t in tokens[i + 1 : i + 3]]
         nxt = after[1] if len(after) > 1 and after[0].endswith("ly") else (after[0] if after else "")
-        forms = lex.morph.get(tok.lower) or _unseen_plural(tok.lower, lex)
-        for form, kind in forms:
+        for form, kind in lex.morph.get(tok.lower, ()):
             if base_expected and not lex.morph_is_base(form):
                 continue  # "does this mean" is right; never "does this means"
             if kind in ("tense", "form", "agreement") and prev in _BASE_BEFORE and lex.morph_is_base(form):
@@ -729,8 +728,8 @@ _DO_INVERTED_AFTER = frozenset("as so nor neither only until than".split())
 
 
 # An abstract noun the training text uses this often, and its plural in under
-# 0.5% of those uses, is uncountable ("violence", "legislation",
-# "cooperation"): "violences", "cooperations" copy French, Russian or Spanish
+# 0.5% of those uses, is uncountable ("legislation", "independence",
+# "cooperation"): "cooperations", "independences" copy French, Russian or Spanish
 # plurals. Only abstract suffixes: "firsts", "actives", "insides" are the
 # rare plurals of words mostly used as adjectives.
 UNCOUNTABLE_MIN_COUNT = 200
@@ -758,15 +757,6 @@ def _counted(tokens: list[Token], i: int) -> bool:
     return any(
         t.lower in _PLURAL_COUNTERS or t.text[:1].isdigit() for t in tokens[max(0, i - 3) : i]
     )
-
-
-def _unseen_plural(word: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
-    """((singular, "number"),) for a plural the training text never has, of a
-    noun it knows ("violences", "terrorisms"), so the inflection table lacks it."""
-    if not word.endswith("s") or lex.count(word) or lex.nouns is None:
-        return ()
-    stem = word[:-3] + "y" if word.endswith("ies") else word[:-1]
-    return ((stem, "number"),) if stem in lex.nouns.singular else ()
 
 
 def _subject_in_window(tokens: list[Token], i: int) -> bool:

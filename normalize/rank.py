@@ -122,7 +122,7 @@ MARGINS: dict[str, tuple[float, float]] = {
     # "does" count only before "not" ("the work she did helped").
     "morphology:modal": (1.0, 0.0),
     # The plural of an abstract noun the training text almost never
-    # pluralises ("violences", "cooperations"): suggested when the model
+    # pluralises ("cooperations", "independences"): suggested when the model
     # agrees, never applied. On 289k Wikipedia sentences 20 such plurals, 18
     # with the model's consent: most are slips ("further informations"), some
     # a rare countable sense ("the managements of the two firms", "betrayed
@@ -248,10 +248,10 @@ FAMILY_HELP = {
     "informal": "the written form of an informal token (dont -> don't, i -> I)",
     "capitalisation": "a capital at the start of a sentence",
     "morphology": "another inflection of the same word: noun number, verb agreement "
-    "(is/are, was/were, has/have: morphology:auxiliary), the singular of an abstract noun English "
-    "does not count ('violences': morphology:uncountable, suggested only), tense, a base form after 'to' or after "
-    "a modal or 'did' (morphology:modal, where only the bare verb is English), a participle "
-    "after 'has'/'was'",
+    "(is/are, was/were, has/have: morphology:auxiliary), the singular of an abstract noun "
+    "English does not count ('cooperations': morphology:uncountable, suggested only), tense, "
+    "a base form after 'to' or after a modal or 'did not' (morphology:modal, where only the "
+    "bare verb is English), a participle after 'has'/'was'",
     "article": "inserting, deleting or swapping a/an/the; and, from the noun table, an "
     "article for a bare subject whose noun nearly always takes one (article:subject) "
     "or for such a bare object after a verb or preposition when the model agrees (article:object); "
@@ -642,7 +642,7 @@ _EXPLANATIONS: dict[str, str] = {
     ),
     "morphology:uncountable": (
         "this noun is uncountable in English (the training text almost never puts it in the "
-        "plural); the plural copies languages that count it ('violences', 'cooperations')"
+        "plural); the plural copies languages that count it ('cooperations', 'independences')"
     ),
     "morphology:modal": (
         "after a modal (will, can, should…) or did/does English takes the bare verb "
