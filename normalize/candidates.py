@@ -798,8 +798,10 @@ def _after_modal(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     while j >= 0 and tokens[j].lower in ("not", "n't", "also", "never", "already"):
         j -= 1
     modal = tokens[j].lower if j >= 0 else ""
+    if modal == "to" and tokens[j].text == "to":
+        return _infinitive_with_object(tokens, i, lex)
     if modal not in _MODALS | _DO_FORMS or not tokens[j].text.islower():
-        return False  # "May", "Will Smith", or "to", which is also a preposition
+        return False  # "May", "Will Smith"
     before = tokens[j - 1].lower if j > 0 else ""
     if before in _MODAL_AS_NOUN_AFTER or before.endswith(("'s", "’s")):
         return False  # "the will", "Nobel's will allocated", "at will", "military might"
@@ -811,6 +813,24 @@ def _after_modal(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         # Only "did not signed" is sure: "the work she did helped" has "did" as its verb.
         return j < i - 1 and tokens[j + 1].lower in ("not", "n't") and not is_noun and word not in _BE_FORMS
     return not (modal == "can" and is_noun)  # "many can designs"
+
+
+# Words that open a verb's object: after "to" + a verb form they show the
+# verb is an infinitive ("decided to launched a new line").
+_OBJECT_OPENERS = frozenset("the a an its their his her our this these those all".split())
+
+
+def _infinitive_with_object(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Is ``tokens[i]`` a past or -s form after "to" with an object after it
+    ("decided to launched a new line", "to strengthens the ties")? "To" is
+    also a preposition ("access to signed documents"), so only an object
+    opening right after the verb makes it an infinitive's."""
+    word = tokens[i].lower
+    if i + 1 >= len(tokens) or tokens[i + 1].lower not in _OBJECT_OPENERS:
+        return False
+    if lex.nouns is not None and word in lex.nouns.noun_forms:
+        return False  # "to talks the", "to plans the": a noun, read as the preposition's object
+    return i >= 2 and tokens[i - 2].lower not in ("according", "due", "thanks", "owing", "prior", "close")
 
 
 def _previous_word(tokens: list[Token], i: int) -> str:

@@ -184,6 +184,9 @@ def test_morphology_sub_families() -> None:
         ("The plans he did developed well.", "developed", False),
         ("Those who could developed it.", "developed", False),
         ("Its military might developed slowly.", "developed", False),
+        # "to" with an object after the verb is an infinitive's; without one, a preposition's:
+        ("They decided to developed the plan.", "developed", True),
+        ("They have access to developed plans.", "developed", False),
     ],
 )
 def test_a_finite_form_after_a_modal_is_its_own_sub_family(sentence: str, word: str, modal: bool) -> None:
