@@ -716,6 +716,11 @@ _MODAL_AS_NOUN_AFTER = frozenset(
     naval living ill national trash garbage""".split()
 )
 _DO_FORMS = frozenset({"does", "did"})
+_SUBJECT_DETERMINERS = frozenset(
+    "the this these that those its their our his her some many all both several most".split()
+)
+# Modals that are also nouns ("a will", "might", "a can"): only after a subject.
+_MODAL_NOUNS = frozenset({"will", "might", "can"})
 # Before an auxiliary, a phrase opened by one of these puts a noun next to the
 # verb that is not its subject; :mod:`normalize.agreement` finds the head there.
 _PHRASE_PREPOSITIONS = frozenset(
@@ -798,39 +803,34 @@ def _after_modal(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     while j >= 0 and tokens[j].lower in ("not", "n't", "also", "never", "already"):
         j -= 1
     modal = tokens[j].lower if j >= 0 else ""
-    if modal == "to" and tokens[j].text == "to":
-        return _infinitive_with_object(tokens, i, lex)
     if modal not in _MODALS | _DO_FORMS or not tokens[j].text.islower():
-        return False  # "May", "Will Smith"
+        return False  # "May", "Will Smith", or "to", also a preposition ("the hospital he was taken to confirmed")
     before = tokens[j - 1].lower if j > 0 else ""
     if before in _MODAL_AS_NOUN_AFTER or before.endswith(("'s", "’s")):
         return False  # "the will", "Nobel's will allocated", "at will", "military might"
-    if before in ("who", "that", "which"):
-        return False  # "those who could left": the verb of an ellipsis, not the modal's
+    if before in ("who", "that", "which", "as"):
+        return False  # "those who could left", "as many as could escaped": an ellipsis
     word = tokens[i].lower
     is_noun = lex.nouns is not None and word in lex.nouns.noun_forms
+    if modal in _MODAL_NOUNS and not _subject_before(tokens, j, lex):
+        return False  # "a forged will surfaced", "Chinese might dominates", "a petrol can stored"
     if modal in _DO_FORMS:
         # Only "did not signed" is sure: "the work she did helped" has "did" as its verb.
         return j < i - 1 and tokens[j + 1].lower in ("not", "n't") and not is_noun and word not in _BE_FORMS
     return not (modal == "can" and is_noun)  # "many can designs"
 
 
-# Words that open a verb's object: after "to" + a verb form they show the
-# verb is an infinitive ("decided to launched a new line").
-_OBJECT_OPENERS = frozenset("the a an its their his her our this these those all".split())
-
-
-def _infinitive_with_object(tokens: list[Token], i: int, lex: Lexicon) -> bool:
-    """Is ``tokens[i]`` a past or -s form after "to" with an object after it
-    ("decided to launched a new line", "to strengthens the ties")? "To" is
-    also a preposition ("access to signed documents"), so only an object
-    opening right after the verb makes it an infinitive's."""
-    word = tokens[i].lower
-    if i + 1 >= len(tokens) or tokens[i + 1].lower not in _OBJECT_OPENERS:
+def _subject_before(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Does a plain subject end right before the modal at ``tokens[j]`` (a
+    pronoun or a lower-case noun after a determiner: "it will", "the company
+    can"), so that the modal is not itself a noun ("his new will", "sheer might")?"""
+    before = tokens[j - 1] if j > 0 else None
+    if before is None or before.lower in _SUBJECT_PRONOUNS:
+        return before is not None
+    if lex.nouns is None or not before.text.islower() or before.lower not in lex.nouns.noun_forms:
         return False
-    if lex.nouns is not None and word in lex.nouns.noun_forms:
-        return False  # "to talks the", "to plans the": a noun, read as the preposition's object
-    return i >= 2 and tokens[i - 2].lower not in ("according", "due", "thanks", "owing", "prior", "close")
+    # "The company can" but not "a petrol can", "a watering can": a noun then a noun.
+    return j >= 2 and tokens[j - 2].lower in _SUBJECT_DETERMINERS
 
 
 def _previous_word(tokens: list[Token], i: int) -> str:

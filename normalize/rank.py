@@ -114,13 +114,14 @@ MARGINS: dict[str, tuple[float, float]] = {
     # strategy are"), which candidates.morphology now leaves out; none of
     # 3,000 Wikipedia sentences.
     "morphology:auxiliary": (4.0, 3.0),
-    # A finite form right after a modal or "did/does" ("will provides", "did
-    # not signed", "can also been seen"), or after "to" with an object
-    # following ("decided to launched a new line"): English allows only the
-    # bare verb, so the model need only agree. On 289k Wikipedia sentences 31
-    # such candidates, 23 preferred by the model, all real slips; none in
-    # 2,490 references, 1 in 7,000 MLQE-PE post-edits ("You can chose").
-    # "did" and "does" count only before "not" ("the work she did helped").
+    # A finite form right after a modal or "did/does not" ("will provides",
+    # "did not signed", "must processed"): English allows only the bare verb,
+    # so the model need only agree. On 289k Wikipedia sentences 15 such
+    # candidates, 9 preferred by the model, all real slips; none in 2,490
+    # references, 1 in 7,000 MLQE-PE post-edits ("You can chose"). "did" and
+    # "does" count only before "not" ("the work she did helped"); "will",
+    # "might" and "can" only after a subject ("a forged will surfaced"); "to"
+    # never ("the hospital he was taken to confirmed his death").
     "morphology:modal": (1.0, 0.0),
     # The plural of an abstract noun the training text almost never
     # pluralises ("cooperations", "independences"): suggested when the model
@@ -252,7 +253,7 @@ FAMILY_HELP = {
     "(is/are, was/were, has/have: morphology:auxiliary), the singular of an abstract noun "
     "English does not count ('cooperations': morphology:uncountable, suggested only), tense, "
     "a base form after 'to' or after a modal or 'did not' (morphology:modal where only the "
-    "bare verb is English: 'will provides', 'decided to launched a line'), a participle "
+    "bare verb is English: 'will provides', 'did not signed'), a participle "
     "after 'has'/'was'",
     "article": "inserting, deleting or swapping a/an/the; and, from the noun table, an "
     "article for a bare subject whose noun nearly always takes one (article:subject) "

@@ -189,7 +189,7 @@ def test_trained_network_matches_torch_and_prefers_the_article(tiny_model: Path,
     if not corpus.is_file():
         corpus = next(tiny_model.parent.rglob("corpus.txt"))
     ids, heldout = encode_corpus(tiny_model, [corpus])
-    settings = Settings(shape=Shape(dim=32, layers=1, heads=2, context=32), batch=32, lr=3e-3, warmup=10,
+    settings = Settings(shape=Shape(dim=32, layers=1, heads=2, context=32), batch=32, lr=1e-2, warmup=10,
                         minutes=5, max_steps=150, log_every=1000, device="cpu", int8=False)
     card = train_arrays(ids, heldout, tmp_path, settings, log=lambda _line: None, reference=True)
     assert card["steps"] == 150 and card["heldout_perplexity_per_piece"] < 30
@@ -205,7 +205,7 @@ def test_trained_network_matches_torch_and_prefers_the_article(tiny_model: Path,
     sp = spm.SentencePieceProcessor(model_file=str(tiny_model / "spm.model"))
     good, bad = sp.encode(["The minister discussed the new plan on Monday.", SENTENCE])
     (gain,) = net.gains(bad, [good], sp.bos_id(), sp.eos_id())
-    assert gain > 0
+    assert gain > 0.5, gain
 
 
 @pytest.mark.skipif(not HAS_TORCH, reason="training the network needs torch (pip install '.[network]')")

@@ -11,7 +11,9 @@ float16 scales; float16 for vectors) for :mod:`normalize.lm.transformer`,
 which needs only numpy.
 
 Training stops after ``minutes`` with a cosine learning rate laid over that
-time, so the same command fits a GPU lease or a CPU night.
+time, so the same command fits a GPU lease or a CPU night; with ``max_steps``
+the cosine follows the steps when they run out first, so a step-capped run
+does not depend on how busy the machine is.
 ``normalize train-network`` is the command; ``python -m
 normalize.lm.transformer_train IDS.npy HELDOUT.npy OUT`` trains on piece ids
 encoded beforehand (how the GPU run in benchmarks/model_network.md was fed).
@@ -237,8 +239,11 @@ def train_arrays(
         frac = (time.monotonic() - start) / budget
         if frac >= 1.0 or (settings.max_steps and step >= settings.max_steps):
             break
-        # Warm-up, then a cosine over the time budget down to a tenth.
-        lr = settings.lr * min(1.0, (step + 1) / settings.warmup) * (0.1 + 0.45 * (1 + math.cos(math.pi * frac)))
+        # Warm-up, then a cosine over the time budget (or over max_steps, when
+        # those run out first) down to a tenth. A schedule by steps makes a
+        # step-capped run the same however busy the machine is.
+        done = max(frac, step / settings.max_steps) if settings.max_steps else frac
+        lr = settings.lr * min(1.0, (step + 1) / settings.warmup) * (0.1 + 0.45 * (1 + math.cos(math.pi * done)))
         for group in opt.param_groups:
             group["lr"] = lr
         if cursor + batch > len(order):
