@@ -728,8 +728,6 @@ _PHRASE_PREPOSITIONS = frozenset(
     through against within without into""".split()
 )
 _SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
-# "as did measures to…", "Not only did blacks set up…": "did" before its subject.
-_DO_INVERTED_AFTER = frozenset("as so nor neither only until than".split())
 
 
 # An abstract noun the training text uses this often, and its plural in under
@@ -794,9 +792,9 @@ def _subjunctive_before(tokens: list[Token], i: int) -> bool:
 
 
 def _after_modal(tokens: list[Token], i: int, lex: Lexicon) -> bool:
-    """Is ``tokens[i]`` a finite form (not a base form, not a noun) right after
-    a modal or "does/did", as in "can helps", "will discussed", "did not
-    signed"? English allows only the bare verb there, whatever the model says."""
+    """Is ``tokens[i]`` a finite form right after a modal or "did/does not",
+    as in "will provides", "will discussed", "did not signed"? English allows
+    only the bare verb there, whatever the model says."""
     if lex.morph_is_base(tokens[i].lower) or tokens[i].lower.endswith("ing"):
         return False  # an -ing form may follow an ellipsis ("as soon as it can, helping…")
     j = i - 1
