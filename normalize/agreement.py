@@ -162,6 +162,12 @@ def wider_disagreement(words: list[str], table: NounTable) -> tuple[int, str] | 
     was wounded", and "Two years has passed" is left out by its measure)."""
     if disagreeing_auxiliary(words, table) is not None:
         return None
+    return widened_disagreement(words, table)
+
+
+def widened_disagreement(words: list[str], table: NounTable) -> tuple[int, str] | None:
+    """``wider_disagreement`` for a sentence ``disagreeing_auxiliary`` has
+    already found nothing in (so it is not asked twice)."""
     for i, initial in _clauses(words):
         found = _disagreement_from(words, i, table, initial=initial, wider=True)
         if found is not None:
@@ -205,13 +211,9 @@ def _clauses(words: list[str]) -> list[tuple[int, bool]]:
 # hospitalized", "it have been", "they has". "I" and "you" are left out
 # ("thank you is", "I were" is a subjunctive too often).
 _PRONOUN_WRONG = {
-    "he": frozenset({"are", "were", "have"}),
-    "she": frozenset({"are", "were", "have"}),
-    "it": frozenset({"are", "were", "have"}),
-    "they": frozenset({"is", "was", "has"}),
-    "we": frozenset({"is", "was", "has"}),
+    **dict.fromkeys(("he", "she", "it"), _PLURAL_AUXILIARIES),
+    **dict.fromkeys(("they", "we"), _SINGULAR_AUXILIARIES),
 }
-_PRONOUN_FORM = {"are": "is", "were": "was", "have": "has", "is": "are", "was": "were", "has": "have"}
 # Before the pronoun these make the pair something else: an inversion ("had
 # he", "does it have", "would it have"), an object ("let it have", "made it
 # have"), a comparison ("than they").
@@ -225,7 +227,7 @@ _BEFORE_PRONOUN = frozenset(
 _COMPOUND = frozenset("and or nor".split())
 # A "were" after these in its clause may be a subjunctive ("if he were",
 # "as though it were", "wished she were", "would prefer he were"); so may "as it were".
-SUBJUNCTIVE = frozenset(
+_SUBJUNCTIVE = frozenset(
     """if though wish wished wishes unless whether suppose supposing imagine lest rather prefer
     prefers preferred""".split()
 )
@@ -252,11 +254,11 @@ def pronoun_disagreements(words: list[str]) -> list[tuple[int, str]]:
             continue
         if pronoun == "it" and before[:1].isalpha() and not _opens_clause(words, k - 2):
             continue
-        if verb == "were" and (before == "as" or _in_clause(words, k - 1, SUBJUNCTIVE)):
+        if verb == "were" and subjunctive_were(words, k):
             continue
         if verb == "have" and _in_clause(words, k - 1, _MANDATIVE):
             continue
-        found.append((k, _PRONOUN_FORM[verb]))
+        found.append((k, AUXILIARY_SWAP[verb]))
     return found
 
 
@@ -280,6 +282,12 @@ def _opens_clause(words: list[str], i: int) -> bool:
     if word in _REPORTING:
         return i == 0 or words[i - 1].lower() not in ("who", "that", "which", "whom")
     return word in _CLAUSE_OPENERS
+
+
+def subjunctive_were(words: list[str], k: int) -> bool:
+    """May the "were" at ``words[k]`` be a subjunctive ("if he were", "suppose
+    it were", "as it were")?"""
+    return k >= 2 and words[k - 2].lower() == "as" or _in_clause(words, k, _SUBJUNCTIVE)
 
 
 def _in_clause(words: list[str], end: int, wanted: frozenset[str]) -> bool:

@@ -28,14 +28,14 @@ from normalize.agreement import (
     INVERSION_OPENERS,
     MEASURES,
     SCALE_WORDS,
-    SUBJUNCTIVE,
     disagreeing_auxiliary,
     disagreeing_name_auxiliary,
     much_before_plural,
     pronoun_disagreements,
     quantity_disagreements,
     singular_after_one_of,
-    wider_disagreement,
+    subjunctive_were,
+    widened_disagreement,
 )
 from normalize.nouns import NounTable
 from normalize.types import LINE_BREAKS
@@ -389,7 +389,7 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
     found = disagreeing_auxiliary(texts, lex.nouns)
     family = "agreement:subject"
     if found is None:
-        found, family = wider_disagreement(texts, lex.nouns), "agreement:wider"
+        found, family = widened_disagreement(texts, lex.nouns), "agreement:wider"
     if found is None:
         found, family = disagreeing_name_auxiliary(texts, lex.nouns), "agreement:name"
     if found is not None:
@@ -775,20 +775,8 @@ def _subject_in_window(tokens: list[Token], i: int) -> bool:
         return False  # "the authors of the 2020 strategy are": the window sees the wrong noun
     if i > 0 and tokens[i - 1].lower in _SUBJECT_PRONOUNS | MEASURES:
         return False  # "who said it were right" (agreement.pronoun_disagreements judges pronouns), "Two years has passed"
-    return not (tokens[i].lower == "were" and _subjunctive_before(tokens, i))  # "Suppose he were wrong"
-
-
-def _subjunctive_before(tokens: list[Token], i: int) -> bool:
-    """Is the "were" at ``tokens[i]`` maybe a subjunctive ("if he were",
-    "suppose it were", "as it were")?"""
-    if i >= 2 and tokens[i - 2].lower == "as":
-        return True
-    for tok in reversed(tokens[:i]):
-        if tok.text in (".", ";", ":", "!", "?"):
-            return False
-        if tok.lower in SUBJUNCTIVE:
-            return True
-    return False
+    # "Suppose he were wrong", "as it were"
+    return not (tokens[i].lower == "were" and subjunctive_were([t.text for t in tokens], i))
 
 
 def _after_modal(tokens: list[Token], i: int, lex: Lexicon) -> bool:
@@ -797,9 +785,7 @@ def _after_modal(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     only the bare verb there, whatever the model says."""
     if lex.morph_is_base(tokens[i].lower) or tokens[i].lower.endswith("ing"):
         return False  # an -ing form may follow an ellipsis ("as soon as it can, helping…")
-    j = i - 1
-    while j >= 0 and tokens[j].lower in ("not", "n't", "also", "never", "already"):
-        j -= 1
+    j = _previous_index(tokens, i)
     modal = tokens[j].lower if j >= 0 else ""
     if modal not in _MODALS | _DO_FORMS or not tokens[j].text.islower():
         return False  # "May", "Will Smith", or "to", also a preposition ("the hospital he was taken to confirmed")
@@ -831,10 +817,16 @@ def _subject_before(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     return j >= 2 and tokens[j - 2].lower in _SUBJECT_DETERMINERS
 
 
-def _previous_word(tokens: list[Token], i: int) -> str:
+def _previous_index(tokens: list[Token], i: int) -> int:
+    """Index of the word before ``tokens[i]``, past a negation or a mid adverb (-1 if none)."""
     j = i - 1
     while j >= 0 and tokens[j].lower in ("not", "n't", "also", "never", "already"):
         j -= 1
+    return j
+
+
+def _previous_word(tokens: list[Token], i: int) -> str:
+    j = _previous_index(tokens, i)
     return tokens[j].lower if j >= 0 else ""
 
 

@@ -625,16 +625,15 @@ def _choice_finding(f: Finding, best: Candidate, margin: float, sentence: str, s
 
 
 # What a grammar-led family's finding says before the model's verdict.
-_SUBJECT_AGREEMENT = (
-    "the verb must agree with the head of its subject, not with the nearest noun "
-    "(translated copy often loses this)"
-)
 _EXPLANATIONS: dict[str, str] = {
     "article:subject": (
         "a singular noun of this kind opening the subject needs an article in English "
         "(translation from languages without articles drops it); the article the model prefers"
     ),
-    "agreement:subject": _SUBJECT_AGREEMENT,
+    "agreement:subject": (
+        "the verb must agree with the head of its subject, not with the nearest noun "
+        "(translated copy often loses this)"
+    ),
     "agreement:wider": (
         "a plural subject takes a plural verb ('Rescuers have', 'two civilians were'); "
         "translated copy often loses this (unless the subject is a name, such as a surname)"
