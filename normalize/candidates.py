@@ -634,6 +634,8 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             continue  # "the people they were talking to were terrorists": "to" ends a clause
         if prev == "to" and _plural_noun_object(tokens, i, lex):
             continue  # "burners to forges built out of cans": a noun after "to"
+        if prev == "to" and not lex.morph_is_base(tok.lower) and _stranded_to(tokens, i - 1, lex):
+            continue  # "the people the aid was delivered to thanked": the main verb, not an infinitive
         base_expected = prev in _BASE_BEFORE and lex.morph_is_base(tok.lower)
         after = [t.lower for t in tokens[i + 1 : i + 3]]
         nxt = after[1] if len(after) > 1 and after[0].endswith("ly") else (after[0] if after else "")
@@ -691,6 +693,27 @@ def _plural_noun_object(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     return nxt not in _DETERMINERS and nxt != "all"
 
 
+def _stranded_to(tokens: list[Token], to: int, lex: Lexicon) -> bool:
+    """Does the "to" at ``tokens[to]`` end a relative clause with no
+    relative pronoun, its object moved to the noun before it ("the people
+    the aid was delivered to", "the hospital he was taken to")? A noun is
+    followed at once by a new subject, and that subject's verb comes before
+    the "to". Then the word after "to" is the sentence's main verb, and its
+    past form is right."""
+    start = to
+    while start > 0 and tokens[start - 1].lower not in _CLAUSE_BREAKS:
+        start -= 1
+    for k in range(start + 1, to - 1):
+        before, word = tokens[k - 1], tokens[k]
+        if word.lower not in _CLAUSE_SUBJECTS or not before.is_word or before.lower in _NOT_A_NOUN_BEFORE_SUBJECT:
+            continue
+        if not (before.text[:1].isupper() or lex.nouns is not None and before.lower in lex.nouns.noun_forms):
+            continue
+        if any(t.lower in _FINITE_AUXILIARIES or t.lower in ("had", "have") for t in tokens[k + 1 : to]):
+            return True
+    return False
+
+
 # Before these "to" marks an infinitive ("have to reduced sulfur" is a verb
 # in the wrong form), not a preposition ("access to blocked sites").
 _INFINITIVE_TO_AFTER = frozenset(
@@ -728,6 +751,9 @@ _PHRASE_PREPOSITIONS = frozenset(
     through against within without into""".split()
 )
 _SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
+_CLAUSE_SUBJECTS = _SUBJECT_PRONOUNS | frozenset("the a an this that these those his her its their our my your".split())
+_NOT_A_NOUN_BEFORE_SUBJECT = frozenset(ARTICLES + PREPOSITIONS) | _CLAUSE_SUBJECTS | _FINITE_AUXILIARIES
+_CLAUSE_BREAKS = frozenset(", ; : ( ) \" “ ” — – and or but".split())
 
 
 # An abstract noun the training text uses this often, and its plural in under

@@ -526,3 +526,24 @@ def test_a_modal_that_is_also_a_noun_needs_a_subject_before_it() -> None:
     assert modal("The plan will develops well.")  # "the plan" is a subject
     assert not modal("A plan will develops well.")  # "a plan will" may be a will
     assert not modal("Plan will develops well.")
+
+
+def test_a_past_form_after_a_stranded_to_is_the_main_verb() -> None:
+    """A relative clause with no "who"/"that" can end in "to" ("the people
+    the aid was delivered to"); the verb after it is the sentence's own and
+    keeps its past form. An infinitive "to" still takes the bare verb."""
+    nouns = NounTable.from_morph((MORPH + "NOUN\tNN=plant NNS=plants\n").splitlines())
+    base = _lexicon_with("", "")
+    lex = Lexicon(base.counts, base.morph, frozenset({"plan", "develop", "be"}), nouns, base.verbs)
+
+    def bare(sentence: str) -> bool:
+        return any(
+            c.replacement == "develop" and c.family.startswith("morphology")
+            for c in generate(sentence, lex, families=["morphology"])
+        )
+
+    assert not bare("The plant the plan was sent to developed the region.")
+    assert not bare("The plant he was taken to developed the region.")
+    assert not bare("Pfizer the plan was sent to developed the drug.")  # a name before the clause
+    assert bare("The minister was forced to developed the plan.")
+    assert bare("The plant of the minister was asked to developed the plan.")  # "of the": no new subject
