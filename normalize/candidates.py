@@ -840,7 +840,24 @@ def _subject_before(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     if lex.nouns is None or not before.text.islower() or before.lower not in lex.nouns.noun_forms:
         return False
     # "The company can" but not "a petrol can", "a watering can": a noun then a noun.
-    return j >= 2 and tokens[j - 2].lower in _SUBJECT_DETERMINERS
+    # Up to two adjectives may stand between ("the new law will"); "his new
+    # will" has no noun before the modal and was turned away above.
+    k = j - 2
+    while k >= max(0, j - 4) and _adjective_like(tokens[k], lex):
+        k -= 1
+    return k >= 0 and tokens[k].lower in _SUBJECT_DETERMINERS
+
+
+def _adjective_like(token: Token, lex: Lexicon) -> bool:
+    """A lower-case word that is neither a noun nor a function word ("new", "national")."""
+    return (
+        token.is_word
+        and token.text.islower()
+        and token.lower not in _SUBJECT_DETERMINERS
+        and token.lower not in _NOT_A_NOUN_BEFORE_SUBJECT
+        and lex.nouns is not None
+        and token.lower not in lex.nouns.noun_forms
+    )
 
 
 def _previous_index(tokens: list[Token], i: int) -> int:

@@ -526,6 +526,10 @@ def test_a_modal_that_is_also_a_noun_needs_a_subject_before_it() -> None:
     assert modal("The plan will develops well.")  # "the plan" is a subject
     assert not modal("A plan will develops well.")  # "a plan will" may be a will
     assert not modal("Plan will develops well.")
+    # Adjectives may stand between the determiner and the subject's noun;
+    # with no noun before it, "will" is the noun ("his new will").
+    assert modal("The new national plan will develops well.")
+    assert not modal("His new will develops well.")
 
 
 def test_a_past_form_after_a_stranded_to_is_the_main_verb() -> None:
