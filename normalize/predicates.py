@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from normalize.agreement import _ADVERBS, _PLURAL_QUANTIFIERS, _head, _number
+from normalize.agreement import _ADVERBS, _PLURAL_QUANTIFIERS, _after_opening, _head, _number
 from normalize.nouns import _DETERMINERS, _FUNCTION, _ING_PREPOSITIONS, NounTable, _after_dateline, parse_morph, reported_clauses
 
 # Verbs that take the -ing form and never a to-infinitive. Verbs that take
@@ -98,7 +98,14 @@ def missing_auxiliaries(words: list[str], nouns: NounTable, verbs: VerbForms) ->
     start = _after_dateline(words)
     if not words[start][:1].isupper():
         return []
-    clauses = [start, *reported_clauses(words, start)]
+    # After an opening adverbial ("According to the ministry, the rate…"),
+    # unless the part before the comma has a verb of its own ("In 86 he
+    # founded the Games, a contest comprising…").
+    opening = [
+        i for i in _after_opening(words, start)
+        if not any(_may_be_finite(words, j, nouns, verbs, strict=False) for j in range(start + 1, i - 1))
+    ]
+    clauses = [start, *reported_clauses(words, start), *opening]
     found = []
     for i in clauses:
         if words[i].lower() not in _DETERMINERS | _PLURAL_QUANTIFIERS:

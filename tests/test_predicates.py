@@ -82,6 +82,8 @@ def gerunds(sentence: str) -> list[tuple[str, str]]:
         ("He noted that the work of tourists who visit the city still continuing.", [("still", "sg")]),
         # a noun-or-verb word in base form after a singular noun ends a compound
         ("He noted that the work in the conflict zone continuing.", [("continuing", "sg")]),
+        # the main clause after an opening adverbial and its comma
+        ("According to the minister, the work in the zone still continuing.", [("still", "sg")]),
     ],
 )
 def test_a_clause_with_only_an_ing_verb_needs_an_auxiliary(sentence: str, expected: list) -> None:
@@ -101,6 +103,8 @@ def test_a_clause_with_only_an_ing_verb_needs_an_auxiliary(sentence: str, expect
         "The tourists, visiting the city for the first time.",  # punctuation before the -ing word
         "The specimens exhibit distinguishing features.",  # a base form after a plural noun is its verb
         "The video features dancing tourists.",  # and so is an -s form
+        # a comma after a whole clause, not after an opening adverbial
+        "In May the tourists visited the city, a ride featuring dancing tourists.",
     ],
 )
 def test_clauses_with_a_verb_or_no_subject_are_left_alone(sentence: str) -> None:
