@@ -120,7 +120,8 @@ MARGINS: dict[str, tuple[float, float]] = {
     # candidates, 9 preferred by the model, all real slips; none in 2,490
     # references, 1 in 7,000 MLQE-PE post-edits ("You can chose"). "did" and
     # "does" count only before "not" ("the work she did helped"); "will",
-    # "might" and "can" only after a subject ("a forged will surfaced"); "to"
+    # "might" and "can" only after a subject ("the new law will", not "a forged
+    # will surfaced"); "to"
     # never ("the hospital he was taken to confirmed his death").
     "morphology:modal": (1.0, 0.0),
     # The plural of an abstract noun the training text almost never
