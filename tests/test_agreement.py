@@ -61,6 +61,11 @@ def fixed(sentence: str) -> str:
         ("He said the goal of the reforms are clear .", "He said the goal of the reforms is clear ."),
         # a head noun that is also a participle ("cost") is still the head
         ("The total cost of the reforms are high .", "The total cost of the reforms is high ."),
+        # two prepositional phrases between the head and its auxiliary
+        (
+            "The main goal of the reforms in the remote countries of the region have changed .",
+            "The main goal of the reforms in the remote countries of the region has changed .",
+        ),
     ],
 )
 def test_a_disagreeing_auxiliary_gets_the_other_form(bad: str, good: str) -> None:
