@@ -634,7 +634,7 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             continue  # "the people they were talking to were terrorists": "to" ends a clause
         if prev == "to" and _plural_noun_object(tokens, i, lex):
             continue  # "burners to forges built out of cans": a noun after "to"
-        if prev == "to" and not lex.morph_is_base(tok.lower) and _stranded_to(tokens, i - 1, lex):
+        if prev == "to" and not lex.morph_is_base(tok.lower) and not tok.lower.endswith("ing") and _stranded_to(tokens, i - 1, lex):
             continue  # "the people the aid was delivered to thanked": the main verb, not an infinitive
         base_expected = prev in _BASE_BEFORE and lex.morph_is_base(tok.lower)
         after = [t.lower for t in tokens[i + 1 : i + 3]]
@@ -696,10 +696,13 @@ def _plural_noun_object(tokens: list[Token], i: int, lex: Lexicon) -> bool:
 def _stranded_to(tokens: list[Token], to: int, lex: Lexicon) -> bool:
     """Does the "to" at ``tokens[to]`` end a relative clause with no
     relative pronoun, its object moved to the noun before it ("the people
-    the aid was delivered to", "the hospital he was taken to")? A noun is
-    followed at once by a new subject, and that subject's verb comes before
-    the "to". Then the word after "to" is the sentence's main verb, and its
-    past form is right."""
+    the aid was delivered to", "the hospital he was taken to")? A lower-case
+    noun is followed at once by a new subject, and that subject's verb comes
+    before the "to". Then the word after "to" is the sentence's main verb, and
+    its past form is right. A word before the "to" that takes an infinitive
+    ("agreed to", "forced to") makes it an infinitive's, whatever came before."""
+    if to < 1 or tokens[to - 1].lower in _INFINITIVE_TO_AFTER or tokens[to - 1].lower in _TAKES_AN_INFINITIVE:
+        return False
     start = to
     while start > 0 and tokens[start - 1].lower not in _CLAUSE_BREAKS:
         start -= 1
@@ -707,11 +710,26 @@ def _stranded_to(tokens: list[Token], to: int, lex: Lexicon) -> bool:
         before, word = tokens[k - 1], tokens[k]
         if word.lower not in _CLAUSE_SUBJECTS or not before.is_word or before.lower in _NOT_A_NOUN_BEFORE_SUBJECT:
             continue
-        if not (before.text[:1].isupper() or lex.nouns is not None and before.lower in lex.nouns.noun_forms):
+        # Lower case only: "said Monday the company", "However the minister" are no relative clauses.
+        if not before.text.islower() or lex.nouns is None or before.lower not in lex.nouns.noun_forms:
             continue
-        if any(t.lower in _FINITE_AUXILIARIES or t.lower in ("had", "have") for t in tokens[k + 1 : to]):
+        between = tokens[k + 1 : to]
+        if any(t.lower == "to" for t in between):
+            continue  # "the man she had been talking to agreed to helped": the stranded "to" was the first
+        if any(t.lower in _FINITE_AUXILIARIES or t.lower in ("had", "have") for t in between):
             return True
     return False
+
+
+# Verbs and adjectives after which "to" marks an infinitive.
+_TAKES_AN_INFINITIVE = frozenset(
+    """agreed agree agrees decided decide decides forced asked ordered likely unlikely ready able
+    prepared expected due refused refuse promised promise planned plan plans wanted tried try
+    tries managed failed fail continued began started intended aimed sought allowed permitted
+    invited urged told called vowed pledged threatened offered hoped hope hopes wishes wished
+    chose chosen seemed seems appeared appears set designed meant supposed obliged willing
+    reluctant eager keen determined""".split()
+)
 
 
 # Before these "to" marks an infinitive ("have to reduced sulfur" is a verb
@@ -840,12 +858,16 @@ def _subject_before(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     if lex.nouns is None or not before.text.islower() or before.lower not in lex.nouns.noun_forms:
         return False
     # "The company can" but not "a petrol can", "a watering can": a noun then a noun.
-    # Up to two adjectives may stand between ("the new law will"); "his new
-    # will" has no noun before the modal and was turned away above.
+    if j >= 2 and tokens[j - 2].lower in _SUBJECT_DETERMINERS:
+        return True
+    # Up to two adjectives may stand between ("the new law will allows"), but
+    # then only before an -s form: after a past form the modal is more likely
+    # a noun ("his strong human will kept him alive", "the empty beer can rolled").
     k = j - 2
-    while k >= max(0, j - 4) and _adjective_like(tokens[k], lex):
+    while k >= max(0, j - 3) and _adjective_like(tokens[k], lex):
         k -= 1
-    return k >= 0 and tokens[k].lower in _SUBJECT_DETERMINERS
+    after = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    return k < j - 2 and k >= 0 and tokens[k].lower in _SUBJECT_DETERMINERS and after.endswith("s")
 
 
 def _adjective_like(token: Token, lex: Lexicon) -> bool:

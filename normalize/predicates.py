@@ -113,6 +113,8 @@ def missing_auxiliaries(words: list[str], nouns: NounTable, verbs: VerbForms) ->
         head = _head(words, i + 1, nouns, initial=False)
         if head is None:
             continue
+        if words[i].lower() in ("this", "that") and head == i + 1 and words[head].lower() in verbs.third:
+            continue  # "this causes lasting damage": a singular pronoun and its verb, not "this" + a plural noun
         number = _number(words[head].lower(), nouns)
         verb = _bare_participle(words, head, nouns, verbs)
         if number is None or verb is None:

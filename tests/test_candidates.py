@@ -530,13 +530,16 @@ def test_a_modal_that_is_also_a_noun_needs_a_subject_before_it() -> None:
     # with no noun before it, "will" is the noun ("his new will").
     assert modal("The new national plan will develops well.")
     assert not modal("His new will develops well.")
+    # After adjectives only an -s form: a past form reads the modal as a noun
+    # ("his strong human will kept him alive").
+    assert not modal("The new national plan will developed well.")
 
 
 def test_a_past_form_after_a_stranded_to_is_the_main_verb() -> None:
     """A relative clause with no "who"/"that" can end in "to" ("the people
     the aid was delivered to"); the verb after it is the sentence's own and
     keeps its past form. An infinitive "to" still takes the bare verb."""
-    nouns = NounTable.from_morph((MORPH + "NOUN\tNN=plant NNS=plants\n").splitlines())
+    nouns = NounTable.from_morph((MORPH + "NOUN\tNN=plant NNS=plants\nNOUN\tNN=man NNS=men\n").splitlines())
     base = _lexicon_with("", "")
     lex = Lexicon(base.counts, base.morph, frozenset({"plan", "develop", "be"}), nouns, base.verbs)
 
@@ -548,6 +551,12 @@ def test_a_past_form_after_a_stranded_to_is_the_main_verb() -> None:
 
     assert not bare("The plant the plan was sent to developed the region.")
     assert not bare("The plant he was taken to developed the region.")
-    assert not bare("Pfizer the plan was sent to developed the drug.")  # a name before the clause
+    # A capital may open the sentence or be a day ("said Monday the plan has
+    # agreed to"); a "to" after a verb that takes an infinitive is one.
+    assert bare("However the plan was forced to developed the region.")
+    assert bare("However the plan was sent to developed the region.")  # "However" is no noun
+    assert bare("The man she had been talking to agreed to developed the plan.")
+    assert bare("Officials said Monday the plan has agreed to developed the region.")
+    assert not bare("The plant that the plan was sent to developed the region.")  # "that" opens the clause
     assert bare("The minister was forced to developed the plan.")
     assert bare("The plant of the minister was asked to developed the plan.")  # "of the": no new subject

@@ -103,6 +103,7 @@ def test_a_clause_with_only_an_ing_verb_needs_an_auxiliary(sentence: str, expect
         "The tourists, visiting the city for the first time.",  # punctuation before the -ing word
         "The specimens exhibit distinguishing features.",  # a base form after a plural noun is its verb
         "The video features dancing tourists.",  # and so is an -s form
+        "This features dancing tourists in the city.",  # "this" + an -s form: a pronoun and its verb
         # a comma after a whole clause, not after an opening adverbial
         "In May the tourists visited the city, a ride featuring dancing tourists.",
     ],
