@@ -151,6 +151,25 @@ def _common_noun(word: str, nouns: NounTable) -> bool:
     return word in nouns.noun_forms and word not in nouns.verbs and word not in _FUNCTION
 
 
+# Lower-case words after a name that are no noun it could modify.
+_NOT_MODIFIED = frozenset("yesterday today tomorrow tonight last next earlier later recently now again too also".split())
+
+
+def _mass_noun(word: str, nouns: NounTable) -> bool:
+    """A lower-case word the noun table lacks (it lists countable nouns) that
+    is no verb, adverb or function word: most likely a mass noun the name
+    modifies ("Atlantic navigation", "House music")."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in nouns.noun_forms
+        and word not in nouns.verbs
+        and word not in _FUNCTION
+        and word not in _NOT_MODIFIED
+        and not word.endswith(("ly", "ed", "ing"))  # an adverb, or a verb the table may lack
+    )
+
+
 def _shares_article(words: list[str], key: str, end: int) -> bool:
     """Is the name one of a list that shares its article ("and Belgium")?"""
     after = end + key.endswith(" of")
@@ -169,8 +188,8 @@ def bare_names(words: list[str], table: NameTable, nouns: NounTable) -> list[tup
             continue
         if after in ("and", "or") and _shares_article(words, key, end):
             continue  # "the Netherlands and Belgium", "Belt and Road"
-        if _common_noun(after.lower(), nouns) and after.lower() not in _DETERMINERS:
-            continue  # a modifier: "Coast Guard officials", "Ministry of Commerce spokesperson"
+        if _common_noun(after.lower(), nouns) and after.lower() not in _DETERMINERS or _mass_noun(after, nouns):
+            continue  # a modifier: "Coast Guard officials", "Ministry of Commerce spokesperson", "Atlantic navigation"
         if start == 0:
             if end - start == 1 and not (key.endswith(" of") and _full_sentence(words)):
                 continue  # a sentence's first word is capitalised anyway ("Ministry of" is a name)
