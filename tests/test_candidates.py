@@ -488,6 +488,15 @@ def test_a_capitalised_article_inside_a_sentence_is_part_of_a_name() -> None:
     assert "WE GO TO HOME." in rewrites("WE GO TO THE HOME.", "article")  # a headline in capitals
 
 
+def test_before_a_name_only_a_or_an_is_judged() -> None:
+    """Which article a name-modified noun takes ("an Oilers practice") is not
+    the model's call; "a Italian" -> "an Italian" still is."""
+    found = rewrites("We go to a Home plan.", "article")
+    assert "We go to the Home plan." not in found
+    assert "We go to an Italian plan." in rewrites("We go to a Italian plan.", "article")
+    assert "We go to a home." in rewrites("We go to the home.", "article")
+
+
 def test_a_subjunctive_be_is_not_inflected() -> None:
     assert "We said that the plans were home." not in rewrites("We said that the plans be home.", "morphology")
     assert "The plans were home." in rewrites("The plans be home.", "morphology")
