@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-NOUNS_VERSION = 2  # of the chunker: a new version recounts on `normalize train`
+NOUNS_VERSION = 3  # of the chunker: a new version recounts on `normalize train`
 NOUNS_FILE = "nouns.tsv"
 PROPER_FILE = "capitalised.txt"  # words mostly capitalised mid-sentence ("Ukrainian")
 MIN_PROPER = 20
@@ -55,6 +55,8 @@ _INTRODUCERS = frozenset(
 _ING_PREPOSITIONS = frozenset(
     "during according including following regarding concerning considering excluding pending".split()
 )
+# A number after a noun makes it a label ("Game four", "Phase two").
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
 # Prepositions of repeated-noun idioms: "step by step", "hand in hand".
 _IDIOM_LINKS = frozenset("by for in after on to upon".split())
 # "-ly" words that are adjectives, and so can sit inside a noun phrase.
@@ -223,8 +225,8 @@ class NounTable:
             or following.endswith("ing") and following not in _FUNCTION and following not in _ING_PREPOSITIONS
         ):
             return False  # "rescue team", "whale watching"
-        if following[:1].isdigit() or following in ("-", "'", "’"):
-            return False  # a label ("Article 104"), a compound, a plural genitive
+        if following[:1].isdigit() or following in ("-", "'", "’") or following in _NUMBER_WORDS:
+            return False  # a label ("Article 104", "Game four"), a compound, a plural genitive
         return not (following in _IDIOM_LINKS and after.lower() == word)
 
     def modifier(self, word: str) -> bool:

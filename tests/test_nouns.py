@@ -102,6 +102,7 @@ def heads(sentence: str) -> list[str]:
         ("Henry's team arrived in Myanmar on Saturday morning to help.", []),
         ("Most team members arrived in Myanmar on Saturday morning.", []),
         ("Team 104 arrived in Myanmar on Saturday morning to help them.", []),
+        ("Team four arrived in Myanmar on Saturday morning to help them.", []),  # a label too
         # After a comma only a subject followed at once by its verb counts:
         ("They met in Moscow, rescue team and all, on Monday afternoon.", []),
         # A clause reported after "said that" whose verb follows (after "of X" too):
