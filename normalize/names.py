@@ -151,6 +151,15 @@ def _common_noun(word: str, nouns: NounTable) -> bool:
     return word in nouns.noun_forms and word not in nouns.verbs and word not in _FUNCTION
 
 
+def _last_word(words: list[str], end: int, key: str) -> str:
+    """The name's last word, past "of Y" when the key goes on ("Ministry of")."""
+    if key.endswith(" of"):
+        end += 1
+        while end < len(words) and _capitalised(words[end]):
+            end += 1
+    return words[end - 1]
+
+
 # Lower-case words after a name that are no noun it could modify.
 _NOT_MODIFIED = frozenset("yesterday today tomorrow tonight last next earlier later recently now again too also".split())
 
@@ -188,7 +197,8 @@ def bare_names(words: list[str], table: NameTable, nouns: NounTable) -> list[tup
             continue
         if after in ("and", "or") and _shares_article(words, key, end):
             continue  # "the Netherlands and Belgium", "Belt and Road"
-        if _common_noun(after.lower(), nouns) and after.lower() not in _DETERMINERS or _mass_noun(after, nouns):
+        possessive = _last_word(words, end, key).endswith(("'s", "\u2019s"))  # "Republic of Korea's effective support"
+        if _common_noun(after.lower(), nouns) and after.lower() not in _DETERMINERS or not possessive and _mass_noun(after, nouns):
             continue  # a modifier: "Coast Guard officials", "Ministry of Commerce spokesperson", "Atlantic navigation"
         if start == 0:
             if end - start == 1 and not (key.endswith(" of") and _full_sentence(words)):

@@ -49,6 +49,8 @@ def flagged(sentence: str) -> list[str]:
         ("Officials of Japanese Coast Guard said so.", ["Japanese"]),  # judged as "Coast Guard"
         ("United States said it would respond.", ["United"]),  # a two-word name opening the sentence
         ("Ministry of Health announced new rules for clinics on Monday.", ["Ministry"]),  # "X of Y" opening
+        # a genitive name before an adjective: the adjective is not a noun it modifies
+        ("He praised Supreme Court of Uzbekistan's effective work.", ["Supreme"]),
     ],
 )
 def test_a_name_that_takes_the_is_flagged_when_bare(sentence: str, expected: list[str]) -> None:
