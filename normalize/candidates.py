@@ -529,6 +529,8 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
             continue  # "about 300 people", "over a third": an adverb, and the meaning
         if _governed(tokens, i):
             continue  # "associate dharma with the caste system": the verb, out of the model's sight, chose it
+        if tok.lower == "between" and any(t.lower == "and" for t in tokens[i + 2 : i + 10]):
+            continue  # "between the 1960s and the 1980s": the "and" the window cannot see makes it right
         for prep in PREPOSITIONS:
             if prep != tok.lower:
                 # "of", the commonest preposition, is the n-gram model's default

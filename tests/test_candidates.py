@@ -502,6 +502,11 @@ def test_a_subjunctive_be_is_not_inflected() -> None:
     assert "The plans were home." in rewrites("The plans be home.", "morphology")
 
 
+def test_between_with_its_and_stays() -> None:
+    assert rewrites("We go between the sciences and home.", "preposition") == set()
+    assert "We go in the sciences." in rewrites("We go between the sciences.", "preposition")
+
+
 def test_a_preposition_chosen_by_the_verb_before_its_object_stays() -> None:
     assert rewrites("We associate the plan with home.", "preposition") == set()
     assert rewrites("We protected the plan from sciences.", "preposition") == set()
