@@ -531,6 +531,8 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
             continue  # "associate dharma with the caste system": the verb, out of the model's sight, chose it
         if tok.lower == "between" and any(t.lower == "and" for t in tokens[i + 2 : i + 10]):
             continue  # "between the 1960s and the 1980s": the "and" the window cannot see makes it right
+        if tok.lower == "on" and any(t.lower in _ON_IDIOM_HEADS for t in tokens[i + 1 : i + 4]):
+            continue  # "arrested on treason charges", "on suspicion of", "on condition of anonymity"
         for prep in PREPOSITIONS:
             if prep != tok.lower:
                 # "of", the commonest preposition, is the n-gram model's default
@@ -540,6 +542,10 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
         if i + 1 < len(tokens) and i > 0 and not sentence[tok.end : tokens[i + 1].start].strip():
             # Only a space may go with it: "of _ UA" in a handle is not "of" before "UA".
             yield Candidate(tok.start, tokens[i + 1].start, "", "preposition:delete")
+
+
+# Nouns that "on" introduces in fixed phrases a word or two before them.
+_ON_IDIOM_HEADS = frozenset("charge charges suspicion grounds behalf condition accusations allegations".split())
 
 
 # Verbs that choose the preposition after their object ("associate X with Y",

@@ -505,6 +505,8 @@ def test_a_subjunctive_be_is_not_inflected() -> None:
 def test_between_with_its_and_stays() -> None:
     assert rewrites("We go between the sciences and home.", "preposition") == set()
     assert "We go in the sciences." in rewrites("We go between the sciences.", "preposition")
+    # "on" heading a fixed phrase: "arrested on treason charges"
+    assert rewrites("We go home on plan charges.", "preposition") == set()
 
 
 def test_a_preposition_chosen_by_the_verb_before_its_object_stays() -> None:
