@@ -643,6 +643,8 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             continue  # "access to blocked sites": "to" is a preposition there
         if prev == "to" and tok.lower.endswith("ing") and _word_before_to(tokens, i) in _TO_IS_A_PREPOSITION_AFTER:
             continue  # "committed to completing", "committed themselves to founding", "leads to acquiring"
+        if prev == "to" and tok.lower.endswith("ing") and any(t.lower == "from" for t in tokens[max(0, i - 10) : i - 1]):
+            continue  # "charges ranging from tax violations to providing support": a range, "to" its preposition
         if tok.lower == "be" and prev not in _BASE_BEFORE and _MANDATIVE.search(sentence[: tok.start]):
             continue  # "proposed that changes be made", "recommended changes be made": a subjunctive
         if prev == "to" and tok.lower in _FINITE_AUXILIARIES:

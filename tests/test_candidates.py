@@ -502,6 +502,12 @@ def test_a_subjunctive_be_is_not_inflected() -> None:
     assert "The plans were home." in rewrites("The plans be home.", "morphology")
 
 
+def test_an_ing_form_closing_a_from_to_range_stays() -> None:
+    found = {c.replacement for c in generate("We go from plans to developing the home.", LEX, families=["morphology"])}
+    assert "develop" not in found
+    assert "develop" in {c.replacement for c in generate("We plan to developing the home.", LEX, families=["morphology"])}
+
+
 def test_between_with_its_and_stays() -> None:
     assert rewrites("We go between the sciences and home.", "preposition") == set()
     assert "We go in the sciences." in rewrites("We go between the sciences.", "preposition")
