@@ -1053,6 +1053,10 @@ def commas(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candida
         if tok.text == ",":
             if i and tokens[i - 1].is_word and tokens[i - 1].lower == nxt.lower:
                 continue  # "very, very", "no, no": a repetition keeps its commas
+            if nxt.lower in ("and", "or") and any(t.text == "," for t in tokens[max(0, i - 12) : i]):
+                continue  # a serial comma ("Lübeck, Hamburg, and Bremen"): house style, not an error
+            if i and (tokens[i - 1].lower in PREPOSITIONS or tokens[i - 1].lower in ("despite", "notwithstanding")):
+                continue  # "Despite, or perhaps because of, its size": a parenthetical opens there
             # Tokenised text drops " ,"; raw text drops "," and keeps the space.
             spaced = sentence[tok.start - 1 : tok.start] == " "
             yield Candidate(tok.start - 1 if spaced else tok.start, tok.end, "", "comma:delete")

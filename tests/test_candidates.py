@@ -352,6 +352,11 @@ def test_commas_between_repeated_words_stay() -> None:
     assert "We go home and stay." in rewrites("We go home, and stay.", "comma")
 
 
+def test_a_serial_comma_and_a_parenthetical_comma_stay() -> None:
+    assert "We go home, plan and stay." not in rewrites("We go home, plan, and stay.", "comma")
+    assert "We go to plan and stay." not in rewrites("We go to, plan and stay.", "comma")
+
+
 def test_a_preposition_is_deleted_only_with_the_space_after_it() -> None:
     # "History_of_UA" tokenised: "of" and "UA" have an underscore between them.
     assert "History _ UA" not in " ".join(rewrites("We go to History _ of _ UA home.", "preposition"))
