@@ -503,13 +503,28 @@ def _article_swaps(sentence: str, i: int, tok: Token, nxt: Token, lex: Lexicon) 
     for art in ("the", _an(nxt.text)):
         if art == tok.lower:
             continue
-        if nxt.text[:1].isupper() and "the" in (art, tok.lower):
+        if nxt.text[:1].isupper() and "the" in (art, tok.lower) and not (art == "the" and _name_takes_the(sentence, nxt, lex)):
             # "an Oilers practice", "a Catuvellauni settlement", a title ("A Fall
-            # of Moondust"): before a name only a/an is judged, not which article.
-            # On the tuned wire-copy sets no applied swap stood before a capital;
-            # on 20k Wikipedia sentences 5 of the 19 applied stood there, all wrong.
+            # of Moondust"): before a name only a/an is judged, not which article,
+            # unless the name table says the name takes "the" ("A Security
+            # Council will meet"). On the tuned wire-copy sets no applied swap
+            # stood before a capital; on 20k Wikipedia sentences 5 of the 19
+            # applied stood there, all wrong.
             continue
         yield Candidate(tok.start, tok.end, _match_case(art, tok.text), "article:swap")
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)*")
+
+
+def _name_takes_the(sentence: str, nxt: Token, lex: Lexicon) -> bool:
+    """Does the run of capitalised words from ``nxt`` (or its start) name
+    something the name table gives "the" ("Security Council", "Pentagon")?"""
+    run = _CAPITALISED_RUN.match(sentence, nxt.start)
+    if run is None or lex.names is None:
+        return False
+    words = run.group().split()
+    return any(lex.names.takes_the(words[:k], " ".join(words[:k])) is not None for k in range(len(words), 0, -1))
 
 
 def _in_compound(sentence: str, tok: Token) -> bool:
@@ -529,9 +544,9 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
             continue  # "about 300 people", "over a third": an adverb, and the meaning
         if _governed(tokens, i):
             continue  # "associate dharma with the caste system": the verb, out of the model's sight, chose it
-        if tok.lower == "between" and any(t.lower == "and" for t in tokens[i + 2 : i + 10]):
+        if tok.lower == "between" and _and_closes_between(tokens, i, lex):
             continue  # "between the 1960s and the 1980s": the "and" the window cannot see makes it right
-        if tok.lower == "on" and any(t.lower in _ON_IDIOM_HEADS for t in tokens[i + 1 : i + 4]):
+        if tok.lower == "on" and _on_idiom(tokens, i):
             continue  # "arrested on treason charges", "on suspicion of", "on condition of anonymity"
         for prep in PREPOSITIONS:
             if prep != tok.lower:
@@ -542,6 +557,32 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
         if i + 1 < len(tokens) and i > 0 and not sentence[tok.end : tokens[i + 1].start].strip():
             # Only a space may go with it: "of _ UA" in a handle is not "of" before "UA".
             yield Candidate(tok.start, tokens[i + 1].start, "", "preposition:delete")
+
+
+def _and_closes_between(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Is there an "and" within eight words after "between", before any
+    comma or verb that would end its phrase ("between other things, trade
+    and energy" has none of its own)?"""
+    verbs = lex.nouns.verbs if lex.nouns is not None else frozenset()
+    for t in tokens[i + 2 : i + 10]:
+        if t.lower == "and":
+            return True
+        if t.text in (",", ";", ":") or t.lower in verbs or t.lower in _BE_FORMS:
+            return False
+    return False
+
+
+def _on_idiom(tokens: list[Token], i: int) -> bool:
+    """Does "on" open a fixed phrase ("on treason charges", "on suspicion
+    of"), reached through words alone? "On charge of" is "in charge of"."""
+    if i + 2 < len(tokens) and tokens[i + 1].lower == "charge" and tokens[i + 2].lower == "of":
+        return False
+    for t in tokens[i + 1 : i + 4]:
+        if t.lower in _ON_IDIOM_HEADS:
+            return True
+        if not t.is_word or t.lower in PREPOSITIONS:
+            return False
+    return False
 
 
 # Nouns that "on" introduces in fixed phrases a word or two before them.
@@ -643,7 +684,7 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             continue  # "access to blocked sites": "to" is a preposition there
         if prev == "to" and tok.lower.endswith("ing") and _word_before_to(tokens, i) in _TO_IS_A_PREPOSITION_AFTER:
             continue  # "committed to completing", "committed themselves to founding", "leads to acquiring"
-        if prev == "to" and tok.lower.endswith("ing") and any(t.lower == "from" for t in tokens[max(0, i - 10) : i - 1]):
+        if prev == "to" and tok.lower.endswith("ing") and _closes_a_range(tokens, i, lex):
             continue  # "charges ranging from tax violations to providing support": a range, "to" its preposition
         if tok.lower == "be" and prev not in _BASE_BEFORE and _MANDATIVE.search(sentence[: tok.start]):
             continue  # "proposed that changes be made", "recommended changes be made": a subjunctive
@@ -674,6 +715,15 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             ):  # "is organising" is a progressive; "was adopting by parliament" a broken passive
                 kind = "participle"
             yield Candidate(tok.start, tok.end, _match_case(form, tok.text), f"morphology:{kind}")
+
+
+def _closes_a_range(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Does the "to" before ``tokens[i]`` close a from…to range: "from" among
+    the ten words before it, and no verb right before "to" ("residents from
+    the flooded areas were forced to leaving" has one)?"""
+    if lex.nouns is not None and _word_before_to(tokens, i) in lex.nouns.verbs:
+        return False
+    return any(t.lower == "from" for t in tokens[max(0, i - 11) : i - 1])
 
 
 # After these "to" is a preposition, and an -ing form after it is right.
@@ -1046,6 +1096,37 @@ def capitalisation(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator
     yield Candidate(first.start, first.start + 1, first.text[0].upper(), "capitalisation")
 
 
+def _serial_comma(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Is the comma at ``i`` (before and/or) the last of a list: another comma
+    at most five words back, with a list item and no preposition or verb
+    between ("Moscow, Beijing, and New Delhi"; not "Last year, the trade
+    between China, and Russia")?"""
+    verbs = lex.nouns.verbs if lex.nouns is not None else frozenset()
+    for j in range(i - 1, max(-1, i - 6), -1):
+        t = tokens[j]
+        if t.text == ",":
+            return j < i - 1
+        if t.lower in PREPOSITIONS or t.lower in verbs:
+            return False
+    return False
+
+
+_INTERRUPTERS = frozenset("or and but perhaps if".split())
+
+
+def _interruption_after_preposition(tokens: list[Token], i: int) -> bool:
+    """Does the comma at ``i``, right after a preposition, open an
+    interruption ("Despite, or perhaps because of, its size") or close one
+    that began with ", or/and/but" a few words back? "Born in, 1956" does not."""
+    if i == 0 or not (tokens[i - 1].lower in PREPOSITIONS or tokens[i - 1].lower in ("despite", "notwithstanding")):
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1].lower in _INTERRUPTERS:
+        return True
+    return any(
+        tokens[k].text == "," and tokens[k + 1].lower in _INTERRUPTERS for k in range(max(0, i - 7), i - 1)
+    )
+
+
 def commas(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
     comma = " ," if is_tokenised(sentence) else ","
     for i, tok in enumerate(tokens[:-1]):
@@ -1053,10 +1134,10 @@ def commas(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candida
         if tok.text == ",":
             if i and tokens[i - 1].is_word and tokens[i - 1].lower == nxt.lower:
                 continue  # "very, very", "no, no": a repetition keeps its commas
-            if nxt.lower in ("and", "or") and any(t.text == "," for t in tokens[max(0, i - 12) : i]):
+            if nxt.lower in ("and", "or") and _serial_comma(tokens, i, lex):
                 continue  # a serial comma ("Lübeck, Hamburg, and Bremen"): house style, not an error
-            if i and (tokens[i - 1].lower in PREPOSITIONS or tokens[i - 1].lower in ("despite", "notwithstanding")):
-                continue  # "Despite, or perhaps because of, its size": a parenthetical opens there
+            if _interruption_after_preposition(tokens, i):
+                continue  # "Despite, or perhaps because of, its size": a parenthetical opens and closes there
             # Tokenised text drops " ,"; raw text drops "," and keeps the space.
             spaced = sentence[tok.start - 1 : tok.start] == " "
             yield Candidate(tok.start - 1 if spaced else tok.start, tok.end, "", "comma:delete")

@@ -161,7 +161,15 @@ def _last_word(words: list[str], end: int, key: str) -> str:
 
 
 # Lower-case words after a name that are no noun it could modify.
-_NOT_MODIFIED = frozenset("yesterday today tomorrow tonight last next earlier later recently now again too also".split())
+# The noun table lists only nouns and verbs, so prepositions and adverbs it
+# lacks are named here ("by European Union alone", "to United States soon").
+_NOT_MODIFIED = frozenset(
+    """yesterday today tomorrow tonight last next earlier later recently now again too also amid amidst
+    despite toward towards across along alongside around throughout beyond below above beneath behind
+    beside besides off onto unlike whilst whereby wherein lest alone itself themselves therefore thus
+    hence meanwhile moreover nevertheless nonetheless furthermore otherwise likewise abroad overseas
+    overnight ahead apart aside soon late once twice almost together instead rather quite nearby""".split()
+)
 
 
 def _mass_noun(word: str, nouns: NounTable) -> bool:
@@ -198,7 +206,9 @@ def bare_names(words: list[str], table: NameTable, nouns: NounTable) -> list[tup
         if after in ("and", "or") and _shares_article(words, key, end):
             continue  # "the Netherlands and Belgium", "Belt and Road"
         possessive = _last_word(words, end, key).endswith(("'s", "\u2019s"))  # "Republic of Korea's effective support"
-        if _common_noun(after.lower(), nouns) and after.lower() not in _DETERMINERS or not possessive and _mass_noun(after, nouns):
+        if (_common_noun(after.lower(), nouns) and after.lower() not in _DETERMINERS) or (
+            not possessive and _mass_noun(after, nouns)
+        ):
             continue  # a modifier: "Coast Guard officials", "Ministry of Commerce spokesperson", "Atlantic navigation"
         if start == 0:
             if end - start == 1 and not (key.endswith(" of") and _full_sentence(words)):

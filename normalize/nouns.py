@@ -225,9 +225,15 @@ class NounTable:
             or following.endswith("ing") and following not in _FUNCTION and following not in _ING_PREPOSITIONS
         ):
             return False  # "rescue team", "whale watching"
-        if following[:1].isdigit() or following in ("-", "'", "’") or following in _NUMBER_WORDS:
+        if following[:1].isdigit() or following in ("-", "'", "’") or self._label_number(following, after):
             return False  # a label ("Article 104", "Game four"), a compound, a plural genitive
         return not (following in _IDIOM_LINKS and after.lower() == word)
+
+    def _label_number(self, following: str, after: str) -> bool:
+        """A number word after the noun that labels it ("Game four went"),
+        not one counting what follows ("shot down plane two hours after")."""
+        lower = after.lower()
+        return following in _NUMBER_WORDS and not (lower in self.noun_forms and lower not in self.singular)
 
     def modifier(self, word: str) -> bool:
         """Can ``word`` stand between a determiner and its noun (an adjective, a noun)?"""

@@ -354,7 +354,12 @@ def test_commas_between_repeated_words_stay() -> None:
 
 def test_a_serial_comma_and_a_parenthetical_comma_stay() -> None:
     assert "We go home, plan and stay." not in rewrites("We go home, plan, and stay.", "comma")
-    assert "We go to plan and stay." not in rewrites("We go to, plan and stay.", "comma")
+    # a comma after a preposition stays where it opens an interruption ("Despite,
+    # or perhaps because of, its size"), not elsewhere ("born in, 1956")
+    assert "We go despite or plan home." not in rewrites("We go despite, or plan home.", "comma")
+    assert "We go in 1956 home." in rewrites("We go in, 1956 home.", "comma")
+    # the serial comma needs a list item before it, not an opening phrase
+    assert "Home, we go to plan and stay." in rewrites("Home, we go to plan, and stay.", "comma")
 
 
 def test_a_preposition_is_deleted_only_with_the_space_after_it() -> None:
@@ -511,6 +516,9 @@ def test_an_ing_form_closing_a_from_to_range_stays() -> None:
     found = {c.replacement for c in generate("We go from plans to developing the home.", LEX, families=["morphology"])}
     assert "develop" not in found
     assert "develop" in {c.replacement for c in generate("We plan to developing the home.", LEX, families=["morphology"])}
+    # "from" naming where people come from, and a verb before "to": an infinitive
+    found = {c.replacement for c in generate("Plans from home developed to developing the sciences.", LEX, families=["morphology"])}
+    assert "develop" in found
 
 
 def test_between_with_its_and_stays() -> None:
@@ -518,6 +526,9 @@ def test_between_with_its_and_stays() -> None:
     assert "We go in the sciences." in rewrites("We go between the sciences.", "preposition")
     # "on" heading a fixed phrase: "arrested on treason charges"
     assert rewrites("We go home on plan charges.", "preposition") == set()
+    assert rewrites("We go home on charge of plans.", "preposition") != set()  # "in charge of"
+    # an "and" after a comma belongs to another phrase
+    assert rewrites("We go, between plans, home and away.", "preposition") != set()
 
 
 def test_a_preposition_chosen_by_the_verb_before_its_object_stays() -> None:

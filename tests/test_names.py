@@ -51,6 +51,8 @@ def flagged(sentence: str) -> list[str]:
         ("Ministry of Health announced new rules for clinics on Monday.", ["Ministry"]),  # "X of Y" opening
         # a genitive name before an adjective: the adjective is not a noun it modifies
         ("He praised Supreme Court of Uzbekistan's effective work.", ["Supreme"]),
+        # an adverb after the name is no noun it modifies
+        ("Sanctions were imposed by United States alone.", ["United"]),
     ],
 )
 def test_a_name_that_takes_the_is_flagged_when_bare(sentence: str, expected: list[str]) -> None:

@@ -103,6 +103,8 @@ def heads(sentence: str) -> list[str]:
         ("Most team members arrived in Myanmar on Saturday morning.", []),
         ("Team 104 arrived in Myanmar on Saturday morning to help them.", []),
         ("Team four arrived in Myanmar on Saturday morning to help them.", []),  # a label too
+        # ... but a number counting what follows is no label:
+        ("Explosion two years ago occurred near the village of Kamenka.", ["Explosion"]),
         # After a comma only a subject followed at once by its verb counts:
         ("They met in Moscow, rescue team and all, on Monday afternoon.", []),
         # A clause reported after "said that" whose verb follows (after "of X" too):
