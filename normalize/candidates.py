@@ -559,11 +559,16 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
             yield Candidate(tok.start, tokens[i + 1].start, "", "preposition:delete")
 
 
+def _verb_words(lex: Lexicon) -> frozenset[str]:
+    """Every verb form the noun table knows (none in older models)."""
+    return lex.nouns.verbs if lex.nouns is not None else frozenset()
+
+
 def _and_closes_between(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     """Is there an "and" within eight words after "between", before any
     comma or verb that would end its phrase ("between other things, trade
     and energy" has none of its own)?"""
-    verbs = lex.nouns.verbs if lex.nouns is not None else frozenset()
+    verbs = _verb_words(lex)
     for t in tokens[i + 2 : i + 10]:
         if t.lower == "and":
             return True
@@ -721,7 +726,7 @@ def _closes_a_range(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     """Does the "to" before ``tokens[i]`` close a from…to range: "from" among
     the ten words before it, and no verb right before "to" ("residents from
     the flooded areas were forced to leaving" has one)?"""
-    if lex.nouns is not None and _word_before_to(tokens, i) in lex.nouns.verbs:
+    if _word_before_to(tokens, i) in _verb_words(lex):
         return False
     return any(t.lower == "from" for t in tokens[max(0, i - 11) : i - 1])
 
@@ -768,7 +773,7 @@ def _stranded_to(tokens: list[Token], to: int, lex: Lexicon) -> bool:
     before the "to". Then the word after "to" is the sentence's main verb, and
     its past form is right. A word before the "to" that takes an infinitive
     ("agreed to", "forced to") makes it an infinitive's, whatever came before."""
-    if to < 1 or tokens[to - 1].lower in _INFINITIVE_TO_AFTER or tokens[to - 1].lower in _TAKES_AN_INFINITIVE:
+    if to < 1 or tokens[to - 1].lower in _BEFORE_AN_INFINITIVE:
         return False
     start = to
     while start > 0 and tokens[start - 1].lower not in _CLAUSE_BREAKS:
@@ -788,10 +793,11 @@ def _stranded_to(tokens: list[Token], to: int, lex: Lexicon) -> bool:
     return False
 
 
-# Verbs and adjectives after which "to" marks an infinitive.
+# More verbs and adjectives after which "to" marks an infinitive (with
+# _INFINITIVE_TO_AFTER, in _BEFORE_AN_INFINITIVE).
 _TAKES_AN_INFINITIVE = frozenset(
-    """agreed agree agrees decided decide decides forced asked ordered likely unlikely ready able
-    prepared expected due refused refuse promised promise planned plan plans wanted tried try
+    """agreed agree agrees decided decide decides forced asked ordered likely unlikely ready
+    prepared expected due refused refuse promised promise planned plan plans tried try
     tries managed failed fail continued began started intended aimed sought allowed permitted
     invited urged told called vowed pledged threatened offered hoped hope hopes wishes wished
     chose chosen seemed seems appeared appears set designed meant supposed obliged willing
@@ -804,6 +810,7 @@ _TAKES_AN_INFINITIVE = frozenset(
 _INFINITIVE_TO_AFTER = frozenset(
     "have has had having ought used going got able unable want wants wanted need needs needed".split()
 )
+_BEFORE_AN_INFINITIVE = _INFINITIVE_TO_AFTER | _TAKES_AN_INFINITIVE
 
 
 def _attributive(tokens: list[Token], i: int, lex: Lexicon) -> bool:
@@ -1101,7 +1108,7 @@ def _serial_comma(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     at most five words back, with a list item and no preposition or verb
     between ("Moscow, Beijing, and New Delhi"; not "Last year, the trade
     between China, and Russia")?"""
-    verbs = lex.nouns.verbs if lex.nouns is not None else frozenset()
+    verbs = _verb_words(lex)
     for j in range(i - 1, max(-1, i - 6), -1):
         t = tokens[j]
         if t.text == ",":

@@ -56,7 +56,7 @@ _ING_PREPOSITIONS = frozenset(
     "during according including following regarding concerning considering excluding pending".split()
 )
 # A number after a noun makes it a label ("Game four", "Phase two").
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+_LABEL_NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
 # Prepositions of repeated-noun idioms: "step by step", "hand in hand".
 _IDIOM_LINKS = frozenset("by for in after on to upon".split())
 # "-ly" words that are adjectives, and so can sit inside a noun phrase.
@@ -233,7 +233,7 @@ class NounTable:
         """A number word after the noun that labels it ("Game four went"),
         not one counting what follows ("shot down plane two hours after")."""
         lower = after.lower()
-        return following in _NUMBER_WORDS and not (lower in self.noun_forms and lower not in self.singular)
+        return following in _LABEL_NUMBERS and not (lower in self.noun_forms and lower not in self.singular)
 
     def modifier(self, word: str) -> bool:
         """Can ``word`` stand between a determiner and its noun (an adjective, a noun)?"""

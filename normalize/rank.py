@@ -121,8 +121,7 @@ MARGINS: dict[str, tuple[float, float]] = {
     # references, 1 in 7,000 MLQE-PE post-edits ("You can chose"). "did" and
     # "does" count only before "not" ("the work she did helped"); "will",
     # "might" and "can" only after a subject ("the new law will", not "a forged
-    # will surfaced"); "to"
-    # never ("the hospital he was taken to confirmed his death").
+    # will surfaced"); "to" never ("the hospital he was taken to confirmed his death").
     "morphology:modal": (1.0, 0.0),
     # The plural of an abstract noun the training text almost never
     # pluralises ("cooperations", "independences"): suggested when the model
