@@ -1,0 +1,62 @@
+"""Experiment: apply the ranker's unsafe model suggestions only where the tagger flags the span.
+
+python benchmarks/detector/ged_gate.py MODEL_DIR
+Prints corpus TER per set (tuned calibration sets, then held-out sets, aggregate
+only) for no edits, safe edits, all suggestions, and tagger-gated suggestions,
+each applied in one pass; and clean rows changed.
+"""
+import re
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ged_eval import Tagger, load
+from model_eval import _rule_findings, apply_safe
+from normalize.api import _merge
+from normalize.rank import model_findings
+from normalize.lm.text import normalise
+from sacrebleu.metrics import TER
+tagger = Tagger(Path(sys.argv[1]))
+groups = {"cal": ["wirecopy-dev", "own14", "own16"], "held": ["own2", "own5", "own9", "own15", "own17", "own18", "own19"]}
+taus = [0.5, 0.7, 0.8, 0.9]
+def findings(lines):
+    rules = [_rule_findings(l) for l in lines]
+    text = "\n".join(lines); spans = []; pos = 0
+    for l in lines: spans.append((pos, pos + len(l))); pos += len(l) + 1
+    shifted = [replace(f, start=f.start + s, end=f.end + s) for (s, _), fd in zip(spans, rules) for f in fd]
+    found = model_findings(text, spans, rule_findings=shifted)
+    out = []
+    for (s, e), own in zip(spans, rules):
+        here = [replace(f, start=f.start - s, end=f.end - s) for f in found if s <= f.start and f.end <= e]
+        out.append(_merge(own, here))
+    return out
+ter = TER()
+for g, names in groups.items():
+    res = {}
+    for name in names:
+        rows = load(name)
+        srcs = [r["source"] for r in rows]; refs = [r["reference"] for r in rows]
+        fs = findings(srcs)
+        probs = tagger.word_probs(srcs)
+        outs = {"none": srcs, "safe": [], "unsafe": []} | {f"gate{t}": [] for t in taus}
+        for line, f, p in zip(srcs, fs, probs):
+            outs["safe"].append(apply_safe(line, f))
+            outs["unsafe"].append(apply_safe(line, f, True))
+            words = [(m.start(), m.end()) for m in re.finditer(r"\S+", line)]
+            same = normalise(line) == line.strip() and len(words) == len(p)
+            def pmax(start, end):
+                if not same: return 0.0
+                hit = [p[i] for i, (a, b) in enumerate(words) if a < max(end, start + 1) + 1 and b > start]
+                return max(hit) if hit else 0.0
+            for t in taus:
+                keep = [x for x in f if x.applicability.value == "safe" or (x.source == "model" and pmax(x.start, x.end) >= t)]
+                outs[f"gate{t}"].append(apply_safe(line, keep, True))
+        for k, v in outs.items():
+            res.setdefault(k, []).append(round(ter.corpus_score(v, [refs]).score, 2))
+        clean_changed = {k: sum(o != s for o, s, r in zip(v, srcs, refs) if s == r) for k, v in outs.items()}
+        res.setdefault("clean_changed", []).append(clean_changed)
+    print("==", g, names)
+    for k, v in res.items():
+        print(k, v)
