@@ -1,0 +1,68 @@
+"""Experiment: the ranker's candidates below its suggestion margins, kept where the tagger flags their span.
+
+python benchmarks/detector/ged_lowgate.py MODEL_DIR LOW PIPELINE_FLAGS.json
+LOW: the suggestion margin (log10) every model family is lowered to.
+PIPELINE_FLAGS.json: the cache `ged_eval.py --cache` writes (the pipeline's
+own flags per set). Prints sentences flagged, tuned calibration sets and
+held-out sets (aggregate counts only).
+"""
+import json
+import re
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import normalize.rank as rank
+DEFAULT = dict(rank.MARGINS)
+LOW = float(sys.argv[2])
+for k, (a, s) in list(rank.MARGINS.items()):
+    if s > LOW and s < 90 and not k.startswith("spelling"):
+        rank.MARGINS[k] = (a, LOW)
+from ged_eval import Tagger, load
+from model_eval import _rule_findings
+from normalize.rank import model_findings
+from normalize.lm.text import normalise
+tagger = Tagger(Path(sys.argv[1]))
+cache = json.loads(Path(sys.argv[3]).read_text())
+groups = {"cal": ["wirecopy-dev", "own14", "own16"], "held": ["own2", "own5", "own9", "own15", "own17", "own18", "own19"]}
+taus = [0.3, 0.5, 0.7, 0.9]
+def model_only(lines):
+    text = "\n".join(lines); spans = []; pos = 0
+    for l in lines: spans.append((pos, pos + len(l))); pos += len(l) + 1
+    rules = [_rule_findings(l) for l in lines]
+    shifted = [replace(f, start=f.start + s, end=f.end + s) for (s, _), fd in zip(spans, rules) for f in fd]
+    found = model_findings(text, spans, rule_findings=shifted)
+    return [[replace(f, start=f.start - s, end=f.end - s) for f in found if s <= f.start and f.end <= e] for (s, e) in spans]
+for g, names in groups.items():
+    tot = {k: [0] * (len(taus) + 2) for k in ("faulty", "clean", "refs")}; n = {k: 0 for k in tot}
+    for name in names:
+        rows = load(name)
+        kinds = {"faulty": [r["source"] for r in rows if r["source"] != r["reference"]],
+                 "clean": [r["source"] for r in rows if r["source"] == r["reference"]],
+                 "refs": [r["reference"] for r in rows if r["source"] != r["reference"]]}
+        for kind, lines in kinds.items():
+            base = cache[f"{name}:{kind}"]
+            fs = model_only(lines)
+            probs = tagger.word_probs(lines)
+            n[kind] += len(lines); tot[kind][0] += sum(base)
+            low_any = []
+            gated = {t: [] for t in taus}
+            for line, f, p in zip(lines, fs, probs):
+                words = [(m.start(), m.end()) for m in re.finditer(r"\S+", line)]
+                same = normalise(line) == line.strip() and len(words) == len(p)
+                def pm(a, b):
+                    if not same: return 0.0
+                    hit = [p[i] for i, (x, y) in enumerate(words) if x < max(b, a + 1) + 1 and y > a]
+                    return max(hit) if hit else 0.0
+                low = [x for x in f if x.source == "model" and x.suggestions]
+                low_any.append(bool(low))
+                for t in taus:
+                    gated[t].append(any(pm(x.start, x.end) >= t for x in low))
+            tot[kind][1] += sum(b or l for b, l in zip(base, low_any))
+            for i, t in enumerate(taus):
+                tot[kind][i + 2] += sum(b or l for b, l in zip(base, gated[t]))
+    print("==", g, n)
+    for i, label in enumerate(["pipeline", f"+all model findings at suggest {LOW}"] + [f"+gated tagger>={t}" for t in taus]):
+        print(f"{label:36}", *(f"{tot[k][i]:5} ({100*tot[k][i]/n[k]:.1f}%)" for k in ("faulty", "clean", "refs")))
