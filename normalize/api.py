@@ -9,6 +9,7 @@ from pathlib import Path
 
 from normalize.apply import apply_edits, resolve_overlaps, select_edits
 from normalize.errors import InputError, NormalizeError
+from normalize.segment import heading_lines
 from normalize.types import Applicability, Edit, Finding, Progress
 
 STRATEGIES = ("rules", "model", "rules+model")
@@ -88,8 +89,41 @@ def _check(
         from normalize.detect.grammar import languagetool_findings
 
         findings.extend(_outside_accepted(languagetool_findings(text, options.languagetool_url), text, options))
+    findings = _outside_headings(findings, text)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return _one_per_edit(findings)
+
+
+# The fluency model learnt from running text; a headline's missing articles
+# make its article and preposition judgments there unreliable.
+_HEADLINE_UNRELIABLE = ("model-article", "model-preposition")
+_ARTICLES = ("the", "a", "an")
+
+
+def _outside_headings(findings: list[Finding], text: str) -> list[Finding]:
+    """Findings less those that would write articles into a headline or
+    subhead, which leave them out by convention (segment.heading_lines)."""
+    headings = heading_lines(text)
+    if not headings:
+        return findings
+    starts = [s for s, _ in headings]
+
+    def in_heading(f: Finding) -> bool:
+        k = bisect.bisect_right(starts, f.start) - 1
+        return k >= 0 and f.end <= headings[k][1]
+
+    return [
+        f for f in findings
+        if not (in_heading(f) and (f.rule in _HEADLINE_UNRELIABLE or _adds_article(text[f.start : f.end], f)))
+    ]
+
+
+def _adds_article(original: str, f: Finding) -> bool:
+    """Whether every suggestion only puts an article before ``original``."""
+    words = original.lower().split()
+    return bool(f.suggestions) and all(
+        (w := s.lower().split())[:1] and w[0] in _ARTICLES and w[1:] == words for s in f.suggestions
+    )
 
 
 def _one_per_edit(findings: list[Finding]) -> list[Finding]:

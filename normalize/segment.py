@@ -88,3 +88,37 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
     if lo < len(sentences) and sentences[lo].start <= offset:
         return sentences[lo]
     return None
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SENTENCE_END = set(".!?;:…,")
+_CLOSERS = "\"'”’»)]"
+_HEADING_MAX_WORDS = 20
+
+
+def heading_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each heading line: a short line on its own (the start
+    of the text or a blank line before it, a blank line after it and more text
+    below) that does not end as a sentence does. Headlines and subheads leave
+    out articles by convention ("Minister says sanctions against country are
+    illegal"), so article checks do not apply to them."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        lines.append((start, match.start()))
+        start = match.end()
+    lines.append((start, len(text)))
+    blank = [not text[s:e].strip() for s, e in lines]
+    content = [i for i, b in enumerate(blank) if not b]
+    if not content:
+        return []
+    first, last = content[0], content[-1]
+    headings: list[tuple[int, int]] = []
+    for i in content:
+        if i == last or not blank[i + 1] or (i != first and not blank[i - 1]):
+            continue
+        s, e = lines[i]
+        line = text[s:e].rstrip().rstrip(_CLOSERS).rstrip()
+        if line and line[-1] not in _SENTENCE_END and len(line.split()) <= _HEADING_MAX_WORDS:
+            headings.append((s, e))
+    return headings

@@ -1,0 +1,64 @@
+"""Headlines and subheads leave out articles by convention: no article check there."""
+
+from __future__ import annotations
+
+from normalize.api import Options, _outside_headings, check_text, fix_text
+from normalize.segment import heading_lines
+from normalize.types import Applicability, Finding, Severity
+
+
+def _headings(text: str) -> list[str]:
+    return [text[s:e] for s, e in heading_lines(text)]
+
+
+def test_a_headline_and_a_subhead_are_headings() -> None:
+    text = "Minister visits region\n\nMOSCOW, June 3 – The minister arrived.\n\nAid promised\n\nMore text.\n"
+    assert _headings(text) == ["Minister visits region", "Aid promised"]
+
+
+def test_crlf_and_leading_blank_lines() -> None:
+    assert _headings("\r\n\r\nTitle line\r\n\r\nBody.\r\n") == ["Title line"]
+
+
+def test_what_is_not_a_heading() -> None:
+    assert _headings("One line without a full stop") == []
+    assert _headings("Title with nothing below\n\n") == []
+    assert _headings("A body line\nTitle-like line\n\nBody.") == []  # not on its own
+    assert _headings("A sentence that ends.\n\nBody.") == []
+    assert _headings("He said it was “over”.\n\nBody.") == []
+    assert _headings(" ".join(["word"] * 21) + "\n\nBody.") == []
+    assert _headings("") == []
+
+
+def _finding(rule: str, category: str, start: int, end: int, *suggestions: str) -> Finding:
+    return Finding(rule, category, Severity.WARNING, "m", start, end, suggestions, Applicability.SAFE)
+
+
+def test_only_article_insertions_and_model_judgments_go_in_a_heading() -> None:
+    text = "Talks held in capital\n\nTalks were held in capital.\n"
+    at = text.index("capital")
+    body = text.rindex("capital")
+    kept = _outside_headings(
+        [
+            _finding("model-article", "article", at, at, "the "),
+            _finding("WC999", "article", at, at + 7, "the capital"),
+            _finding("WC998", "preposition", at - 3, at - 1, "at"),
+            _finding("model-preposition", "preposition", at - 3, at - 1, "at"),
+            _finding("model-article", "article", body, body, "the "),
+        ],
+        text,
+    )
+    assert [(f.rule, f.start) for f in kept] == [("WC998", at - 3), ("model-article", body)]
+
+
+def test_fix_leaves_a_headlines_articles_alone_but_not_the_body() -> None:
+    text = (
+        "Minister says sanctions against country are illegal\n\n"
+        "MOSCOW, June 3 (TASS) – The minister said that sanctions against country are illegal.\n"
+    )
+    fixed = fix_text(text, Options(strategy="rules+model")).text
+    head, body = fixed.split("\n\n")
+    assert head == "Minister says sanctions against country are illegal"
+    assert "against the country" in body
+    findings = check_text(text, Options(strategy="rules+model"))
+    assert not [f for f in findings if f.end <= len(head) and f.category == "article"]
