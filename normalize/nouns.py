@@ -324,9 +324,7 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
     spokesperson said.'), and a clause reported after "said that" whose verb
     follows ("said that agreement will be signed").
     """
-    # A full sentence: five tokens or more, closed by a full stop ("Situation in
-    # the region remains tense."); shorter lines are mostly captions and labels.
-    sentence = len(words) >= 5 and words[-1] in (".", "!")
+    sentence = len(words) >= 8 and words[-1] in (".", "!")
     start = _after_dateline(words)
     if sentence and words[start][:1].isupper() and not words[start].isupper():
         head = table.bare_head(words, start, initial=True)
