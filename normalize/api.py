@@ -95,13 +95,13 @@ def _check(
 
 
 # The fluency model learnt from running text; a headline's missing articles
-# make its article and preposition judgments there unreliable.
-_HEADLINE_UNRELIABLE = ("model-article", "model-preposition")
+# make its preposition judgments there unreliable.
+_HEADLINE_UNRELIABLE = ("model-preposition",)
 _ARTICLES = ("the", "a", "an")
 
 
 def _outside_headings(findings: list[Finding], text: str) -> list[Finding]:
-    """Findings less those that would write articles into a headline or
+    """Findings less those that would write an article into a headline or
     subhead, which leave them out by convention (segment.heading_lines)."""
     headings = heading_lines(text)
     if not headings:

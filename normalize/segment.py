@@ -93,15 +93,25 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SENTENCE_END = set(".!?;:…,")
 _CLOSERS = "\"'”’»)]"
-_HEADING_MAX_WORDS = 20
+_HEADING_MAX_WORDS = 16
+# "MOSCOW, June 3 (TASS) –", "GENEVA, 3 March -": a body paragraph opens so.
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*,\s")
+# What a headline does not have: a sentence end inside it, an opening
+# pronoun, quotation mark or "According to", "was/were/had/will" or a closing
+# "said" (headlines write "is held", "to visit", "minister says"): a sentence
+# that lost its full stop.
+_NOT_A_HEADLINE = re.compile(
+    r"[a-z]{2}[.!?][\"”’]?\s+[\"“]?[A-Z]|^(?:He|She|They|We|I|It|You)\s|^[\"“«'‘]"
+    r"|\b(?:was|were|had|will)\b|\bsaid\W*$|^According to\b"
+)
 
 
 def heading_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each heading line: a short line on its own (the start
-    of the text or a blank line before it, a blank line after it and more text
-    below) that does not end as a sentence does. Headlines and subheads leave
-    out articles by convention ("Minister says sanctions against country are
-    illegal"), so article checks do not apply to them."""
+    of the text or a blank line before it; a blank line or a dateline after it,
+    and more text below) that does not end or read as a sentence does.
+    Headlines and subheads leave out articles by convention ("Minister says
+    sanctions against country are illegal"), so article checks do not apply."""
     lines: list[tuple[int, int]] = []
     start = 0
     for match in _LINE_BREAK.finditer(text):
@@ -115,10 +125,19 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
     first, last = content[0], content[-1]
     headings: list[tuple[int, int]] = []
     for i in content:
-        if i == last or not blank[i + 1] or (i != first and not blank[i - 1]):
+        if i == last or (i != first and not blank[i - 1]):
+            continue
+        if not blank[i + 1] and not _DATELINE.match(text[lines[i + 1][0] : lines[i + 1][1]].lstrip()):
             continue
         s, e = lines[i]
-        line = text[s:e].rstrip().rstrip(_CLOSERS).rstrip()
-        if line and line[-1] not in _SENTENCE_END and len(line.split()) <= _HEADING_MAX_WORDS:
+        line = text[s:e].strip()
+        bare_end = line.rstrip(_CLOSERS).rstrip()
+        if (
+            bare_end
+            and bare_end[-1] not in _SENTENCE_END
+            and len(line.split()) <= _HEADING_MAX_WORDS
+            and not _DATELINE.match(line)
+            and not _NOT_A_HEADLINE.search(line)
+        ):
             headings.append((s, e))
     return headings

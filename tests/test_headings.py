@@ -20,6 +20,26 @@ def test_crlf_and_leading_blank_lines() -> None:
     assert _headings("\r\n\r\nTitle line\r\n\r\nBody.\r\n") == ["Title line"]
 
 
+def test_a_headline_right_above_its_dateline() -> None:
+    text = "Minister visits region\nMOSCOW, June 3 (TASS) – The minister arrived.\n"
+    assert _headings(text) == ["Minister visits region"]
+
+
+def test_a_sentence_that_lost_its_full_stop_is_no_heading() -> None:
+    for line in (
+        "Talks lasted three hours. Sides discussed situation in region",  # a sentence end inside
+        "GENEVA, 3 March - Leaders agreed on ceasefire",  # a dateline opens body text
+        'He said: "We are ready to sign agreement on Friday"',  # a pronoun opens it
+        "\u201cIt is important step for our country\u201d",  # a quotation
+        "Meeting was held at headquarters of company",  # a past auxiliary
+        "Situation in region remains tense, minister said",  # a closing attribution
+        "According to him, situation is under control",
+        "Drills will last until end of month",  # headlines write "to last"
+        "Sides discussed cooperation in energy sector and signed agreement on gas supplies with partners in Minsk last week",  # too long
+    ):
+        assert _headings(line + "\n\nBody.") == [], line
+
+
 def test_what_is_not_a_heading() -> None:
     assert _headings("One line without a full stop") == []
     assert _headings("Title with nothing below\n\n") == []
@@ -38,8 +58,10 @@ def test_only_article_insertions_and_model_judgments_go_in_a_heading() -> None:
     text = "Talks held in capital\n\nTalks were held in capital.\n"
     at = text.index("capital")
     body = text.rindex("capital")
+    talks = text.index("held") - 6
     kept = _outside_headings(
         [
+            _finding("model-article", "article", talks, talks + 5, "The talks"),
             _finding("model-article", "article", at, at, "the "),
             _finding("WC999", "article", at, at + 7, "the capital"),
             _finding("WC998", "preposition", at - 3, at - 1, "at"),
@@ -49,6 +71,13 @@ def test_only_article_insertions_and_model_judgments_go_in_a_heading() -> None:
         text,
     )
     assert [(f.rule, f.start) for f in kept] == [("WC998", at - 3), ("model-article", body)]
+
+
+def test_an_article_form_fix_stays_in_a_heading() -> None:
+    text = "President makes a official visit\n\nThe visit began.\n"
+    at = text.index("a official")
+    kept = _outside_headings([_finding("model-article", "article", at, at + 1, "an")], text)
+    assert len(kept) == 1
 
 
 def test_fix_leaves_a_headlines_articles_alone_but_not_the_body() -> None:
