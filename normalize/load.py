@@ -22,9 +22,14 @@ STDIN = "-"
 
 
 def read_document(path: str, encoding: str = "utf-8", max_bytes: int = MAX_BYTES) -> Document:
-    """Load ``path`` (or stdin for ``-``) into a :class:`Document`."""
+    """Load ``path`` (or stdin for ``-``) into a :class:`Document`; a text
+    with nothing but white space in it is refused as empty."""
     data = _read_bytes(path, max_bytes)
-    return decode_document(data, path, encoding)
+    doc = decode_document(data, path, encoding)
+    if not doc.text.strip():
+        where = "stdin" if path == STDIN else path
+        raise InputError(f"{where}: empty (no text to check)")
+    return doc
 
 
 def decode_document(data: bytes, path: str = "<string>", encoding: str = "utf-8") -> Document:

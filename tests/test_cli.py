@@ -154,11 +154,13 @@ def test_usage_errors(cli, tmp_path, args, message):
     assert code == 2 and message in err and err.count("\n") == 1
 
 
-def test_empty_file_is_clean(cli, tmp_path):
-    path = write(tmp_path, "e.txt", b"")
-    assert cli("check", str(path))[0] == 0
-    code, out, _ = cli("fix", str(path))
-    assert code == 0 and out == ""
+@pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"  \r\n\n\t"])
+def test_empty_input_is_refused_in_one_line(cli, tmp_path, data):
+    path = write(tmp_path, "e.txt", data)
+    for command in (["check", str(path)], ["fix", str(path)], ["fix", "--in-place", str(path)]):
+        code, out, err = cli(*command)
+        assert code == 2 and out == "" and "e.txt: empty (no text to check)" in err and err.count("\n") == 1
+    assert path.read_bytes() == data
 
 
 def test_malformed_rule_pack(cli, tmp_path):

@@ -54,10 +54,12 @@ def test_huge_file_refused(tmp_path):
         read_document(str(big), max_bytes=100)
 
 
-def test_empty_file_is_empty_text(tmp_path):
+def test_empty_file_is_refused(tmp_path):
     empty = tmp_path / "e.txt"
     empty.write_bytes(b"")
-    assert read_document(str(empty)).text == ""
+    with pytest.raises(InputError, match="e.txt: empty"):
+        read_document(str(empty))
+    assert decode_document(b"", "e.txt").text == ""  # the API still decodes it
 
 
 def test_write_atomic_keeps_mode(tmp_path):
