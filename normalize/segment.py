@@ -95,14 +95,18 @@ _SENTENCE_END = set(".!?;:…,")
 _CLOSERS = "\"'”’»)]"
 _HEADING_MAX_WORDS = 16
 # "MOSCOW, June 3 (TASS) –", "GENEVA, 3 March -": a body paragraph opens so.
-_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*,\s")
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*,\s+(?:\(|\d|[A-Z][a-z]{2,8}\.?\s+\d)")
 # What a headline does not have: a sentence end inside it, an opening
 # pronoun, quotation mark or "According to", "was/were/had/will" or a closing
 # "said" (headlines write "is held", "to visit", "minister says"): a sentence
 # that lost its full stop.
 _NOT_A_HEADLINE = re.compile(
-    r"[a-z]{2}[.!?][\"”’]?\s+[\"“]?[A-Z]|^(?:He|She|They|We|I|It|You)\s|^[\"“«'‘]"
-    r"|\b(?:was|were|had|will)\b|\bsaid\W*$|^According to\b"
+    r"^(?:He|She|They|We|I|It|You)\s|^[\"“«'‘]|\b(?:was|were|had|will)\b|\bsaid\W*$|^According to\b"
+)
+_INNER_END = re.compile(r"\b(\w+)[.!?][\"”’]?\s+[\"“]?[A-Z]")
+# Abbreviations before a name, whose stop ends no sentence ("Sen. Warren says").
+_TITLES = frozenset(
+    "mr mrs ms dr st gen sen gov rep col sgt capt prof rev jr sr inc corp ltd co lt maj adm cmdr pres amb dept no vs".split()
 )
 
 
@@ -138,6 +142,16 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
             and len(line.split()) <= _HEADING_MAX_WORDS
             and not _DATELINE.match(line)
             and not _NOT_A_HEADLINE.search(line)
+            and not _inner_sentence_end(line)
         ):
             headings.append((s, e))
     return headings
+
+
+def _inner_sentence_end(line: str) -> bool:
+    """A full stop inside the line after a lower-case word that is no title
+    ("Talks lasted three hours. Sides discussed…", not "Sen. Warren says")."""
+    return any(
+        m.group(1)[1:].islower() and len(m.group(1)) >= 2 and m.group(1).lower() not in _TITLES
+        for m in _INNER_END.finditer(line)
+    )

@@ -40,6 +40,11 @@ def test_a_sentence_that_lost_its_full_stop_is_no_heading() -> None:
         assert _headings(line + "\n\nBody.") == [], line
 
 
+def test_a_title_abbreviation_or_a_list_of_names_is_still_a_headline() -> None:
+    assert _headings("Sen. Warren says Pentagon hid costs\n\nBody.") == ["Sen. Warren says Pentagon hid costs"]
+    assert _headings("US, EU say Pentagon hid costs\n\nBody.") == ["US, EU say Pentagon hid costs"]
+
+
 def test_what_is_not_a_heading() -> None:
     assert _headings("One line without a full stop") == []
     assert _headings("Title with nothing below\n\n") == []
