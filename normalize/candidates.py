@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from normalize import nouns
 from normalize.frames import FrameTable, bare_frames
-from normalize.names import NameTable, bare_names
+from normalize.names import ALSO_A_COMPANY, NameTable, bare_names
 from normalize.agreement import (
     AUXILIARY_SWAP,
     INVERSION_OPENERS,
@@ -418,10 +418,11 @@ def definite_names(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator
     words, texts = _noun_words(sentence)
     for k, _share in bare_names(texts, lex.names, lex.nouns):
         first = words[k]
+        family = "article:name:company" if texts[k] in ALSO_A_COMPANY else "article:name"
         if k == 0:
-            yield Candidate(first.start(), first.end(), f"The {first.group()}", "article:name")
+            yield Candidate(first.start(), first.end(), f"The {first.group()}", family)
         else:
-            yield Candidate(first.start(), first.start(), "the ", "article:name")
+            yield Candidate(first.start(), first.start(), "the ", family)
 
 
 def of_frames(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:

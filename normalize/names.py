@@ -41,8 +41,9 @@ _POSSESSIVE = ("'s", "\u2019s")
 # "two Amazon", "one Supreme Court": a number takes the article's place.
 _NUMBERS = frozenset("one two three four five six seven eight nine ten several many".split())
 # Names the training text (Wikipedia) mostly gives "the" as places, that
-# news copy mostly uses bare as companies ("a contract with Amazon").
-_ALSO_A_COMPANY = frozenset({"Amazon"})
+# news copy also uses bare as companies ("a contract with Amazon"): their
+# "the" is only suggested (candidates.definite_names).
+ALSO_A_COMPANY = frozenset({"Amazon"})
 # A capitalised adjective of nationality before a name that takes "the"
 # ("Japanese Coast Guard" is judged as "Coast Guard").
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ian|ean|ish|an|i|ic)")
@@ -224,8 +225,6 @@ def bare_names(words: list[str], table: NameTable, nouns: NounTable) -> list[tup
             continue  # an appositive name: "the rocket Dragon", "the ship Titanic"
         if _people(words[end - 1], nouns):
             continue  # a people, bare when general: "ordinary Iraqis", "Chagatai Mongols came"
-        if key in _ALSO_A_COMPANY:
-            continue
         share = table.takes_the(words[start:end], key)
         if share is not None:
             found.append((start, share))

@@ -32,6 +32,9 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     # A name that nearly always takes "the" in the training text
     # (normalize.names): applied when the model agrees, else suggested.
     "article:name": (0.0, -99.0),
+    # ... but a place name that is also a company ("the Amazon" river, Amazon
+    # the retailer): suggested when the model agrees, never applied.
+    "article:name:company": (99.0, 0.0),
     # The same for a noun that nearly always takes "the" before "of"
     # (normalize.frames: "envisages construction of").
     "article:of": (0.0, -99.0),
@@ -669,6 +672,10 @@ _EXPLANATIONS: dict[str, str] = {
     "article:name": (
         f"English nearly always gives this name \u201cthe\u201d (at least {MIN_SHARE:.0%} of its "
         "uses in the training text); translation from languages without articles drops it"
+    ),
+    "article:name:company": (
+        "as a place this name nearly always takes \u201cthe\u201d in English (\u201cthe Amazon\u201d), "
+        "as a company never (\u201ca contract with Amazon\u201d): add it only for the place"
     ),
     "article:of": (
         "before \u201cof\u201d this noun nearly always takes \u201cthe\u201d in English "

@@ -80,7 +80,6 @@ def test_a_name_that_takes_the_is_flagged_when_bare(sentence: str, expected: lis
         "He praised its Supreme Court of Appeal.",
         "Ministry of Health",  # a heading, not a sentence
         "Ministry officials announced new rules for clinics on Monday.",  # a modifier
-        "The contract with Amazon was signed on Friday.",  # a company
         "Ministry announced new rules for clinics on Monday afternoon.",  # one word: capitalised anyway
     ],
 )
@@ -104,6 +103,15 @@ def test_counting_and_the_table_file_round_trip(tmp_path: Path) -> None:
     assert table.counts["United States"] == (MIN_COUNT, 1)
     assert "Congress" not in table.counts  # too rare to keep
     assert NameTable.load(tmp_path / "missing") is None
+
+
+def test_a_place_that_is_also_a_company_is_only_suggested() -> None:
+    from normalize.api import Options, check_text
+
+    for text in ("The contract with Amazon was signed on Friday.\n", "Deforestation in Amazon fell by 22 percent last year.\n"):
+        found = [f for f in check_text(text, Options(strategy="rules+model")) if f.suggestions == ("the ",)]
+        assert found and all(f.applicability.value == "unsafe" for f in found), text
+        assert "as a company never" in found[0].message
 
 
 def test_the_name_family_proposes_the_article() -> None:
