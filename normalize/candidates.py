@@ -276,6 +276,8 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
         elif tok.is_word and tok.lower not in _NO_ARTICLE_BEFORE and not _after_determiner(tokens, i):
             if tok.text[:1].isupper() and i > 0:
                 continue  # a name mid-sentence
+            if _time_from_now(tokens, i):
+                continue  # "until next month" is not "until the next month"
             if _infinitive_with_object(tokens, i, lex):
                 continue  # "to end the conflict", "to prostitute themselves": a verb
             arts = ("the",) if _plural_ahead(tokens, i, lex) else ("the", _an(tok.text))
@@ -289,6 +291,17 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
             else:
                 for art in arts:
                     yield Candidate(tok.start, tok.start, f"{art} ", "article:insert")
+
+
+_TIME_UNITS = frozenset(
+    """week weekend month year season spring summer autumn fall winter time decade century
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+def _time_from_now(tokens: list[Token], i: int) -> bool:
+    """"next/last week", "this year": a time counted from now, which takes no article."""
+    return tokens[i].lower in ("next", "last", "this") and i + 1 < len(tokens) and tokens[i + 1].lower in _TIME_UNITS
 
 
 def _infinitive_with_object(tokens: list[Token], i: int, lex: Lexicon) -> bool:
@@ -498,8 +511,21 @@ def _article_deletion(i: int, tok: Token, nxt: Token) -> Iterator[Candidate]:
 MIN_COUNT_TO_DELETE_ARTICLE = 20
 
 
+# An article these words keep: "the" before a superlative ("the worst I've
+# seen"), "a" in "a record 15 times" (native copy where the model proposed deleting them).
+_SUPERLATIVES = frozenset(
+    """best worst most least largest biggest highest lowest greatest strongest longest oldest
+    newest youngest latest fastest smallest deepest richest poorest hottest coldest heaviest
+    widest closest nearest furthest farthest finest cheapest safest shortest tallest toughest
+    weakest busiest earliest easiest hardest""".split()
+)
+_KEEPS_ARTICLE = {"the": _SUPERLATIVES, "a": frozenset({"record"})}
+
+
 def _article_swaps(sentence: str, i: int, tok: Token, nxt: Token, lex: Lexicon) -> Iterator[Candidate]:
-    if not (lex.counts and nxt.text.isalpha() and 0 < lex.count(nxt.text) < MIN_COUNT_TO_DELETE_ARTICLE):
+    if nxt.lower in _KEEPS_ARTICLE.get(tok.lower, ()):
+        pass
+    elif not (lex.counts and nxt.text.isalpha() and 0 < lex.count(nxt.text) < MIN_COUNT_TO_DELETE_ARTICLE):
         yield from _article_deletion(i, tok, nxt)
     for art in ("the", _an(nxt.text)):
         if art == tok.lower:

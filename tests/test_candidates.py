@@ -598,3 +598,12 @@ def test_a_past_form_after_a_stranded_to_is_the_main_verb() -> None:
     assert not bare("The plant that the plan was sent to developed the region.")  # "that" opens the clause
     assert bare("The minister was forced to developed the plan.")
     assert bare("The plant of the minister was asked to developed the plan.")  # "of the": no new subject
+
+
+def test_articles_kept_before_a_superlative_or_record_and_none_before_next_month() -> None:
+    assert "It's worst I've seen." not in rewrites("It's the worst I've seen.", "article")
+    assert "They won it record 15 times." not in rewrites("They won it a record 15 times.", "article")
+    assert "He stayed until the next month." not in rewrites("He stayed until next month.", "article")
+    # ... but other articles are still judged there:
+    assert "They won title." in rewrites("They won the title.", "article")
+    assert "He stayed until the end." in rewrites("He stayed until end.", "article")
