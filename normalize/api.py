@@ -102,7 +102,8 @@ _ARTICLES = ("the", "a", "an")
 
 def _outside_headings(findings: list[Finding], text: str) -> list[Finding]:
     """Findings less those that would write an article into a headline or
-    subhead, which leave them out by convention (segment.heading_lines)."""
+    subhead, which leave them out by convention (segment.heading_lines), and
+    less the model's preposition judgments there."""
     headings = heading_lines(text)
     if not headings:
         return findings

@@ -300,8 +300,14 @@ _TIME_UNITS = frozenset(
 
 
 def _time_from_now(tokens: list[Token], i: int) -> bool:
-    """"next/last week", "this year": a time counted from now, which takes no article."""
-    return tokens[i].lower in ("next", "last", "this") and i + 1 < len(tokens) and tokens[i + 1].lower in _TIME_UNITS
+    """"next week", "last year": a time counted from now, which takes no article
+    ("the last week of June" is not one)."""
+    return (
+        tokens[i].lower in ("next", "last")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower in _TIME_UNITS
+        and (i + 2 >= len(tokens) or tokens[i + 2].lower != "of")
+    )
 
 
 def _infinitive_with_object(tokens: list[Token], i: int, lex: Lexicon) -> bool:
@@ -523,9 +529,8 @@ _KEEPS_ARTICLE = {"the": _SUPERLATIVES, "a": frozenset({"record"})}
 
 
 def _article_swaps(sentence: str, i: int, tok: Token, nxt: Token, lex: Lexicon) -> Iterator[Candidate]:
-    if nxt.lower in _KEEPS_ARTICLE.get(tok.lower, ()):
-        pass
-    elif not (lex.counts and nxt.text.isalpha() and 0 < lex.count(nxt.text) < MIN_COUNT_TO_DELETE_ARTICLE):
+    barely_known = lex.counts and nxt.text.isalpha() and 0 < lex.count(nxt.text) < MIN_COUNT_TO_DELETE_ARTICLE
+    if nxt.lower not in _KEEPS_ARTICLE.get(tok.lower, ()) and not barely_known:
         yield from _article_deletion(i, tok, nxt)
     for art in ("the", _an(nxt.text)):
         if art == tok.lower:

@@ -604,6 +604,7 @@ def test_articles_kept_before_a_superlative_or_record_and_none_before_next_month
     assert "It's worst I've seen." not in rewrites("It's the worst I've seen.", "article")
     assert "They won it record 15 times." not in rewrites("They won it a record 15 times.", "article")
     assert "He stayed until the next month." not in rewrites("He stayed until next month.", "article")
+    assert "He stayed until the last week of June." in rewrites("He stayed until last week of June.", "article")
     # ... but other articles are still judged there:
     assert "They won title." in rewrites("They won the title.", "article")
     assert "He stayed until the end." in rewrites("He stayed until end.", "article")

@@ -122,10 +122,10 @@ def main(out: str, n_wiki: int) -> None:
     mlqe = DATA / "mlqe-pe-ru-en" / "train"
     for mt, pe in zip((mlqe / "mt.en").read_text().splitlines(), (mlqe / "pe.en").read_text().splitlines()):
         add(mt, pe, "mlqe", 2)
-    sets = [DATA / "wirecopy-dev" / "pairs.tsv"] + sorted((HERE / "benchmarks/data").glob("wirecopy-own*.tsv"))
+    sets = sorted((HERE / "benchmarks/data").glob("wirecopy-own*.tsv"))
     for path in sets:
-        if path.name in HELD_OUT or path.name in CALIBRATION or path.parent.name == "wirecopy-dev":
-            continue
+        if path.name in HELD_OUT or path.name in CALIBRATION:
+            continue  # wirecopy-dev (in ../shared/data) is a calibration set too
         for src, ref in pairs_from_tsv(path):
             add(src, ref, "wire", 8)
             if src != ref:

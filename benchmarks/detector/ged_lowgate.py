@@ -1,7 +1,8 @@
 """Experiment: the ranker's candidates below its suggestion margins, kept where the tagger flags their span.
 
 python benchmarks/detector/ged_lowgate.py MODEL_DIR LOW PIPELINE_FLAGS.json
-LOW: the suggestion margin (log10) every model family is lowered to.
+LOW: the suggestion margin (log10) each model family is lowered to (not
+spelling, and not the families suggested only from 90 up).
 PIPELINE_FLAGS.json: the cache `ged_eval.py --cache` writes (the pipeline's
 own flags per set). Prints sentences flagged, tuned calibration sets and
 held-out sets (aggregate counts only).
@@ -15,7 +16,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import normalize.rank as rank
-DEFAULT = dict(rank.MARGINS)
 LOW = float(sys.argv[2])
 for k, (a, s) in list(rank.MARGINS.items()):
     if s > LOW and s < 90 and not k.startswith("spelling"):
