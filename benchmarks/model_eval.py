@@ -77,17 +77,19 @@ def apply_safe(text: str, findings, unsafe: bool = False) -> str:
     return "".join(out)
 
 
-def correct_lines(lines: list[str], strategy: str, *, unsafe: bool = False) -> list[str]:
-    """The set as one document, each line one sentence, as `normalize fix`
-    sees a file (the model judges the register per document). `model` calls
-    the ranker directly; the strategies with rules go through the project's
-    API (rules from issue 2)."""
+def line_findings(lines: list[str], strategy: str, *, merge: bool = True) -> list[list]:
+    """Each line's findings (offsets into the line), the set read as one
+    document, each line one sentence, as `normalize fix` sees a file (the
+    model judges the register per document). `model` calls the ranker
+    directly; the strategies with rules go through the project's API (rules
+    from issue 2). ``merge=False`` keeps only the model's findings, judged
+    beside the rules' as `rules+model` judges them."""
     from normalize.api import _merge  # rule findings + model findings, as check_text merges them
     from normalize.rank import model_findings
 
     rules = [_rule_findings(line) if "rules" in strategy else [] for line in lines]
     if strategy == "rules":
-        return [apply_safe(line, found, unsafe) for line, found in zip(lines, rules)]
+        return rules
     text = "\n".join(lines)
     spans, pos = [], 0
     for line in lines:
@@ -96,12 +98,15 @@ def correct_lines(lines: list[str], strategy: str, *, unsafe: bool = False) -> l
     shifted = [replace(f, start=f.start + s, end=f.end + s) for (s, _), found in zip(spans, rules) for f in found]
     found = model_findings(text, spans, rule_findings=shifted)
     out = []
-    for (s, e), line, own in zip(spans, lines, rules):
+    for (s, e), own in zip(spans, rules):
         here = [replace(f, start=f.start - s, end=f.end - s) for f in found if s <= f.start and f.end <= e]
-        if strategy == "rules+model":
-            here = _merge(own, here)
-        out.append(apply_safe(line, here, unsafe))
+        out.append(_merge(own, here) if strategy == "rules+model" and merge else here)
     return out
+
+
+def correct_lines(lines: list[str], strategy: str, *, unsafe: bool = False) -> list[str]:
+    """Each line with its safe edits (all with ``unsafe``) applied: see :func:`line_findings`."""
+    return [apply_safe(line, found, unsafe) for line, found in zip(lines, line_findings(lines, strategy))]
 
 
 _RULES: dict[str, list] = {}

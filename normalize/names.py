@@ -209,7 +209,7 @@ def bare_names(words: list[str], table: NameTable, nouns: NounTable) -> list[tup
             continue
         if after in ("and", "or") and _shares_article(words, key, end):
             continue  # "the Netherlands and Belgium", "Belt and Road"
-        possessive = _last_word(words, end, key).endswith(("'s", "\u2019s"))  # "Republic of Korea's effective support"
+        possessive = _last_word(words, end, key).endswith(_POSSESSIVE)  # "Republic of Korea's effective support"
         if (_common_noun(after.lower(), nouns) and after.lower() not in _DETERMINERS) or (
             not possessive and _mass_noun(after, nouns)
         ):

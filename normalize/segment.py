@@ -62,7 +62,7 @@ def _syntok_spans(segmenter, line: str) -> list[tuple[int, int]]:
     return _extend_to_closing_quotes(line, spans)
 
 
-_TRAILING = set("\"'”’»)]")
+_CLOSING = "\"'”’»)]"  # quotes and brackets that close a sentence
 
 
 def _extend_to_closing_quotes(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -70,7 +70,7 @@ def _extend_to_closing_quotes(line: str, spans: list[tuple[int, int]]) -> list[t
     fixed: list[tuple[int, int]] = []
     for i, (start, end) in enumerate(spans):
         limit = spans[i + 1][0] if i + 1 < len(spans) else len(line)
-        while end < limit and line[end] in _TRAILING:
+        while end < limit and line[end] in _CLOSING:
             end += 1
         fixed.append((start, end))
     return fixed
@@ -92,7 +92,6 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SENTENCE_END = set(".!?;:…,")
-_CLOSERS = "\"'”’»)]"
 _HEADING_MAX_WORDS = 16
 # "MOSCOW, June 3 (TASS) –", "GENEVA, 3 March -": a body paragraph opens so.
 _DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*,\s+(?:\(|\d|[A-Z][a-z]{2,8}\.?\s+\d)")
@@ -110,18 +109,25 @@ _TITLES = frozenset(
 )
 
 
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, blank ones too, its line break excluded;
+    the next line starts where the break ends."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
 def heading_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each heading line: a short line on its own (the start
     of the text or a blank line before it; a blank line or a dateline after it,
     and more text below) that does not end or read as a sentence does.
     Headlines and subheads leave out articles by convention ("Minister says
     sanctions against country are illegal"), so article checks do not apply."""
-    lines: list[tuple[int, int]] = []
-    start = 0
-    for match in _LINE_BREAK.finditer(text):
-        lines.append((start, match.start()))
-        start = match.end()
-    lines.append((start, len(text)))
+    lines = line_spans(text)
     blank = [not text[s:e].strip() for s, e in lines]
     content = [i for i, b in enumerate(blank) if not b]
     if not content:
@@ -135,7 +141,7 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
             continue
         s, e = lines[i]
         line = text[s:e].strip()
-        bare_end = line.rstrip(_CLOSERS).rstrip()
+        bare_end = line.rstrip(_CLOSING).rstrip()
         if (
             bare_end
             and bare_end[-1] not in _SENTENCE_END

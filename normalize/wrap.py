@@ -18,7 +18,8 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+from normalize.segment import line_spans
+
 _CLOSERS = "[\"'\u201d\u2019\u00bb)\\]]*[ \\t]*\\Z"
 _ENDS_CLAUSE = re.compile(r"[.!?:;\u2026]" + _CLOSERS)
 _ENDS_SENTENCE = re.compile(r"[.!?\u2026]" + _CLOSERS)
@@ -48,8 +49,8 @@ def soft_breaks(text: str) -> list[int]:
     """
     if "\n" not in text and "\r" not in text:
         return []
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
-    contents = [text[s:e].rstrip("\r\n") for s, e in lines]
+    lines = line_spans(text)
+    contents = [text[s:e] for s, e in lines]
     filled = [bool(c.strip()) for c in contents]
     joins = [i for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
     if not joins:
@@ -70,7 +71,7 @@ def soft_breaks(text: str) -> list[int]:
             and not _ENDS_CLAUSE.search(contents[i])
         ):
             soft.add(i)
-    return [p for i in sorted(soft) for p in range(lines[i][0] + len(contents[i]), lines[i][1])]
+    return [p for i in sorted(soft) for p in range(lines[i][1], lines[i + 1][0])]
 
 
 def _goes_on(line: str, following: str) -> bool:

@@ -7,38 +7,24 @@ each applied in one pass; and clean rows changed.
 """
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ged_eval import Tagger, load
-from model_eval import _rule_findings, apply_safe
-from normalize.api import _merge
-from normalize.rank import model_findings
+from model_eval import apply_safe, line_findings
 from normalize.lm.text import normalise
 from sacrebleu.metrics import TER
 tagger = Tagger(Path(sys.argv[1]))
 groups = {"cal": ["wirecopy-dev", "own14", "own16"], "held": ["own2", "own5", "own9", "own15", "own17", "own18", "own19"]}
 taus = [0.5, 0.7, 0.8, 0.9]
-def findings(lines):
-    rules = [_rule_findings(l) for l in lines]
-    text = "\n".join(lines); spans = []; pos = 0
-    for l in lines: spans.append((pos, pos + len(l))); pos += len(l) + 1
-    shifted = [replace(f, start=f.start + s, end=f.end + s) for (s, _), fd in zip(spans, rules) for f in fd]
-    found = model_findings(text, spans, rule_findings=shifted)
-    out = []
-    for (s, e), own in zip(spans, rules):
-        here = [replace(f, start=f.start - s, end=f.end - s) for f in found if s <= f.start and f.end <= e]
-        out.append(_merge(own, here))
-    return out
 ter = TER()
 for g, names in groups.items():
     res = {}
     for name in names:
         rows = load(name)
         srcs = [r["source"] for r in rows]; refs = [r["reference"] for r in rows]
-        fs = findings(srcs)
+        fs = line_findings(srcs, "rules+model")
         probs = tagger.word_probs(srcs)
         outs = {"none": srcs, "safe": [], "unsafe": []} | {f"gate{t}": [] for t in taus}
         for line, f, p in zip(srcs, fs, probs):

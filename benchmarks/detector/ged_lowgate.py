@@ -10,7 +10,6 @@ held-out sets (aggregate counts only).
 import json
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -21,20 +20,12 @@ for k, (a, s) in list(rank.MARGINS.items()):
     if s > LOW and s < 90 and not k.startswith("spelling"):
         rank.MARGINS[k] = (a, LOW)
 from ged_eval import Tagger, load
-from model_eval import _rule_findings
-from normalize.rank import model_findings
+from model_eval import line_findings
 from normalize.lm.text import normalise
 tagger = Tagger(Path(sys.argv[1]))
 cache = json.loads(Path(sys.argv[3]).read_text())
 groups = {"cal": ["wirecopy-dev", "own14", "own16"], "held": ["own2", "own5", "own9", "own15", "own17", "own18", "own19"]}
 taus = [0.3, 0.5, 0.7, 0.9]
-def model_only(lines):
-    text = "\n".join(lines); spans = []; pos = 0
-    for l in lines: spans.append((pos, pos + len(l))); pos += len(l) + 1
-    rules = [_rule_findings(l) for l in lines]
-    shifted = [replace(f, start=f.start + s, end=f.end + s) for (s, _), fd in zip(spans, rules) for f in fd]
-    found = model_findings(text, spans, rule_findings=shifted)
-    return [[replace(f, start=f.start - s, end=f.end - s) for f in found if s <= f.start and f.end <= e] for (s, e) in spans]
 for g, names in groups.items():
     tot = {k: [0] * (len(taus) + 2) for k in ("faulty", "clean", "refs")}; n = {k: 0 for k in tot}
     for name in names:
@@ -44,7 +35,7 @@ for g, names in groups.items():
                  "refs": [r["reference"] for r in rows if r["source"] != r["reference"]]}
         for kind, lines in kinds.items():
             base = cache[f"{name}:{kind}"]
-            fs = model_only(lines)
+            fs = line_findings(lines, "rules+model", merge=False)
             probs = tagger.word_probs(lines)
             n[kind] += len(lines); tot[kind][0] += sum(base)
             low_any = []
