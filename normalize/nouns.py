@@ -104,6 +104,21 @@ MAX_MODIFIERS = 3
 _BARE_INSTITUTIONS = frozenset(
     "hospital school prison jail court church college university office power bed home work town sea class camp".split()
 )
+# Common words that are also companies or brands news copy writes bare
+# ("Target lowered its forecast", "Shell said"): capitalised at a sentence's
+# start they are the company, not a noun that lost its article. Words a
+# translation often leaves bare as nouns ("Tower collapsed", "Match ended")
+# ("Shell hit a school" in defence copy) are not listed, and "of" after the
+# word makes it a noun ("Target of the attack was").
+COMPANY_WORDS = frozenset(
+    """Target Sky Next Gap Apple Amazon Oracle Visa Alphabet Meta Snap Zoom Slack Orange
+    Carnival Continental Progressive Chase Compass Genesis Subway Puma Canon Boots Citizens
+    Travelers Prudential Caterpillar Staples Sprint Dish Ford Nest""".split()
+)
+# A role after a passive "named", "elected"... is bare in English: "was named
+# player of the month", "was elected chairman".
+_ROLE_VERBS = frozenset("named elected appointed voted crowned declared proclaimed".split())
+_PASSIVE_BE = frozenset("is are was were be been being".split())
 # A singular noun needs an article when at most MAX_BARE of its noun phrases
 # in the training text open with no determiner: countable nouns ("explosion")
 # and nouns that are definite by nature ("government"), not mass nouns
@@ -313,6 +328,10 @@ def _reports(words: list[str], k: int) -> bool:
     return lower in _REPORTING or lower == "out" and k > 0 and words[k - 1].lower() == "pointed"
 
 
+def _company(words: list[str], i: int) -> bool:
+    return words[i] in COMPANY_WORDS and (i + 1 == len(words) or words[i + 1] != "of")
+
+
 def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int, bool]]:
     """(phrase start, head, opens the text?) of each bare subject whose noun needs an article.
 
@@ -326,7 +345,7 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
     """
     sentence = len(words) >= 8 and words[-1] in (".", "!")
     start = _after_dateline(words)
-    if sentence and words[start][:1].isupper() and not words[start].isupper():
+    if sentence and words[start][:1].isupper() and not words[start].isupper() and not _company(words, start):
         head = table.bare_head(words, start, initial=True)
         # A bare phrase before a comma is an adverbial or a heading, not a subject.
         if (
@@ -427,6 +446,8 @@ def object_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int]
             continue  # a name; a modifying participle ("the signed agreement"); "last week"
         if words[i] == before:
             continue  # "month on month", "day by day"
+        if lower in _ROLE_VERBS and before in _PASSIVE_BE:
+            continue  # "was named player of the month"
         if lower not in _OBJECT_PREPOSITIONS and (lower not in table.finite or lower.endswith("ing")):
             continue
         start = i
@@ -437,8 +458,8 @@ def object_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int]
         head = table.bare_head(words, start, initial=False)
         if head is None or head + 1 >= len(words) or not table.needs_article(words[head], written_lower=True):
             continue
-        if lower in _OBJECT_PREPOSITIONS and words[head] in _BARE_INSTITUTIONS:
-            continue  # "sent to hospital", "remains in power"
+        if lower in _OBJECT_PREPOSITIONS and (words[head] in _BARE_INSTITUTIONS or words[start] == "pole"):
+            continue  # "sent to hospital", "remains in power", "start from pole position"
         if lower == "to" and head == start and _infinitive(words, start, table):
             continue  # "to end the conflict": a verb, not a noun
         if not table.needs_article(words[head]) and not _ends_phrase(words[head + 1]):
