@@ -318,8 +318,31 @@ def tokenize(sentence: str) -> list[re.Match[str]]:
 
 
 def reported_clauses(words: list[str], start: int = 0) -> list[int]:
-    """Where each clause reported after "said/noted … that" starts."""
-    return [i for i in range(start + 2, len(words) - 3) if words[i - 1] == "that" and _reports(words, i - 2)]
+    """Where each clause reported after "said/noted … that" starts: also after
+    a time between the verb and "that" ("said on Friday that", "said Monday
+    that") and after "and that" once a clause has been reported."""
+    out: list[int] = []
+    for i in range(start + 2, len(words) - 3):
+        if words[i - 1] != "that":
+            continue
+        if _reports(words, i - 2) or _reports_at_a_time(words, i - 2) or (out and words[i - 2] == "and"):
+            out.append(i)
+    return out
+
+
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+
+
+def _reports_at_a_time(words: list[str], k: int) -> bool:
+    """Does "said on Friday" / "said Monday" / "said last week" end at ``words[k]``?"""
+    lower = words[k].lower()
+    if lower in _DAYS:
+        k -= 2 if k >= 2 and words[k - 1] == "on" else 1
+    elif lower in ("week", "month") and k >= 2 and words[k - 1] == "last":
+        k -= 2
+    else:
+        return False
+    return k >= 0 and _reports(words, k)
 
 
 def _reports(words: list[str], k: int) -> bool:
@@ -341,7 +364,9 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
     fell"), a clause after a comma whose verb follows at once (", man was
     detained"), an attribution after a comma or a closing quote ('…,"
     spokesperson said.'), and a clause reported after "said that" whose verb
-    follows ("said that agreement will be signed").
+    follows, at once or after a short prepositional phrase ("said that
+    agreement will be signed", "said on Friday that agreement with Armenia
+    could be signed").
     """
     sentence = len(words) >= 8 and words[-1] in (".", "!")
     start = _after_dateline(words)
@@ -377,9 +402,12 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         if after_opening or words[head + 1] in _AUXILIARIES:
             yield i, head, False
     for i in reported_clauses(words, start):
-        if not words[i].islower() or words[i] in _FUNCTION:
+        first = i
+        if _DEMONYM.fullmatch(words[i]) and words[i].lower() in table.proper and words[i + 1].islower():
+            first = i + 1  # "noted that Belarusian economy has adapted": judged from the noun phrase
+        elif not words[i].islower() or words[i] in _FUNCTION:
             continue
-        head = table.bare_head(words, i, initial=False)
+        head = table.bare_head(words, first, initial=False)
         if head is not None and table.needs_article(words[head].lower()) and _verb_after(words, head + 1, table):
             yield i, head, False
 
@@ -416,13 +444,22 @@ def _predicate_after(words: list[str], k: int, table: NounTable) -> bool:
 
 
 def _verb_after(words: list[str], k: int, table: NounTable) -> bool:
-    """Does a verb follow at ``words[k]``, or after "of" and one more word
-    ("said that delegation of Uzbekistan arrived")?"""
-    if k + 2 < len(words) and words[k] == "of" and words[k + 1] not in _FUNCTION:
-        k += 2
-    if k >= len(words):
+    """Does a verb follow at ``words[k]``, or after a short prepositional
+    phrase ("said that delegation of Uzbekistan arrived", "said that peace
+    agreement with Armenia could be signed", "that first unit of the plant
+    will be")? The phrase holds no comma, verb or clause opener."""
+    if k < len(words) and words[k] in _PHRASE_PREPOSITIONS:
+        for j in range(k + 1, min(k + 6, len(words))):
+            if _is_verb(words[j], table):
+                return j > k + 1
+            if not words[j].isalnum() or words[j] in _CLAUSE_OPENERS:
+                return False
         return False
-    return _is_verb(words[k], table)
+    return k < len(words) and _is_verb(words[k], table)
+
+
+_PHRASE_PREPOSITIONS = frozenset("of in with between for on at from near along across".split())
+_CLAUSE_OPENERS = frozenset("that which who whom whose where when while and or but".split())
 
 
 def _is_verb(word: str, table: NounTable) -> bool:

@@ -116,7 +116,8 @@ def heads(sentence: str) -> list[str]:
         ("He noted that the team arrived in Myanmar on Monday.", []),
         ("He noted that cooperation will grow fast next year.", []),  # a mass noun
         ("He noted that team spirit will grow fast next year.", []),  # a modifier
-        ("He noted that team on the pitch was ready.", []),  # no verb right after the noun
+        ("He noted that team on the pitch was ready.", ["team"]),  # the verb after a short phrase
+        ("He noted that team on the pitch, ready and rested, was ready.", []),  # not across a comma
         ("Right now, the team is preparing for the final.", []),  # an adverbial, not a subject
         ("Lecture from the course on the history of the region.", []),  # a verbless caption
         # An attribution after a comma or a closing quote; its subject may be a
@@ -128,6 +129,11 @@ def heads(sentence: str) -> list[str]:
         ("He noted that minister arrived in Myanmar on Monday.", []),
         # More reporting verbs open a reported clause:
         ("The police warned that man was detained near the border.", ["man"]),
+        # ... with a time before "that", after "and that", and through a short phrase:
+        ("The police said on Monday that man was detained near the border.", ["man"]),
+        ("The police said that the team arrived and that man was detained.", ["man"]),
+        ("The police said that team of the rescuers was detained at the border.", ["team"]),
+        ("The police said that team, which arrived on Monday, was detained.", []),
         # A noun often capitalised in names ("Summit of the Americas"), alone
         # before a verb at the start of a sentence, is a common noun there:
         ("Summit urged the leaders to act on the climate in Geneva.", ["Summit"]),
