@@ -615,6 +615,8 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
             continue  # "between the 1960s and the 1980s": the "and" the window cannot see makes it right
         if tok.lower == "on" and _on_idiom(tokens, i):
             continue  # "arrested on treason charges", "on suspicion of", "on condition of anonymity"
+        if tok.lower == "on" and _time_on(tokens, i):
+            continue  # "a decade on, the town ...": later, not a preposition
         for prep in PREPOSITIONS:
             if prep != tok.lower:
                 # "of", the commonest preposition, is the n-gram model's default
@@ -642,6 +644,15 @@ def _and_closes_between(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         if t.text in (",", ";", ":") or t.lower in verbs or t.lower in _BE_FORMS:
             return False
     return False
+
+
+def _time_on(tokens: list[Token], i: int) -> bool:
+    """Is "on" an adverb after a span of time ("a decade on,", "Ten years on.")?"""
+    ends = i + 1 == len(tokens) or not tokens[i + 1].is_word
+    return ends and i > 0 and tokens[i - 1].lower in _SPANS
+
+
+_SPANS = frozenset("hour hours day days week weeks month months year years decade decades century centuries".split())
 
 
 def _on_idiom(tokens: list[Token], i: int) -> bool:

@@ -291,6 +291,11 @@ def test_an_article_opening_an_amount_through_a_modifier_stays() -> None:
     assert "The plant employs more than 500 workers." in rewrites("The plant employs a more than 500 workers.", "article")
 
 
+def test_on_after_a_span_of_time_is_an_adverb() -> None:
+    assert rewrites("A decade on, we go home.", "preposition") == set()
+    assert "A decade in the city, we go home." in rewrites("A decade on the city, we go home.", "preposition")
+
+
 def test_companies_and_figures_open_a_sentence_bare() -> None:
     assert "The target lowered its forecast." not in rewrites("Target lowered its forecast.", "article")
     assert "The net profit rose to 5 billion." not in rewrites("Net profit rose to 5 billion.", "article")
