@@ -39,7 +39,7 @@ from normalize.agreement import (
 )
 from normalize.nouns import NounTable
 from normalize.types import LINE_BREAKS
-from normalize.predicates import VerbForms, infinitives_after_gerund_verbs, missing_auxiliaries
+from normalize.predicates import VerbForms, bare_verbs_after_names, infinitives_after_gerund_verbs, missing_auxiliaries
 
 ARTICLES = ("a", "an", "the")
 
@@ -481,6 +481,9 @@ def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             yield Candidate(at, at, f"{aux} ", "predicate:auxiliary")
     for to, verb, form in infinitives_after_gerund_verbs(texts, lex.verbs):
         yield Candidate(words[to].start(), words[verb].end(), form, "predicate:gerund")
+    for k in bare_verbs_after_names(texts, lex.verbs):
+        for form in sorted(lex.verbs.forms_of.get(texts[k], ())):
+            yield Candidate(words[k].start(), words[k].end(), form, "predicate:finite")
 
 
 def bare_objects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:

@@ -210,3 +210,49 @@ def infinitives_after_gerund_verbs(words: list[str], verbs: VerbForms) -> list[t
             continue  # a noun: "from start to finish to", "some risk to"
         found.append((i, i + 1, form))
     return found
+
+
+# A base-form verb right after a named subject and before its object's
+# determiner ("President Jokowi inaugurate the toll road") lost its ending:
+# Indonesian, Thai, Vietnamese and Chinese verbs have none to carry over.
+_OBJECT_OPENERS = frozenset("the a an his her its their this these those our".split())
+# Lower-case words a name or title may hold ("Ministry of Health", "Abdullah bin Zayed").
+_IN_NAMES = frozenset("of for the de al bin ibn van von da".split())
+
+
+def bare_verbs_after_names(words: list[str], verbs: VerbForms) -> list[int]:
+    """Indices of base-form verbs whose subject is a name or title opening the
+    sentence ("President Jokowi inaugurate the", "The Prime Minister chair
+    the"): a finite verb is meant, its tense the editor's choice. A base form
+    that is also a past or third-person form ("cut", "put") is no evidence,
+    nor is a subject joined by "and" (a plural)."""
+    start = _after_dateline(words)
+    k = start
+    while k < len(words) and (words[k][:1].isupper() or (k > start and words[k] in _IN_NAMES)):
+        k += 1
+    if k == start or k + 1 >= len(words) or words[k - 1] in _IN_NAMES or k - start > 8:
+        return []
+    verb, last = words[k], words[k - 1]
+    if not verb.islower() or verb not in verbs.base or verb in verbs.past or verb in verbs.third or verb in _FUNCTION:
+        return []
+    heads = [last] + [words[j - 1] for j in range(start + 1, k) if words[j] in ("of", "for")]
+    if any(w.endswith("s") and not w.endswith("ss") for w in heads) or verb in _ALSO_PREPOSITIONS:
+        # a plural ("Officials expect the", "Members of the council include"),
+        # or a name we cannot tell from one; "Station near the" is no verb
+        return []
+    if any(w.lower() in verbs.past or w.lower() in verbs.gerunds for w in words[start:k]):
+        return []  # an opening participle ("Enraged over the death of …", "Traveling down the")
+    if words[k + 1] not in _OBJECT_OPENERS:
+        return []  # ("film The Grand Budapest Hotel": a title, not an object)
+    first = words[start].lower()
+    if first in _FUNCTION - {"the"} or first in _NOT_A_SUBJECT or k - start < (3 if first == "the" else 2):
+        # "Among Czech people the…", "May God give the…"; one word may be a
+        # plural ("Algae lack the", "Samurai represent") and "The Taliban" a
+        # collective: only titles and full names ("President Jokowi", "The
+        # Prime Minister") are judged.
+        return []
+    return [k]
+
+
+_ALSO_PREPOSITIONS = frozenset("near like round past down up out off over".split())
+_NOT_A_SUBJECT = frozenset("may might can could will would shall should must let please later next then also oh en".split())

@@ -74,6 +74,9 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     "predicate:auxiliary": (99.0, -99.0),
     # "envisages to build" -> "building": applied when the model agrees.
     "predicate:gerund": (0.0, -99.0),
+    # "President Jokowi inaugurate the toll road": a finite verb is missing its
+    # ending; which (past or present) is the editor's choice, so only suggested.
+    "predicate:finite": (99.0, -99.0),
 }
 
 # Family -> (safe margin, unsafe margin), in log10 probability; a family
@@ -283,7 +286,9 @@ FAMILY_HELP = {
     "'many' for 'much' before a countable plural ('much efforts': agreement:much)",
     "predicate": "an auxiliary for a clause whose only verb is a bare -ing form ('The minister "
     "stressing on…' -> 'is stressing': predicate:auxiliary, suggested only); the -ing form after "
-    "a verb that takes no to-infinitive ('envisages to build' -> 'envisages building': predicate:gerund)",
+    "a verb that takes no to-infinitive ('envisages to build' -> 'envisages building': predicate:gerund); "
+    "a finite form for a bare verb after a named subject ('President Jokowi inaugurate the': predicate:finite, "
+    "suggested only)",
     "preposition": "another preposition from the confusion set, or none",
     "comma": "inserting a comma after an opening adverbial, or deleting one",
     "redundancy": "deleting padding ('the process of', 'the city of') or a repeated word",
@@ -693,6 +698,11 @@ _EXPLANATIONS: dict[str, str] = {
     ),
     "predicate:gerund": (
         "this verb takes an -ing form, not a to-infinitive ('avoid escalating', 'envisages building')"
+    ),
+    "predicate:finite": (
+        "the verb after this named subject has no ending: English needs a finite form "
+        "('inaugurated', 'inaugurates'); Indonesian, Thai, Vietnamese and Chinese verbs have none. "
+        "The model's pick"
     ),
     "article:object": (
         "a singular noun of this kind is rarely bare in English, and the fluency model "

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalize.nouns import NounTable, tokenize
-from normalize.predicates import VerbForms, infinitives_after_gerund_verbs, missing_auxiliaries
+from normalize.predicates import VerbForms, bare_verbs_after_names, infinitives_after_gerund_verbs, missing_auxiliaries
 
 GROUPS = [
     "NOUN\tNN=minister NNS=ministers",
@@ -168,3 +168,28 @@ def test_arbitrary_words_never_crash_and_indices_are_in_range(words: list[str]) 
         assert 0 <= k < len(words) and number in ("sg", "pl")
     for i, j, form in infinitives_after_gerund_verbs(words, VERBS):
         assert words[i].lower() == "to" and j == i + 1 and form.endswith("ing")
+    for k in bare_verbs_after_names(words, VERBS):
+        assert 0 < k < len(words) - 1 and words[k] in VERBS.base
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("President Jokowi visit the new port on Friday.", ["visit"]),
+        ("The Prime Minister support the plan, officials said.", ["support"]),
+        ("HANOI (VNA) – Prime Minister Pham Minh Chinh visit the site.", ["visit"]),
+        ("The Ministry of Health support the plan.", ["support"]),
+        # A finite form, a plural or a collective, one word, a modal, an opening participle:
+        ("President Jokowi visited the new port on Friday.", []),
+        ("Tourists visit the new port every summer.", []),
+        ("Members of the Council support the plan.", []),
+        ("The Taliban support the plan.", []),
+        ("Jokowi visit the new port.", []),
+        ("May God support the plan.", []),
+        ("President Jokowi and his wife visit the port.", []),
+        ("Prime Minister Chinh visit The Grand Hotel.", []),  # a title after the verb
+    ],
+)
+def test_a_bare_verb_after_a_named_subject_needs_a_finite_form(sentence: str, expected: list[str]) -> None:
+    words = [m.group() for m in tokenize(sentence)]
+    assert [words[k] for k in bare_verbs_after_names(words, VERBS)] == expected
