@@ -16,7 +16,7 @@ from model_eval import apply_safe, line_findings
 from normalize.lm.text import normalise
 from sacrebleu.metrics import TER
 tagger = Tagger(Path(sys.argv[1]))
-groups = {"cal": ["wirecopy-dev", "own14", "own16"], "held": ["own2", "own5", "own9", "own15", "own17", "own18", "own19"]}
+groups = {"cal": ["wirecopy-dev", "own14", "own16"], "held": ["own2", "own5", "own9", "own15", "own17", "own18", "own19", "own20"]}
 taus = [0.5, 0.7, 0.8, 0.9]
 ter = TER()
 for g, names in groups.items():

@@ -24,7 +24,7 @@ from model_eval import line_findings
 from normalize.lm.text import normalise
 tagger = Tagger(Path(sys.argv[1]))
 cache = json.loads(Path(sys.argv[3]).read_text())
-groups = {"cal": ["wirecopy-dev", "own14", "own16"], "held": ["own2", "own5", "own9", "own15", "own17", "own18", "own19"]}
+groups = {"cal": ["wirecopy-dev", "own14", "own16"], "held": ["own2", "own5", "own9", "own15", "own17", "own18", "own19", "own20"]}
 taus = [0.3, 0.5, 0.7, 0.9]
 for g, names in groups.items():
     tot = {k: [0] * (len(taus) + 2) for k in ("faulty", "clean", "refs")}; n = {k: 0 for k in tot}
