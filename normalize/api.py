@@ -157,6 +157,11 @@ def fix_text(
     """
     result = FixResult(text)
     line_cache: dict[str, list[Finding]] = {}
+    # Every text a pass produced, with how many edits and passes led to it: two
+    # edits that undo each other (a rule's insertion and the model's deletion,
+    # mostly among unsafe ones) would otherwise swing to the pass limit, and
+    # the output would depend on whether that limit is odd or even.
+    seen: dict[str, tuple[int, int]] = {text: (0, 0)}
     for number in range(MAX_FIX_PASSES):
         findings = check_text(
             result.text, options, line_cache=line_cache, progress=progress if number == 0 else None
@@ -167,9 +172,15 @@ def fix_text(
         new_text = apply_edits(result.text, edits)
         if new_text == result.text:
             break
+        if new_text in seen:
+            # A cycle: stop at its first text, with the edits that led there.
+            n_edits, result.passes = seen[new_text]
+            result.text, result.edits = new_text, result.edits[:n_edits]
+            break
         result.text = new_text
         result.edits.extend(edits)
         result.passes += 1
+        seen[new_text] = (len(result.edits), result.passes)
     return result
 
 

@@ -52,13 +52,21 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
-    """A unified diff that keeps each line's own line end."""
-    a = before.splitlines(keepends=True)
-    b = after.splitlines(keepends=True)
+    """A unified diff that keeps each line's own line end, split where `patch`
+    and `git apply` split: after "\\n" only (a CR-only file is one line to them,
+    and so are lines joined by U+2028)."""
+    a = _patch_lines(before)
+    b = _patch_lines(after)
     lines = difflib.unified_diff(a, b, fromfile=f"a/{path}", tofile=f"b/{path}")
     out = []
     for line in lines:
-        if not line.endswith(("\n", "\r")):
+        if not line.endswith("\n"):
             line += "\n\\ No newline at end of file\n"
         out.append(line)
     return "".join(out)
+
+
+def _patch_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    return out + [lines[-1]] if lines[-1] else out

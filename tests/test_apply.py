@@ -63,3 +63,9 @@ def test_insertion_and_replacement():
 def test_diff_marks_changed_lines_only():
     diff = unified_diff("a\r\nb\r\n", "a\r\nc\r\n", "f.txt")
     assert "-b\r\n" in diff and "+c\r\n" in diff and "--- a/f.txt" in diff
+
+
+def test_diff_lines_split_where_patch_splits():
+    # `patch` and `git apply` split lines after "\n" only: a CR-only file is one line to them.
+    diff = unified_diff("a\rb\r", "a\rc\r", "f.txt")
+    assert "-a\rb\r\n\\ No newline at end of file\n" in diff and "+a\rc\r\n" in diff

@@ -110,6 +110,13 @@ def test_fix_diff_writes_nothing(cli, tmp_path):
     assert path.read_bytes() == FAULTY.encode()
 
 
+def test_fix_diff_keeps_the_bom_in_the_first_line(cli, tmp_path):
+    # so that `patch` and `git apply` find the file's first line as it is
+    path = write(tmp_path, "f.txt", b"\xef\xbb\xbfIn his turn, the minister said.\n")
+    code, out, _ = cli("fix", str(path), "--diff")
+    assert code == 0 and "-\ufeffIn his turn" in out and "+\ufeffFor his part" in out
+
+
 def test_accept_list_protects_phrases(cli, tmp_path):
     path = write(tmp_path, "f.txt", b"Exports grew by 3,5 per cent.\n")
     accept = write(tmp_path, "accept.txt", b"# house names\n3,5\n")

@@ -82,3 +82,31 @@ def test_one_edit_found_by_two_rules_is_reported_once_and_stays_safe(tmp_path) -
     found = check_text("He said in his turn that it was done.\n", options)
     assert [f.rule for f in found] == ["XT102", "XT103"]  # XT103 narrows its edit to deleting "his "
     assert fix_text("He said in his turn that it was done.\n", options).text == "He said for his part that it was done.\n"
+
+
+def test_edits_that_undo_each_other_stop_at_the_first_text(tmp_path) -> None:
+    # Two safe rules that swing a word back and forth: `fix` must not run to
+    # its pass limit and return whichever side an odd or even limit lands on.
+    (tmp_path / "swing.yaml").write_text(
+        """family: swing
+rules:
+  - id: WZ901
+    category: typography
+    message: One way.
+    pattern: '\\bfoo\\b'
+    replace: [bar]
+    applicability: safe
+    examples: [{bad: 'a foo b', good: 'a bar b'}, {ok: 'a b'}]
+  - id: WZ902
+    category: typography
+    message: The other way.
+    pattern: '\\bbar\\b'
+    replace: [foo]
+    applicability: safe
+    examples: [{bad: 'a bar b', good: 'a foo b'}, {ok: 'a b'}]
+""",
+        encoding="utf-8",
+    )
+    options = Options(strategy="rules", rules_dir=str(tmp_path))
+    result = fix_text("They said foo twice.\n", options)
+    assert result.text == "They said foo twice.\n" and result.edits == [] and result.passes == 0

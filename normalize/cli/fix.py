@@ -45,7 +45,9 @@ def fix_command(
         result = fix_text(doc.text, options, unsafe=unsafe_fixes, progress=progress)
 
     if diff:
-        sys.stdout.write(unified_diff(doc.text, result.text, path))
+        # The BOM is part of the file's first line for `patch` and `git apply`.
+        bom = "\ufeff" if doc.bom else ""
+        sys.stdout.write(unified_diff(bom + doc.text, bom + result.text, path))
         return
     data = encode_document(doc, result.text)
     if in_place:
