@@ -56,7 +56,12 @@ def check_text(
     (``normalize.wrap``); no finding then covers one.
     ``progress`` hears how many sentences the model has done (the slow part).
     """
+    from normalize.load import lone_surrogate
     from normalize.wrap import covers_break, soft_breaks, unwrap
+
+    surrogate = lone_surrogate(text)
+    if surrogate is not None:
+        raise NormalizeError(f"the text holds a lone surrogate (U+{ord(text[surrogate]):04X} at character {surrogate})")
 
     breaks = soft_breaks(text)
     if not breaks:

@@ -58,6 +58,8 @@ def read_baseline(path: str) -> Counter[str]:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: not a normalize baseline ({_reason(exc)})") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a normalize baseline (nested too deeply)") from None
     version = data.get("normalize_baseline") if isinstance(data, dict) else None
     if type(version) is not int or version != FORMAT_VERSION:
         raise InputError(f"{path}: not a normalize baseline (version {FORMAT_VERSION} expected)")

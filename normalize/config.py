@@ -65,6 +65,11 @@ def _read(path: Path, section: tuple[str, ...]) -> dict[str, Any] | None:
             raise NormalizeError(f"{path}: '{key}' must be a file or folder path (a non-empty string)")
         values[key] = str((path.parent / values[key]).resolve())
     for key in ("select", "ignore"):
-        if isinstance(values.get(key), list):
-            values[key] = ",".join(map(str, values[key]))
+        if isinstance(values.get(key), list) and all(isinstance(v, str) for v in values[key]):
+            values[key] = ",".join(values[key])
+        elif key in values and not isinstance(values[key], str):
+            raise NormalizeError(f"{path}: '{key}' must be a string or a list of strings (rule ids, prefixes or families)")
+    for key in ("strategy", "languagetool"):
+        if key in values and not isinstance(values[key], str):
+            raise NormalizeError(f"{path}: '{key}' must be a string")
     return values

@@ -50,7 +50,25 @@ def decode_document(data: bytes, path: str = "<string>", encoding: str = "utf-8"
         ) from None
     if codec != "utf-8" and text.startswith("\ufeff"):
         bom, text = True, text[1:]
+    surrogate = lone_surrogate(text)
+    if surrogate is not None:
+        raise InputError(
+            f"{path}: decodes with {encoding} to a lone surrogate (U+{ord(text[surrogate]):04X} at "
+            f"character {surrogate}), which is no text; pass the file's real --encoding"
+        )
     return Document(path=path, text=text, bom=bom, encoding=codec)
+
+
+def lone_surrogate(text: str) -> int | None:
+    """Where ``text`` holds a lone UTF-16 surrogate (only odd codecs such as
+    UTF-7 decode to one; no Unicode text may hold it), else None."""
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
 
 
 def encode_document(doc: Document, text: str | None = None) -> bytes:
@@ -131,6 +149,8 @@ def _umask() -> int:
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     if path == STDIN:
+        if sys.stdin is None:
+            raise InputError("stdin: closed, nothing to read")
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
         if not path:

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from normalize.errors import NormalizeError
+
 from normalize.cli.app import main
 
 FAULTY = "“We agreed on this”, – said the minister. Exports grew by 3,5 per cent .\r\n"
@@ -463,6 +465,61 @@ def test_config_path_settings_must_be_paths(cli, tmp_path, monkeypatch, setting)
     monkeypatch.chdir(tmp_path)
     code, _, err = cli("check", "f.txt")
     assert code == 2 and "must be a file or folder path" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "setting, reason",
+    [("select = 5", "'select' must be a string or a list of strings"),
+     ("ignore = {a = 1}", "'ignore' must be a string or a list of strings"),
+     ('select = ["WC1", 3]', "'select' must be a string or a list of strings"),
+     ("languagetool = 5", "'languagetool' must be a string")],
+)
+def test_config_settings_of_the_wrong_type(cli, tmp_path, monkeypatch, setting, reason):
+    (tmp_path / "normalize.toml").write_text(setting + "\n")
+    write(tmp_path, "f.txt", b"Text.\n")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli("check", "f.txt")
+    assert code == 2 and reason in err and "internal error" not in err
+
+
+def test_rule_pack_exceptions_take_one_pattern_or_a_list(cli, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    pack = "rules:\n  - id: WC001\n    category: calque\n    message: m\n    pattern: 'In his turn'\n    examples: [{bad: 'In his turn'}, {ok: b}]\n"
+    (rules / "p.yaml").write_text(pack + "    exceptions: 'In his turn, he'\n")
+    path = write(tmp_path, "f.txt", b"In his turn, he left.\nIn his turn, she left.\n")
+    code, out, _ = cli("check", str(path), "--rules", str(rules), "--strategy", "rules", "--format", "json")
+    assert code == 1 and [f["line"] for f in json.loads(out)] == [2]
+    other = tmp_path / "other"  # (packs are read once a process per folder)
+    other.mkdir()
+    (other / "p.yaml").write_text(pack + "    exceptions: 5\n")
+    code, _, err = cli("check", str(path), "--rules", str(other))
+    assert code == 2 and "'exceptions' must be a regular expression or a list of them" in err
+
+
+def test_a_lone_surrogate_is_refused(cli, tmp_path):
+    from normalize.api import check_text
+
+    path = write(tmp_path, "f.txt", b"+2D8- In his turn, he said.\n")
+    code, _, err = cli("check", str(path), "--encoding", "utf-7")
+    assert code == 2 and "lone surrogate (U+D83F" in err
+    with pytest.raises(NormalizeError, match="lone surrogate"):
+        check_text("\ud800 In his turn, he said.")
+
+
+def test_a_deeply_nested_baseline_is_refused(cli, tmp_path):
+    base = write(tmp_path, "base.json", b"[" * 100_000 + b"]" * 100_000)
+    doc = write(tmp_path, "f.txt", BASELINE_DOC.encode())
+    code, _, err = cli("check", str(doc), "--baseline", str(base))
+    assert code == 2 and "nested too deeply" in err
+
+
+def test_model_info_on_a_damaged_card(cli, tmp_path):
+    for name in ("spm.model", "lm.npz"):
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / "model.json").write_text("{bad")
+    code, _, err = cli("model", "info", "--model", str(tmp_path))
+    assert code == 2 and "is damaged (JSONDecodeError" in err
 
 
 def test_html_report_keeps_a_file_given_twice_apart(cli, tmp_path):

@@ -40,10 +40,24 @@ _register()
 
 
 INTERRUPTED = 130  # 128 + SIGINT, the shell's status for Ctrl-C
+TERMINATED = 143  # 128 + SIGTERM: a CI job cancelled, `timeout`, `kill`
+
+
+class _Terminated(Exception):
+    """SIGTERM, raised where the main thread is, so that a worker pool is shut
+    down on the way out (its workers would otherwise print a traceback each
+    when the parent vanished)."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def main() -> None:
     """Entry point: run the app, turning every known failure into one line."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         result = app(standalone_mode=False)
         if result == INTERRUPTED:  # Typer turns Ctrl-C into this status (not standalone: returned)
@@ -54,6 +68,8 @@ def main() -> None:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("interrupted", INTERRUPTED)
+    except _Terminated:
+        _fail("terminated", TERMINATED)
     except SystemExit as exc:
         raise exc
     except OSError as exc:  # a file the command needed could not be read or written

@@ -176,11 +176,23 @@ def info_command(
 
     from normalize.lm.scorer import resolve_model_dir
 
+    from normalize.lm.scorer import DAMAGED_MODEL_ERRORS, damaged_model
+
     path = resolve_model_dir(model)
-    card = json.loads((path / "model.json").read_text(encoding="utf-8"))
-    if json_out:
-        typer.echo(json.dumps(card, indent=2))
-        return
+    try:
+        card = json.loads((path / "model.json").read_text(encoding="utf-8"))
+        if json_out:
+            typer.echo(json.dumps(card, indent=2))
+            return
+        typer.echo(_card_summary(path, card))
+    except (*DAMAGED_MODEL_ERRORS, TypeError, AttributeError) as exc:
+        raise damaged_model(path, exc) from None
+
+
+def _card_summary(path: Path, card: dict) -> str:
+    """What `model info` prints of a model card (and of its network's, if any)."""
+    import json
+
     held = card["heldout"]
     size = sum(card["files_bytes"].values()) / 1e6
     lines = [
@@ -205,7 +217,7 @@ def info_command(
             f"{net['parameters']:,} parameters, {net['train_minutes']} min on {net['device']}, "
             f"held-out perplexity {net['heldout_perplexity_per_piece']} per piece"
         )
-    typer.echo("\n".join(lines))
+    return "\n".join(lines)
 
 
 def _corpus_summary(corpus: list[dict]) -> str:

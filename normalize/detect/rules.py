@@ -276,7 +276,12 @@ def _parse_rule(pack: str, family: str, index: int, raw: Any, known: dict[str, d
         raise RulePackError(f"{where}: 'replace' must be text or a list of text")
     for template in replacements:
         _check_template(where, shape, template)
-    exceptions = tuple(raw.get("exceptions", []) or [])
+    exceptions = raw.get("exceptions", []) or []
+    if isinstance(exceptions, str):
+        exceptions = [exceptions]  # as 'replace' takes one template bare
+    if not isinstance(exceptions, list) or not all(isinstance(e, str) for e in exceptions):
+        raise RulePackError(f"{where}: 'exceptions' must be a regular expression or a list of them")
+    exceptions = tuple(exceptions)
     for exception in exceptions:
         if exception not in known:
             _compile(where, exception)
@@ -531,10 +536,12 @@ def _share(rules: tuple[Rule, ...], index: int, shares: int) -> list[Rule]:
 
 def _ignore_interrupts() -> None:
     """Workers leave Ctrl-C to the parent, which stops the pool and reports it
-    in one line (each worker would otherwise print its own traceback)."""
+    in one line (each worker would otherwise print its own traceback), and die
+    quietly on SIGTERM (the parent's handler, inherited by the fork, raises)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _parallel_findings(text: str, ruleset: RuleSet, accept: frozenset[str], jobs: int) -> list[Finding]:

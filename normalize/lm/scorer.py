@@ -196,8 +196,9 @@ def _load(path: str) -> Scorer:
 
 
 # What reading a truncated or foreign model file raises (JSON, numpy,
-# sentencepiece, a word table; UnicodeDecodeError is a ValueError).
-DAMAGED_MODEL_ERRORS = (OSError, ValueError, KeyError, IndexError, RuntimeError)
+# sentencepiece, a word table; UnicodeDecodeError is a ValueError; a cut
+# lm.npz is a BadZipFile).
+DAMAGED_MODEL_ERRORS = (OSError, ValueError, KeyError, IndexError, RuntimeError, zipfile.BadZipFile)
 
 
 def damaged_model(path: str | os.PathLike[str], exc: BaseException) -> NormalizeError:
