@@ -177,6 +177,13 @@ def fix_text(
         new_text = apply_edits(result.text, edits)
         if new_text == result.text:
             break
+        if len(new_text) > 2 * len(text) + 1000:
+            # Only a rule that matches its own replacement grows a text like
+            # this ("turn" -> "turn turn"); every pass would double it.
+            raise NormalizeError(
+                f"the edits keep growing the text ({len(text):,} -> {len(new_text):,} characters "
+                f"after {number + 1} passes): a rule matches its own replacement"
+            )
         if new_text in seen:
             # A cycle: stop at its first text, with the edits that led there.
             n_edits, result.passes = seen[new_text]

@@ -497,6 +497,15 @@ def test_rule_pack_exceptions_take_one_pattern_or_a_list(cli, tmp_path):
     assert code == 2 and "'exceptions' must be a regular expression or a list of them" in err
 
 
+def test_rules_option_takes_a_folder_with_packs(cli, tmp_path):
+    path = write(tmp_path, "f.txt", b"In his turn, he left.\n")
+    (tmp_path / "empty").mkdir()
+    code, _, err = cli("check", str(path), "--rules", str(tmp_path / "empty"))
+    assert code == 2 and "no rule packs" in err
+    code, _, err = cli("check", str(path), "--rules", str(path))
+    assert code == 2 and "is a file" in err
+
+
 def test_a_lone_surrogate_is_refused(cli, tmp_path):
     from normalize.api import check_text
 

@@ -110,3 +110,25 @@ rules:
     options = Options(strategy="rules", rules_dir=str(tmp_path))
     result = fix_text("They said foo twice.\n", options)
     assert result.text == "They said foo twice.\n" and result.edits == [] and result.passes == 0
+
+
+def test_a_rule_that_matches_its_own_replacement_is_stopped(tmp_path) -> None:
+    import pytest
+
+    from normalize.errors import NormalizeError
+
+    (tmp_path / "grow.yaml").write_text(
+        """family: grow
+rules:
+  - id: WZ903
+    category: typography
+    message: Grows.
+    pattern: '\\bturn\\b'
+    replace: ['turn turn']
+    applicability: safe
+    examples: [{bad: 'a turn', good: 'a turn turn'}, {ok: 'a b'}]
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(NormalizeError, match="a rule matches its own replacement"):
+        fix_text("In his turn, he left.\n", Options(strategy="rules", rules_dir=str(tmp_path)))

@@ -146,12 +146,17 @@ def default_rules_dir() -> Path:
 def load_rules(directory: str | None = None) -> RuleSet:
     """Load every ``*.yaml`` pack in ``directory`` (default: the shipped packs)."""
     folder = Path(directory) if directory else default_rules_dir()
+    if folder.is_file():
+        raise RulePackError(f"{folder}: is a file; --rules takes the folder that holds the *.yaml packs")
     if not folder.is_dir():
         raise RulePackError(f"{folder}: rule folder not found")
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     index, packs = read_index(folder)
-    for path in sorted(folder.glob("*.yaml")):
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise RulePackError(f"{folder}: no rule packs (*.yaml) in this folder")
+    for path in files:
         for rule in load_pack(path, index, packs):
             if rule.id in seen:
                 raise RulePackError(f"{path.name}: rule id {rule.id} already used in {seen[rule.id]}")
