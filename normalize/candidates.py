@@ -303,7 +303,9 @@ _METRICS = frozenset(
 
 
 def _opens_with_metric(tokens: list[Token]) -> bool:
-    return any(t.lower in _METRICS for t in tokens[:3] if t.is_word)
+    """Is the opening phrase's head a figure ("Revenue rose", "Net profit
+    rose")? Not a noun before "in/of" one ("Rise in inflation", "Head of sales")."""
+    return tokens[0].lower in _METRICS or (len(tokens) > 1 and tokens[1].lower in _METRICS)
 
 
 _TIME_UNITS = frozenset(
@@ -392,7 +394,7 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
     if lex.nouns is None:
         return
     words, texts = _noun_words(sentence)
-    for start, _head, opens in nouns.subject_heads(texts, lex.nouns):
+    for start, head, opens in nouns.subject_heads(texts, lex.nouns):
         first = words[start]
         text = first.group()
         if opens:
@@ -405,8 +407,26 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
             for art in _articles_before(text, stem):
                 yield Candidate(first.start(), first.end(), f"{art.capitalize()} {rest}", "article:subject")
         else:
+            family = "article:subject:that" if _after_that_through_phrase(texts, start, head, lex) else "article:subject"
             for art in _articles_before(text):
-                yield Candidate(first.start(), first.start(), f"{art} ", "article:subject")
+                yield Candidate(first.start(), first.start(), f"{art} ", family)
+
+
+def _after_that_through_phrase(texts: list[str], start: int, head: int, lex: Lexicon) -> bool:
+    """Is this the subject of a clause after "that" whose verb comes after a
+    phrase ("said that peace agreement with Armenia could be")? "That" may
+    then be a pointing word ("said that meeting with the minister was
+    productive"), so the article is only suggested. The short shape "that
+    delegation of Uzbekistan arrived" stays as sure as before."""
+    if start == 0 or texts[start - 1] != "that" or head + 1 >= len(texts):
+        return False
+    if texts[head + 1] not in nouns._PHRASE_PREPOSITIONS:
+        return False
+    short = (
+        texts[head + 1] == "of" and head + 3 < len(texts) and texts[head + 2] not in nouns._FUNCTION
+        and nouns._is_verb(texts[head + 3], lex.nouns)
+    )
+    return not short
 
 
 def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:

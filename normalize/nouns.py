@@ -105,15 +105,15 @@ _BARE_INSTITUTIONS = frozenset(
     "hospital school prison jail court church college university office power bed home work town sea class camp".split()
 )
 # Common words that are also companies or brands news copy writes bare
-# ("Target lowered its forecast", "Shell said"): capitalised at a sentence's
-# start they are the company, not a noun that lost its article. Words a
-# translation often leaves bare as nouns ("Tower collapsed", "Match ended")
-# ("Shell hit a school" in defence copy) are not listed, and "of" after the
-# word makes it a noun ("Target of the attack was").
+# ("Target lowered its forecast", "Gap closed stores"): capitalised at a
+# sentence's start they are the company, not a noun that lost its article.
+# Words a translation often leaves bare as nouns ("Tower collapsed", "Match
+# ended", "Next round of talks", "Visa was issued", "Shell hit a school") are
+# not listed, and "of" after the word makes it a noun ("Target of the attack").
 COMPANY_WORDS = frozenset(
-    """Target Sky Next Gap Apple Amazon Oracle Visa Alphabet Meta Snap Zoom Slack Orange
-    Carnival Continental Progressive Chase Compass Genesis Subway Puma Canon Boots Citizens
-    Travelers Prudential Caterpillar Staples Sprint Dish Ford Nest""".split()
+    """Target Gap Apple Amazon Oracle Alphabet Meta Snap Zoom Slack Orange Continental
+    Progressive Chase Genesis Puma Canon Boots Citizens Travelers Prudential Caterpillar
+    Staples Sprint Dish Ford Nest""".split()
 )
 # A role after a passive "named", "elected"... is bare in English: "was named
 # player of the month", "was elected chairman".

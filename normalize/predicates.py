@@ -221,11 +221,11 @@ _IN_NAMES = frozenset("of for the de al bin ibn van von da".split())
 
 
 def bare_verbs_after_names(words: list[str], verbs: VerbForms) -> list[int]:
-    """Indices of base-form verbs whose subject is a name or title opening the
-    sentence ("President Jokowi inaugurate the", "The Prime Minister chair
-    the"): a finite verb is meant, its tense the editor's choice. A base form
-    that is also a past or third-person form ("cut", "put") is no evidence,
-    nor is a subject joined by "and" (a plural)."""
+    """Indices of base-form verbs whose subject, opening the sentence, is a
+    person named by a title ("President Jokowi inaugurate the", "The Prime
+    Minister chair the"): a finite verb is meant, its tense the editor's
+    choice. A base form that is also a past or third-person form ("cut",
+    "put") is no evidence, nor is a subject joined by "and" (a plural)."""
     start = _after_dateline(words)
     k = start
     while k < len(words) and (words[k][:1].isupper() or (k > start and words[k] in _IN_NAMES)):
@@ -246,12 +246,21 @@ def bare_verbs_after_names(words: list[str], verbs: VerbForms) -> list[int]:
         return []  # ("film The Grand Budapest Hotel": a title, not an object)
     first = words[start].lower()
     if first in _FUNCTION - {"the"} or first in _NOT_A_SUBJECT or k - start < (3 if first == "the" else 2):
-        # "Among Czech people the…", "May God give the…"; one word may be a
-        # plural ("Algae lack the", "Samurai represent") and "The Taliban" a
-        # collective: only titles and full names ("President Jokowi", "The
-        # Prime Minister") are judged.
+        return []  # "Among Czech people the…", "May God give the…"
+    if not any(w in _TITLES for w in words[start:k]):
+        # Only one person, named by a title ("President Jokowi", "The Prime
+        # Minister"), is judged: a one-word subject may be a plural ("Algae
+        # lack the"), and British copy gives teams and bodies plural verbs
+        # ("Real Madrid host the holders", "The Metropolitan Police urge").
         return []
     return [k]
+
+
+_TITLES = frozenset(
+    """President Minister Chairman Chairwoman Governor Mayor King Queen Prince Princess Emir
+    Sheikh Sultan Secretary Ambassador Premier Chancellor Speaker Commander General Senator
+    Pope Patriarch Governor-General Vice-President""".split()
+)
 
 
 _ALSO_PREPOSITIONS = frozenset("near like round past down up out off over".split())

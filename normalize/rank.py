@@ -146,6 +146,9 @@ MARGINS: dict[str, tuple[float, float]] = {
     # A noun that needs an article heading a bare subject (normalize.nouns): the table
     # says an article is missing; the model only picks which.
     "article:subject": (0.0, -99.0),
+    # ... but after "that" and a phrase ("said that meeting with the minister
+    # was") "that" may point, not report: only suggested.
+    "article:subject:that": (99.0, -99.0),
     # The same for a bare object ("signed memorandum", "urged Chinese side"):
     # objects are bare in more fixed phrases ("by phone", "in response"), so
     # the model must prefer the article too; suggested as soon as it does,
@@ -220,6 +223,7 @@ NOISY_MARGINS: dict[str, tuple[float, float]] = {
     "morphology:form": (3.0, 2.0),
     "article": (2.0, 1.0),
     "article:subject": (2.0, -99.0),
+    "article:subject:that": (99.0, -99.0),
     "article:object": (2.0, 1.0),
     "article:object:number": (99.0, 1.0),
     **GRAMMAR_MARGINS,
@@ -537,7 +541,7 @@ def _questions(
 def _network_family(c: Candidate) -> str:
     """The family the network judges ``c`` as; "" for a rule's candidate or a
     grammar table's (their own evidence decides those)."""
-    if c.rule or c.family in GRAMMAR_MARGINS or c.family in ("article:subject", "article:object", "article:object:number"):
+    if c.rule or c.family in GRAMMAR_MARGINS or c.family in ("article:subject", "article:subject:that", "article:object", "article:object:number"):
         return ""
     return c.family.split(":")[0]
 
@@ -645,6 +649,11 @@ _EXPLANATIONS: dict[str, str] = {
     "article:subject": (
         "a singular noun of this kind opening the subject needs an article in English "
         "(translation from languages without articles drops it); the article the model prefers"
+    ),
+    "article:subject:that": (
+        "a singular noun of this kind opening the subject of a reported clause needs an article "
+        "in English, unless \u201cthat\u201d points to it (\u201csaid that meeting was\u201d); the article the "
+        "model prefers"
     ),
     "agreement:subject": (
         "the verb must agree with the head of its subject, not with the nearest noun "

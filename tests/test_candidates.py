@@ -305,6 +305,7 @@ def test_companies_and_figures_open_a_sentence_bare() -> None:
 def test_padding_and_repeats_that_are_not_redundant_stay() -> None:
     # "held talks at the level of deputy ministers": a rank, not padding.
     assert rewrites("We met at the level of deputy ministers.", "redundancy") == set()
+    assert rewrites("We met on the level of deputy ministers.", "redundancy") == set()
     assert "We raised cooperation." in rewrites("We raised the level of cooperation.", "redundancy")
     # "in the process of absorbing" means "while absorbing"; a doubled rare word is a name
     # or a Latin binomial ("Cricetus cricetus"), not a slip.

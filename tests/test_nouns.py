@@ -195,6 +195,18 @@ def test_object_candidates_leave_the_choice_to_the_model() -> None:
     }
 
 
+def test_a_reported_subject_through_a_phrase_is_only_suggested() -> None:
+    # "said that meeting with the minister was": "that" may point, not report.
+    from normalize.rank import MARGINS
+
+    lex = Lexicon({"team": 500}, {}, nouns=TABLE)
+    far = "The police said that team on the pitch was ready for the game."
+    near = "The police said that team of rescuers was ready for the game."
+    assert {c.family for c in generate(far, lex, families=["subject"])} == {"article:subject:that"}
+    assert {c.family for c in generate(near, lex, families=["subject"])} == {"article:subject"}
+    assert MARGINS["article:subject:that"][0] > 50
+
+
 def test_number_of_is_left_to_the_editor() -> None:
     # "restored order to a number of villages" (some) or "increase the number of
     # flights" (the count): the family has no safe margin.

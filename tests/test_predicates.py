@@ -178,7 +178,7 @@ def test_arbitrary_words_never_crash_and_indices_are_in_range(words: list[str]) 
         ("President Jokowi visit the new port on Friday.", ["visit"]),
         ("The Prime Minister support the plan, officials said.", ["support"]),
         ("HANOI (VNA) – Prime Minister Pham Minh Chinh visit the site.", ["visit"]),
-        ("The Ministry of Health support the plan.", ["support"]),
+        ("The Ministry of Health support the plan.", []),  # a body: British copy may say "support"
         # A finite form, a plural or a collective, one word, a modal, an opening participle:
         ("President Jokowi visited the new port on Friday.", []),
         ("Tourists visit the new port every summer.", []),
@@ -188,6 +188,8 @@ def test_arbitrary_words_never_crash_and_indices_are_in_range(words: list[str]) 
         ("May God support the plan.", []),
         ("President Jokowi and his wife visit the port.", []),
         ("Prime Minister Chinh visit The Grand Hotel.", []),  # a title after the verb
+        ("Real Madrid visit the holders on Sunday.", []),  # British: a team takes a plural verb
+        ("The Metropolitan Police support the plan.", []),
     ],
 )
 def test_a_bare_verb_after_a_named_subject_needs_a_finite_form(sentence: str, expected: list[str]) -> None:
