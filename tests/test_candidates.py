@@ -296,6 +296,18 @@ def test_on_after_a_span_of_time_is_an_adverb() -> None:
     assert "A decade in the city, we go home." in rewrites("A decade on the city, we go home.", "preposition")
 
 
+def test_no_article_is_offered_before_an_opening_plural() -> None:
+    # "Talks between the ministers", "Honeybees can count": generic or known.
+    nouns = NounTable.from_morph(MORPH.splitlines())
+    lex = Lexicon(LEX.counts, LEX.morph, frozenset({"develop", "be"}), nouns, LEX.verbs)
+
+    def opened(sentence: str) -> set[str]:
+        return {c.apply(sentence) for c in generate(sentence, lex, families=["article"]) if c.start == 0}
+
+    assert opened("Plans go home.") == set()
+    assert "The plan go home." in opened("Plan go home.")
+
+
 def test_companies_and_figures_open_a_sentence_bare() -> None:
     assert "The target lowered its forecast." not in rewrites("Target lowered its forecast.", "article")
     assert "The net profit rose to 5 billion." not in rewrites("Net profit rose to 5 billion.", "article")
