@@ -162,11 +162,12 @@ def fix_text(
     """
     result = FixResult(text)
     line_cache: dict[str, list[Finding]] = {}
-    # Every text a pass produced, with how many edits and passes led to it: two
+    # Every text a pass produced (by its hash: a long document's passes need
+    # not all stay in memory), with how many edits and passes led to it: two
     # edits that undo each other (a rule's insertion and the model's deletion,
     # mostly among unsafe ones) would otherwise swing to the pass limit, and
     # the output would depend on whether that limit is odd or even.
-    seen: dict[str, tuple[int, int]] = {text: (0, 0)}
+    seen: dict[int, tuple[int, int]] = {hash(text): (0, 0)}
     for number in range(MAX_FIX_PASSES):
         findings = check_text(
             result.text, options, line_cache=line_cache, progress=progress if number == 0 else None
@@ -184,15 +185,15 @@ def fix_text(
                 f"the edits keep growing the text ({len(text):,} -> {len(new_text):,} characters "
                 f"after {number + 1} passes): a rule matches its own replacement"
             )
-        if new_text in seen:
+        if hash(new_text) in seen:
             # A cycle: stop at its first text, with the edits that led there.
-            n_edits, result.passes = seen[new_text]
+            n_edits, result.passes = seen[hash(new_text)]
             result.text, result.edits = new_text, result.edits[:n_edits]
             break
         result.text = new_text
         result.edits.extend(edits)
         result.passes += 1
-        seen[new_text] = (len(result.edits), result.passes)
+        seen[hash(new_text)] = (len(result.edits), result.passes)
     return result
 
 

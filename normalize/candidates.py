@@ -285,7 +285,7 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
             if i == 0:
                 # "Cosmonauts said" -> "The cosmonauts said"
                 if (
-                    not _opens_noun_phrase(tokens, lex) or nouns._company([t.text for t in tokens], 0)
+                    not _opens_noun_phrase(tokens, lex) or nouns.company_at([t.text for t in tokens[:2]], 0)
                     or _opens_with_metric(tokens) or _opens_with_plural(tokens, lex)
                 ):
                     continue
@@ -429,26 +429,11 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
             for art in _articles_before(text, stem):
                 yield Candidate(first.start(), first.end(), f"{art.capitalize()} {rest}", "article:subject")
         else:
-            family = "article:subject:that" if _after_that_through_phrase(texts, start, head, lex) else "article:subject"
+            # "said that meeting with the minister was": "that" may point; only suggested
+            through = nouns.after_that_through_phrase(texts, start, head, lex.nouns)
+            family = "article:subject:that" if through else "article:subject"
             for art in _articles_before(text):
                 yield Candidate(first.start(), first.start(), f"{art} ", family)
-
-
-def _after_that_through_phrase(texts: list[str], start: int, head: int, lex: Lexicon) -> bool:
-    """Is this the subject of a clause after "that" whose verb comes after a
-    phrase ("said that peace agreement with Armenia could be")? "That" may
-    then be a pointing word ("said that meeting with the minister was
-    productive"), so the article is only suggested. The short shape "that
-    delegation of Uzbekistan arrived" stays as sure as before."""
-    if start == 0 or texts[start - 1] != "that" or head + 1 >= len(texts):
-        return False
-    if texts[head + 1] not in nouns._PHRASE_PREPOSITIONS:
-        return False
-    short = (
-        texts[head + 1] == "of" and head + 3 < len(texts) and texts[head + 2] not in nouns._FUNCTION
-        and nouns._is_verb(texts[head + 3], lex.nouns)
-    )
-    return not short
 
 
 def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:

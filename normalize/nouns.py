@@ -351,7 +351,8 @@ def _reports(words: list[str], k: int) -> bool:
     return lower in _REPORTING or lower == "out" and k > 0 and words[k - 1].lower() == "pointed"
 
 
-def _company(words: list[str], i: int) -> bool:
+def company_at(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` a company's name (COMPANY_WORDS) rather than the noun ("Target of the attack")?"""
     return words[i] in COMPANY_WORDS and (i + 1 == len(words) or words[i + 1] != "of")
 
 
@@ -370,7 +371,7 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
     """
     sentence = len(words) >= 8 and words[-1] in (".", "!")
     start = _after_dateline(words)
-    if sentence and words[start][:1].isupper() and not words[start].isupper() and not _company(words, start):
+    if sentence and words[start][:1].isupper() and not words[start].isupper() and not company_at(words, start):
         head = table.bare_head(words, start, initial=True)
         # A bare phrase before a comma is an adverbial or a heading, not a subject.
         if (
@@ -459,6 +460,21 @@ def _verb_after(words: list[str], k: int, table: NounTable) -> bool:
 
 
 _PHRASE_PREPOSITIONS = frozenset("of in with between for on at from near along across".split())
+
+
+def after_that_through_phrase(words: list[str], start: int, head: int, table: NounTable) -> bool:
+    """Is this the subject of a clause after "that" whose verb comes after a
+    phrase (see :func:`_verb_after`: "said that peace agreement with Armenia
+    could be")? "That" may then be a pointing word ("said that meeting with
+    the minister was productive"). The short shape "that delegation of
+    Uzbekistan arrived" is not counted."""
+    if start == 0 or words[start - 1] != "that" or head + 1 >= len(words) or words[head + 1] not in _PHRASE_PREPOSITIONS:
+        return False
+    short = (
+        words[head + 1] == "of" and head + 3 < len(words) and words[head + 2] not in _FUNCTION
+        and _is_verb(words[head + 3], table)
+    )
+    return not short
 _CLAUSE_OPENERS = frozenset("that which who whom whose where when while and or but".split())
 
 

@@ -541,7 +541,7 @@ def _questions(
 def _network_family(c: Candidate) -> str:
     """The family the network judges ``c`` as; "" for a rule's candidate or a
     grammar table's (their own evidence decides those)."""
-    if c.rule or c.family in GRAMMAR_MARGINS or c.family in ("article:subject", "article:subject:that", "article:object", "article:object:number"):
+    if c.rule or c.family in GRAMMAR_MARGINS or c.family.startswith(("article:subject", "article:object")):
         return ""
     return c.family.split(":")[0]
 

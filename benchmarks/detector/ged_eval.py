@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -27,6 +28,7 @@ DATA = ROOT.parent / "shared" / "data"
 SP = spm.SentencePieceProcessor(model_file=str(HERE / "normalize/models/default/spm.model"))
 CAL = ["wirecopy-dev", "own14", "own16"]
 HELD = ["own2", "own5", "own9", "own15", "own17", "own18", "own19", "own20"]
+GROUPS = {"cal": CAL, "held": HELD}
 
 
 class Tagger:
@@ -68,6 +70,22 @@ class Tagger:
                         wp[k] = max(wp[k], prob[i, j])
                 out.append(wp)
         return out
+
+
+def span_prob(line: str, probs: np.ndarray):  # noqa: ANN201
+    """A function giving the tagger's highest word probability over a
+    character span of ``line``; 0 where the tagger's words (of the
+    normalised line) do not line up with the line's own."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", line)]
+    same = normalise(line) == line.strip() and len(words) == len(probs)
+
+    def at(start: int, end: int) -> float:
+        if not same:
+            return 0.0
+        hit = [probs[i] for i, (a, b) in enumerate(words) if a < max(end, start + 1) + 1 and b > start]
+        return max(hit) if hit else 0.0
+
+    return at
 
 
 def load(name: str) -> list[dict]:

@@ -5,21 +5,18 @@ Prints corpus TER per set (tuned calibration sets, then held-out sets, aggregate
 only) for no edits, safe edits, all suggestions, and tagger-gated suggestions,
 each applied in one pass; and clean rows changed.
 """
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ged_eval import Tagger, load
+from ged_eval import GROUPS, Tagger, load, span_prob
 from model_eval import apply_safe, line_findings
-from normalize.lm.text import normalise
 from sacrebleu.metrics import TER
 tagger = Tagger(Path(sys.argv[1]))
-groups = {"cal": ["wirecopy-dev", "own14", "own16"], "held": ["own2", "own5", "own9", "own15", "own17", "own18", "own19", "own20"]}
 taus = [0.5, 0.7, 0.8, 0.9]
 ter = TER()
-for g, names in groups.items():
+for g, names in GROUPS.items():
     res = {}
     for name in names:
         rows = load(name)
@@ -30,12 +27,7 @@ for g, names in groups.items():
         for line, f, p in zip(srcs, fs, probs):
             outs["safe"].append(apply_safe(line, f))
             outs["unsafe"].append(apply_safe(line, f, True))
-            words = [(m.start(), m.end()) for m in re.finditer(r"\S+", line)]
-            same = normalise(line) == line.strip() and len(words) == len(p)
-            def pmax(start, end):
-                if not same: return 0.0
-                hit = [p[i] for i, (a, b) in enumerate(words) if a < max(end, start + 1) + 1 and b > start]
-                return max(hit) if hit else 0.0
+            pmax = span_prob(line, p)
             for t in taus:
                 keep = [x for x in f if x.applicability.value == "safe" or (x.source == "model" and pmax(x.start, x.end) >= t)]
                 outs[f"gate{t}"].append(apply_safe(line, keep, True))

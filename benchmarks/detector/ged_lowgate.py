@@ -8,7 +8,6 @@ own flags per set). Prints sentences flagged, tuned calibration sets and
 held-out sets (aggregate counts only).
 """
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -19,14 +18,12 @@ LOW = float(sys.argv[2])
 for k, (a, s) in list(rank.MARGINS.items()):
     if s > LOW and s < 90 and not k.startswith("spelling"):
         rank.MARGINS[k] = (a, LOW)
-from ged_eval import Tagger, load
+from ged_eval import GROUPS, Tagger, load, span_prob
 from model_eval import line_findings
-from normalize.lm.text import normalise
 tagger = Tagger(Path(sys.argv[1]))
 cache = json.loads(Path(sys.argv[3]).read_text())
-groups = {"cal": ["wirecopy-dev", "own14", "own16"], "held": ["own2", "own5", "own9", "own15", "own17", "own18", "own19", "own20"]}
 taus = [0.3, 0.5, 0.7, 0.9]
-for g, names in groups.items():
+for g, names in GROUPS.items():
     tot = {k: [0] * (len(taus) + 2) for k in ("faulty", "clean", "refs")}; n = {k: 0 for k in tot}
     for name in names:
         rows = load(name)
@@ -41,12 +38,7 @@ for g, names in groups.items():
             low_any = []
             gated = {t: [] for t in taus}
             for line, f, p in zip(lines, fs, probs):
-                words = [(m.start(), m.end()) for m in re.finditer(r"\S+", line)]
-                same = normalise(line) == line.strip() and len(words) == len(p)
-                def pm(a, b):
-                    if not same: return 0.0
-                    hit = [p[i] for i, (x, y) in enumerate(words) if x < max(b, a + 1) + 1 and y > a]
-                    return max(hit) if hit else 0.0
+                pm = span_prob(line, p)
                 low = [x for x in f if x.source == "model" and x.suggestions]
                 low_any.append(bool(low))
                 for t in taus:

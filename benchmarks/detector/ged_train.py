@@ -19,6 +19,7 @@ from torch.nn import functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from normalize.lm.transformer import _weights, pack_weights  # noqa: E402
+from normalize.lm.transformer_train import Shape, block_type  # noqa: E402
 
 
 def pack(ids: np.ndarray, labels: np.ndarray, bos: int, context: int):
@@ -48,23 +49,7 @@ def pack(ids: np.ndarray, labels: np.ndarray, bos: int, context: int):
 
 
 def build(vocab: int, dim: int, layers: int, heads: int, context: int) -> nn.Module:
-    class Block(nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.ln1 = nn.LayerNorm(dim)
-            self.qkv = nn.Linear(dim, 3 * dim)
-            self.proj = nn.Linear(dim, dim)
-            self.ln2 = nn.LayerNorm(dim)
-            self.up = nn.Linear(dim, 4 * dim)
-            self.down = nn.Linear(4 * dim, dim)
-
-        def forward(self, x, mask):
-            b, t, d = x.shape
-            q, k, v = self.qkv(self.ln1(x)).split(d, dim=-1)
-            q, k, v = (z.view(b, t, heads, d // heads).transpose(1, 2) for z in (q, k, v))
-            a = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
-            x = x + self.proj(a.transpose(1, 2).reshape(b, t, d))
-            return x + self.down(F.gelu(self.up(self.ln2(x)), approximate="tanh"))
+    Block = block_type(Shape(vocab=vocab, dim=dim, layers=layers, heads=heads, context=context))
 
     class Tagger(nn.Module):
         def __init__(self) -> None:

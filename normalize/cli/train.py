@@ -174,9 +174,7 @@ def info_command(
     """Show what the model was trained on, how, and how well it predicts."""
     import json
 
-    from normalize.lm.scorer import resolve_model_dir
-
-    from normalize.lm.scorer import DAMAGED_MODEL_ERRORS, damaged_model
+    from normalize.lm.scorer import DAMAGED_MODEL_ERRORS, damaged_model, resolve_model_dir
 
     path = resolve_model_dir(model)
     try:

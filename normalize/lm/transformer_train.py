@@ -103,8 +103,10 @@ def encode_corpus(model_dir: Path, corpus: list[Path], progress=None) -> tuple[n
     return np.concatenate(parts[0]), np.concatenate(parts[1])
 
 
-def _build(shape: Shape):  # noqa: ANN202 - torch types stay local to this module
-    import torch
+def block_type(shape: Shape):  # noqa: ANN202 - torch types stay local to this module
+    """The transformer block of ``shape`` (pre-norm attention and feed-forward;
+    the attention mask is the caller's): the LM here, and the error tagger of
+    benchmarks/detector, which starts from the LM's weights."""
     from torch import nn
     from torch.nn import functional as F
 
@@ -126,6 +128,15 @@ def _build(shape: Shape):  # noqa: ANN202 - torch types stay local to this modul
             a = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
             x = x + self.proj(a.transpose(1, 2).reshape(b, t, d))
             return x + self.down(F.gelu(self.up(self.ln2(x)), approximate="tanh"))
+
+    return Block
+
+
+def _build(shape: Shape):  # noqa: ANN202 - torch types stay local to this module
+    import torch
+    from torch import nn
+
+    Block = block_type(shape)
 
     class LM(nn.Module):
         def __init__(self) -> None:
