@@ -88,7 +88,8 @@ _INFORMAL = {
 _REDUNDANT = re.compile(
     r"\b(?:the process of (?!\w+ing\b)|"
     # "held talks at the level of deputy ministers": a rank, not padding.
-    r"(?:(?<!\bat )(?<!\bon )(?<!\bto )the level|the (?:sphere|framework|course)) of "
+    # "within the framework of" is padding; "a disregard for the framework of" is not.
+    r"(?:(?<!\bat )(?<!\bon )(?<!\bto )the level|the (?:sphere|course)|(?<=\bin )the framework|(?<=\bwithin )the framework) of "
     r"(?!(?:the|a|an|its|their|this|that|these|those|his|her|our)\b)|"
     r"the carrying out of |carrying out of (?:the )?|in the period (?:of )?)",
     re.IGNORECASE,
@@ -795,8 +796,8 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         prev = _previous_word(tokens, i)
         if prev == "to" and _attributive(tokens, i, lex):
             continue  # "access to blocked sites": "to" is a preposition there
-        if prev == "to" and tok.lower.endswith("ing") and _word_before_to(tokens, i) in _TO_IS_A_PREPOSITION_AFTER:
-            continue  # "committed to completing", "committed themselves to founding", "leads to acquiring"
+        if prev == "to" and tok.lower.endswith("ing") and _prepositional_to(tokens, i):
+            continue  # "committed to completing", "devoted their lives to ending", "and to continuing"
         if prev == "to" and tok.lower.endswith("ing") and _closes_a_range(tokens, i, lex):
             continue  # "charges ranging from tax violations to providing support": a range, "to" its preposition
         if tok.lower == "be" and prev not in _BASE_BEFORE and _MANDATIVE.search(sentence[: tok.start]):
@@ -853,6 +854,31 @@ _MANDATIVE = re.compile(
     re.IGNORECASE,
 )
 _FINITE_AUXILIARIES = frozenset("is are was were am has had does did".split())
+
+
+def _prepositional_to(tokens: list[Token], i: int) -> bool:
+    """Is the "to" before the -ing word ``tokens[i]`` a preposition: after a
+    word that governs one, right before it or with its object between
+    ("devoted their lives to ending", "looks forward to"), or a second "to"
+    in a pair ("to getting to know you and to continuing")?"""
+    if _word_before_to(tokens, i) in _TO_IS_A_PREPOSITION_AFTER:
+        return True
+    window = [t.lower for t in tokens[max(0, i - 5) : i - 1]]
+    if any(w in _GOVERNS_TO_ACROSS_OBJECT for w in window):
+        return True
+    if i >= 2 and tokens[i - 2].lower in ("and", "or"):
+        return any(
+            tokens[k].lower == "to" and tokens[k + 1].lower.endswith("ing") for k in range(i - 2)
+        )
+    return False
+
+
+# Verbs whose prepositional "to" comes after their object ("devoted their
+# lives to ending", "dedicated his career to building") or an adverb
+# ("look forward to").
+_GOVERNS_TO_ACROSS_OBJECT = frozenset(
+    "devote devotes devoted devoting dedicate dedicates dedicated dedicating commit commits committed forward".split()
+)
 
 
 def _word_before_to(tokens: list[Token], i: int) -> str:
@@ -1493,8 +1519,18 @@ def generate(
     ]
 
 
+# A short quoted phrase inside a sentence ("called “a quantum leap”", the
+# operation "Dawn"): somebody's exact words or a name, not the writer's prose.
+_QUOTED_PHRASE = re.compile(
+    r"(?<=[\w,:] )(?:“[^“”\n]{1,60}”|\"[^\"\n]{1,60}\")(?!\w)"
+)
+_QUOTED_WORDS = 6
+
+
 def _protected_spans(sentence: str, accept: frozenset[str]) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = [
+        (m.start(), m.end()) for m in _QUOTED_PHRASE.finditer(sentence) if len(m.group().split()) <= _QUOTED_WORDS
+    ]
     for term in accept:
         for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", sentence):
             spans.append((m.start(), m.end()))

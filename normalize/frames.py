@@ -51,6 +51,15 @@ def _bare_slot(words: list[str], i: int, nouns: NounTable) -> bool:
     return subject in nouns.noun_forms or subject[:1].isupper() and subject[1:].islower()
 
 
+def _bare_elsewhere(words: list[str], i: int) -> bool:
+    """Does the noun at ``words[i]`` appear earlier in the sentence without a
+    determiner? The writer is using it as a bare mass term."""
+    noun = words[i].lower()
+    return any(
+        words[k].lower() == noun and (k == 0 or words[k - 1].lower() not in _DETERMINERS) for k in range(i - 1)
+    )
+
+
 def count_frames(sentences: Iterable[str], nouns: NounTable) -> Counter[tuple[str, bool]]:
     """(noun, with "the"?) -> uses before "of", over ``sentences``."""
     counts: Counter[tuple[str, bool]] = Counter()
@@ -85,6 +94,8 @@ def bare_frames(words: list[str], table: FrameTable, nouns: NounTable) -> list[i
             continue
         if i >= 2 and words[i - 2].lower() == words[i]:
             continue  # "step by step of"
+        if _bare_elsewhere(words, i):
+            continue  # "all property and interests in property of those": a mass term, bare throughout
         if _bare_slot(words, i, nouns):
             found.append(i)
     return found

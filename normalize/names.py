@@ -151,6 +151,12 @@ def _people(word: str, nouns: NounTable) -> bool:
     return word.endswith("s") and word[:-1].lower() in nouns.proper
 
 
+def _common_plural(word: str, nouns: NounTable) -> bool:
+    """A plural whose lower-case form is a common noun ("Allies", "Ministers")."""
+    lower = word.lower()
+    return lower.endswith("s") and lower in nouns.noun_forms and lower not in nouns.singular
+
+
 def _common_noun(word: str, nouns: NounTable) -> bool:
     return word in nouns.noun_forms and word not in nouns.verbs and word not in _FUNCTION
 
@@ -223,6 +229,8 @@ def bare_names(words: list[str], table: NameTable, nouns: NounTable) -> list[tup
             continue  # "the northern Gaza Strip": "the" is there, before an adjective
         elif _common_noun(words[start - 1].lower(), nouns):
             continue  # an appositive name: "the rocket Dragon", "the ship Titanic"
+        if end - start == 1 and _common_plural(words[start], nouns):
+            continue  # a capitalised common noun: NATO's "against Allies", "Ministers agreed"
         if _people(words[end - 1], nouns):
             continue  # a people, bare when general: "ordinary Iraqis", "Chagatai Mongols came"
         share = table.takes_the(words[start:end], key)

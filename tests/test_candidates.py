@@ -455,6 +455,23 @@ def test_an_ing_form_after_a_prepositional_to_is_kept() -> None:
     assert "We want to develop the plan." in rewrites("We want to developing the plan.", "morphology")
 
 
+def test_an_ing_form_after_a_prepositional_to_past_an_object_or_in_a_pair_is_kept() -> None:
+    # native copy where the model wrote "to end" and "to continue"
+    assert "They devoted their lives to develop the plan." not in rewrites(
+        "They devoted their lives to developing the plan.", "morphology"
+    )
+    paired = "We look forward to developing the plan and to developing the sciences."
+    assert "We look forward to developing the plan and to develop the sciences." not in rewrites(paired, "morphology")
+    # neither governor nor pair: the infinitive is offered
+    assert "We plan and to develop the sciences." in rewrites("We plan and to developing the sciences.", "morphology")
+
+
+def test_no_model_edit_inside_a_short_quoted_phrase() -> None:
+    quoted = 'He called it "a develop plan" for the sciences.'
+    assert not [c for c in generate(quoted, LEX) if 13 <= c.start < 29]
+    assert [c for c in generate('He called it a develop plan for the sciences.', LEX) if 13 <= c.start < 27]
+
+
 def test_an_ing_form_after_a_reflexive_or_lead_to_is_kept() -> None:
     assert "We committed ourselves to develop the plan." not in rewrites(
         "We committed ourselves to developing the plan.", "morphology"

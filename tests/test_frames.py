@@ -54,6 +54,8 @@ def test_a_bare_noun_before_of_that_takes_the_is_flagged(sentence: str, expected
         "The internationally updated list of companies was published.",
         "Progress came step by step of course.",
         "They agreed on development plans.",  # no "of"
+        # the noun is bare earlier in the sentence too: a mass term throughout
+        "All development and interests in development of the port are frozen.",
     ],
 )
 def test_determined_fixed_or_adjectival_uses_are_left_alone(sentence: str) -> None:
