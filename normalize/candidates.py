@@ -272,6 +272,8 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
         if _in_compound(sentence, tok):
             continue  # "state-of-the-art", "day-by-day"
         if tok.lower in ARTICLES and nxt is not None and nxt.is_word:
+            if tok.start and sentence[tok.start - 1].isalnum():
+                continue  # "a KC-30A tanker": a letter of a designation, not an article
             if i and tok.text[:1].isupper() and tokens[i - 1].is_word and not tokens[i - 1].text.isupper():
                 continue  # "Ireland A and Women", "at The Hague": part of a name (not "FROM THE" in capitals)
             yield from _article_swaps(sentence, tokens, i, lex)
@@ -280,6 +282,8 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
                 continue  # a name mid-sentence
             if _time_from_now(tokens, i):
                 continue  # "until next month" is not "until the next month"
+            if i >= 2 and (tokens[i - 2].lower, tokens[i - 1].lower) in nouns.BARE_AFTER:
+                continue  # "regardless of destination"
             if _infinitive_with_object(tokens, i, lex):
                 continue  # "to end the conflict", "to prostitute themselves": a verb
             arts = ("the",) if _plural_ahead(tokens, i, lex) else ("the", _an(tok.text))
@@ -315,14 +319,29 @@ def _opens_with_plural(tokens: list[Token], lex: Lexicon) -> bool:
     if lex.nouns is None:
         return False
     table = lex.nouns
-    for k in range(min(4, len(tokens) - 1)):
+    for k in range(min(6, len(tokens) - 1)):
         word, after = tokens[k].lower, tokens[k + 1]
+        if tokens[k].text == "-" or after.text == "-":
+            continue  # a hyphenated modifier: "Life-threatening storm surge"
         if not tokens[k].is_word:
             return False
-        modifies = after.is_word and after.lower in table.noun_forms
+        modifies = after.is_word and (after.lower in table.noun_forms or _participle_before_noun(tokens, k + 1, table))
         if word in table.noun_forms and not modifies:
-            return word not in table.singular  # the head
+            # the head; coordinated heads are generic too ("Snow and ice will", "storm surge and winds")
+            return word not in table.singular or tokens[k + 1].lower in ("and", "or")
     return False
+
+
+def _participle_before_noun(tokens: list[Token], k: int, table: "nouns.NounTable") -> bool:
+    """Is ``tokens[k]`` a participle modifying the noun after it ("Maximum
+    sustained winds", "Total paid leave")?"""
+    word = tokens[k].lower
+    return (
+        word.endswith(("ed", "ing"))
+        and k + 1 < len(tokens)
+        and tokens[k + 1].is_word
+        and tokens[k + 1].lower in table.noun_forms
+    )
 
 
 def _opens_with_metric(tokens: list[Token]) -> bool:
@@ -544,12 +563,13 @@ def _after_determiner(tokens: list[Token], i: int) -> bool:
     return i > 0 and (tokens[i - 1].lower in _DETERMINERS or tokens[i - 1].text in ("'s", "’s"))
 
 
-def _article_deletion(i: int, tok: Token, nxt: Token) -> Iterator[Candidate]:
-    if i == 0 and tok.text[:1].isupper():
-        # Deleting a sentence-initial article capitalises the next word; an
-        # article before a name stays ("A Long March-2F rocket").
-        if not nxt.text[:1].isupper():
-            yield Candidate(tok.start, nxt.start + 1, nxt.text[:1].upper(), "article:delete")
+def _article_deletion(i: int, opens: bool, tok: Token, nxt: Token) -> Iterator[Candidate]:
+    capital = tok.text[:1].isupper()
+    if opens and capital and not nxt.text[:1].isupper():
+        # Deleting a sentence's opening article capitalises the next word.
+        yield Candidate(tok.start, nxt.start + 1, nxt.text[:1].upper(), "article:delete")
+    elif i == 0 and capital:
+        return  # an article before a name stays ("A Long March-2F rocket")
     else:
         # Before a capitalised word the article is mostly part of a name ("the
         # Statistics Agency", "the Irkutsk region"): its own, higher margin.
@@ -596,8 +616,11 @@ def _article_swaps(sentence: str, tokens: list[Token], i: int, lex: Lexicon) -> 
     tok, nxt = tokens[i], tokens[i + 1]
     barely_known = lex.counts and nxt.text.isalpha() and 0 < lex.count(nxt.text) < MIN_COUNT_TO_DELETE_ARTICLE
     keeps = nxt.lower in _KEEPS_ARTICLE.get(tok.lower, ()) or (tok.lower in ("a", "an") and _before_amount(tokens, i))
+    # A capital after a quote, dash or colon opens a sentence ('"The situation',
+    # "NEW YORK — A federal judge"): deleting it capitalises the next word.
+    opens = i == 0 or tok.text[:1].isupper() and not tokens[i - 1].is_word
     if not keeps and not barely_known:
-        yield from _article_deletion(i, tok, nxt)
+        yield from _article_deletion(i, opens, tok, nxt)
     for art in ("the", _an(nxt.text)):
         if art == tok.lower:
             continue

@@ -110,10 +110,12 @@ _BARE_INSTITUTIONS = frozenset(
 # Words a translation often leaves bare as nouns ("Tower collapsed", "Match
 # ended", "Next round of talks", "Visa was issued", "Shell hit a school") are
 # not listed, and "of" after the word makes it a noun ("Target of the attack").
+# Phrases after which English leaves a noun bare.
+BARE_AFTER = frozenset({("regardless", "of"), ("irrespective", "of")})
 COMPANY_WORDS = frozenset(
     """Target Gap Apple Amazon Oracle Alphabet Meta Snap Zoom Slack Orange Continental
     Progressive Chase Genesis Puma Canon Boots Citizens Travelers Prudential Caterpillar
-    Staples Sprint Dish Ford Nest""".split()
+    Staples Sprint Dish Ford Nest Shell Sky Next Visa Total""".split()
 )
 # A role after a passive "named", "elected"... is bare in English: "was named
 # player of the month", "was elected chairman".
@@ -377,8 +379,9 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         if (
             head is not None
             and table.needs_article(words[head].lower(), written_lower=_common_use(words, start, head, table))
-            and words[head + 1] != ","
+            and words[head + 1] not in (",", "and", "or")  # "Snow and ice will", "storm surge and winds are": generic
             and words[head + 1].lower() not in _ADVERBIAL_AFTER
+            and not _modifies_a_plural_subject(words, head, table)
             and _predicate_after(words, head + 1, table)
         ):
             yield start, head, True
@@ -411,6 +414,21 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         head = table.bare_head(words, first, initial=False)
         if head is not None and table.needs_article(words[head].lower()) and _verb_after(words, head + 1, table):
             yield i, head, False
+
+
+def _modifies_a_plural_subject(words: list[str], head: int, table: NounTable) -> bool:
+    """Is the "head" a noun modifying a plural through a participle, before
+    the verb ("Maximum sustained winds have increased")? Not a subject and
+    its verb and object ("Explosion injured people in the market")."""
+    if head + 3 >= len(words):
+        return False
+    participle, plural, verb = words[head + 1], words[head + 2].lower(), words[head + 3]
+    return (
+        participle.endswith("ed")
+        and plural in table.noun_forms
+        and plural not in table.singular
+        and (verb in _AUXILIARIES or verb in ("are", "were", "have") or verb in table.finite)
+    )
 
 
 def _common_use(words: list[str], start: int, head: int, table: NounTable) -> bool:
@@ -501,6 +519,8 @@ def object_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int]
             continue  # "month on month", "day by day"
         if lower in _ROLE_VERBS and before in _PASSIVE_BE:
             continue  # "was named player of the month"
+        if (before, lower) in BARE_AFTER:
+            continue  # "regardless of destination"
         if lower not in _OBJECT_PREPOSITIONS and (lower not in table.finite or lower.endswith("ing")):
             continue
         start = i

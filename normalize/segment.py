@@ -59,7 +59,20 @@ def _syntok_spans(segmenter, line: str) -> list[tuple[int, int]]:
         stripped = line.strip()
         left = line.index(stripped[0]) if stripped else 0
         return [(left, left + len(stripped))]
-    return _extend_to_closing_quotes(line, spans)
+    return _join_after_semicolons(line, _extend_to_closing_quotes(line, spans))
+
+
+def _join_after_semicolons(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin a sentence syntok split after a semicolon (it does before an
+    opening quote: 'He wrote; "up to 15 years"'): a semicolon ends a clause,
+    not a sentence, and what follows must not be capitalised as a new one."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and line[joined[-1][0] : joined[-1][1]].endswith(";"):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 _CLOSING = "\"'”’»)]"  # quotes and brackets that close a sentence

@@ -466,6 +466,14 @@ def test_an_ing_form_after_a_prepositional_to_past_an_object_or_in_a_pair_is_kep
     assert "We plan and to develop the sciences." in rewrites("We plan and to developing the sciences.", "morphology")
 
 
+def test_no_article_edit_on_a_designation_letter_or_a_capital_after_a_dateline() -> None:
+    # "a KC-30A tanker": the "A" is glued to the figure; "NEW YORK — A judge": an opening
+    assert not [c for c in generate("We sent a KC-30A plan to the sciences.", LEX, families=["article"]) if c.start == 15]
+    assert not [
+        c for c in generate("NEW YORK \u2014 A plan was made.", LEX, families=["article"]) if c.replacement == ""
+    ]
+
+
 def test_no_model_edit_inside_a_short_quoted_phrase() -> None:
     quoted = 'He called it "a develop plan" for the sciences.'
     assert not [c for c in generate(quoted, LEX) if 13 <= c.start < 29]

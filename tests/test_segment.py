@@ -32,7 +32,15 @@ def test_closing_quote_stays_with_its_sentence():
     assert texts[-1] == "He left."
 
 
-@given(st.text(alphabet="ab .,!?\n\r“”'Mr", max_size=60))
+def test_a_semicolon_before_a_quote_ends_no_sentence():
+    # syntok splits there, and the model then capitalised "up"
+    assert _texts('He wrote; "up to 15 years" and left. They met.') == [
+        'He wrote; "up to 15 years" and left.',
+        "They met.",
+    ]
+
+
+@given(st.text(alphabet="ab .,!?;\n\r“”'Mr", max_size=60))
 def test_spans_are_ordered_inside_text_and_never_cross_lines(text):
     prev_end = 0
     for s in split_sentences(text):
