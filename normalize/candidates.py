@@ -1323,6 +1323,8 @@ def redundancy(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         if text.lower().startswith("in the period"):
             yield from _period(sentence, m)
             continue
+        if text.lower().startswith("carrying") and prev not in _OBJECT_SLOT_BEFORE:
+            continue  # "ensure timely carrying out of the sowing": an adjective needs its noun
         yield _phrase_deletion(sentence, m)
     for a, b in zip(tokens, tokens[1:]):
         if (
@@ -1345,6 +1347,10 @@ _GRAMMATICAL_REPEATS = frozenset(
 # "During the course of the talks" is "during the talks"; elsewhere "the
 # course of" is a direction or a programme of study.
 _OVER_TIME = frozenset({"during", "in", "over", "throughout"})
+# Where "carrying out of" can go and leave a noun phrase: after a preposition or a verb's slot.
+_OBJECT_SLOT_BEFORE = frozenset(
+    "for to in on of during after before about with by into through upon ensure ensured ensures ensuring".split()
+)
 _LEVEL_IS_A_DEGREE_AFTER = frozenset({"to", "at", "up", "for", "by", "reach", "reached", "reaches", "reaching"})
 _MONTHS = frozenset(
     "January February March April May June July August September October November December".split()

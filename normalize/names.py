@@ -121,9 +121,26 @@ class NameTable(TheCounts):
     def takes_the(self, run: list[str], key: str) -> float | None:
         """The share of "the" for the name (or, after a demonym, for the rest of it)."""
         share = self.share(key, MIN_COUNT)
-        if share is None and len(run) > 1 and _DEMONYM.fullmatch(run[0]):
+        if share is None and len(run) > 1 and self._demonym(run):
             share = self.share(key.split(" ", 1)[1], MIN_COUNT)
         return share if share is not None and share >= MIN_SHARE else None
+
+
+    def _demonym(self, run: list[str]) -> bool:
+        """Does the name open with a people's adjective ("Russian Navy"), not
+        with a place that ends like one ("Taiwan Island", "Hainan Island")?"""
+        if not _DEMONYM.fullmatch(run[0]) or run[-1] in _BARE_AFTER_A_PLACE:
+            return False
+        own = self.share(run[0], MIN_COUNT)
+        return own is None or own >= MIN_DEMONYM_SHARE
+
+
+# A place's generic word after its name, bare in English: "Hainan Island",
+# "Qinghai Lake", "Jiangxi Province".
+_BARE_AFTER_A_PLACE = frozenset("Island Lake Province County City Bay Prefecture".split())
+# Demonyms take "the" in a third or more of their uses ("the Russian side");
+# places ending like one hardly ever ("Taiwan" 3%, "Iran" 7%).
+MIN_DEMONYM_SHARE = 0.15
 
 
 def _article_further_back(words: list[str], start: int, nouns: NounTable) -> bool:

@@ -524,6 +524,11 @@ def test_adverbs_stay_after_a_coordinator_and_never_open_the_sentence() -> None:
         ("We aim for the level of sciences.", True),
         ("We discussed the level of sciences.", False),
         ("We said ha ha ha.", True),
+        ("We ensure timely carrying out of the plan.", True),  # "timely" needs its noun
+        ("We ensure carrying out of the plan.", False),
+        # "within the framework of" is padding; "a disregard for the framework of" is not
+        ("We go home within the framework of sciences.", False),
+        ("We showed disregard for the framework of sciences.", True),
     ],
 )
 def test_redundancy_keeps_titles_directions_degrees_and_laughter(sentence: str, kept: bool) -> None:

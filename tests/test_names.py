@@ -33,6 +33,10 @@ TABLE = NameTable(
         "Congress": (25, 75),  # mostly bare: no article needed
         "Kremlin": (20, 1),  # too few uses to judge
         "Iraqis": (80, 10),
+        "Island": (90, 8),
+        "Navy": (85, 15),
+        "Russian": (40, 60),  # a people: "the Russian side"
+        "Taiwan": (3, 97),  # a place that ends like a demonym
         "Allies": (300, 20),  # the Second World War's in the training text
         "Amazon": (190, 31),  # the river in the training text; a company in the news
     }
@@ -56,6 +60,8 @@ def flagged(sentence: str) -> list[str]:
         ("He praised Supreme Court of Uzbekistan's effective work.", ["Supreme"]),
         # an adverb after the name is no noun it modifies
         ("Sanctions were imposed by United States alone.", ["United"]),
+        # judged by the rest of the name after a demonym
+        ("Sailors of Russian Navy arrived in the port on Monday.", ["Russian"]),
     ],
 )
 def test_a_name_that_takes_the_is_flagged_when_bare(sentence: str, expected: list[str]) -> None:
@@ -84,6 +90,8 @@ def test_a_name_that_takes_the_is_flagged_when_bare(sentence: str, expected: lis
         "Ministry officials announced new rules for clinics on Monday.",  # a modifier
         "Ministry announced new rules for clinics on Monday afternoon.",  # one word: capitalised anyway
         "We condemn the cyber activities directed against Allies in recent months.",  # a capitalised common plural
+        "The ship sailed near Taiwan Island on Monday.",  # a place before "Island", not a demonym
+        "The navy held drills around Hainan Island on Monday.",  # ... and "Island" is bare after a name
     ],
 )
 def test_names_with_an_article_or_a_modifier_role_are_left_alone(sentence: str) -> None:
