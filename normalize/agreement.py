@@ -468,7 +468,7 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
         j = i + 1
         if want == "pl" and (words[j].lower() in SCALE_WORDS or words[j].lower() == "dozen"):
             j += 1  # "3 million ton", "several dozen"
-        if len(words[j]) <= 2 or not words[j].isalpha() or words[j].endswith("th"):
+        if len(words[j]) <= 2 or not words[j].replace("-", "").isalpha() or words[j].endswith("th"):
             continue  # a unit ("50 kg category"), "of" ("two of them"), "the 250 millionth visitor"
         if want == "sg" and (words[j].lower() in _PLURAL_OPENERS or _opens_plural(words, i, j)):
             continue  # "every four years", "another few weeks", "a good many people"
@@ -571,6 +571,8 @@ def _head(words: list[str], i: int, table: NounTable, *, initial: bool) -> int |
     of modifiers and nouns ("the main goal", "foreign direct investments")."""
     for j in range(i, min(i + MAX_MODIFIERS + 1, len(words) - 1)):
         word = words[j]
+        if "-" in word and word.islower() and word.replace("-", "").isalpha():
+            continue  # a compound modifier: "two short-range ballistic missile"
         if not word.isalpha() or (word[:1].isupper() and not (initial and j == i)):
             return None  # a name or a figure: its number is not ours to judge
         lower = word.lower()

@@ -81,6 +81,8 @@ def _check(
     line_cache: dict[str, list[Finding]] | None,
     progress: Progress | None,
 ) -> list[Finding]:
+    from normalize.protect import mask, protected_spans, touches
+
     sources = set(options.strategy.split("+"))
     findings: list[Finding] = []
     if "rules" in sources:
@@ -88,15 +90,38 @@ def _check(
             findings.extend(_rule_findings(text, options))
         else:
             findings.extend(_rule_findings_by_line(text, options, line_cache))
+    # Markup, addresses, code and data lines are no prose: nothing edits
+    # them, and the model reads them as placeholder names.
+    protected = protected_spans(text)
+    findings = [f for f in findings if not touches(protected, f.start, f.end)]
     if "model" in sources:
-        findings = _with_model(text, findings, options, progress)
+        findings = _with_model(mask(text, protected), findings, options, progress)
     if options.languagetool_url:
         from normalize.detect.grammar import languagetool_findings
 
         findings.extend(_outside_accepted(languagetool_findings(text, options.languagetool_url), text, options))
+    findings = [
+        f for f in findings
+        if not touches(protected, f.start, f.end)
+        and not (f.rule == "model-capitalisation" and _continues_a_line(text, f.start))
+    ]
     findings = _outside_headings(findings, text)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return _one_per_edit(findings)
+
+
+_LINE_ENDS_SENTENCE = tuple(".!?…:;\"'”’»)]")
+
+
+def _continues_a_line(text: str, start: int) -> bool:
+    """Does the line that opens at ``start`` go on from the line above, which
+    ends with no sentence end (a subtitle's second line, a wrapped list item)?"""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    if text[line_start:start].strip() or line_start == 0:
+        return False
+    above = text[: line_start].rstrip("\r\n")
+    above = above[max(above.rfind("\n"), above.rfind("\r")) + 1 :].strip()
+    return bool(above) and not above.endswith(_LINE_ENDS_SENTENCE)
 
 
 # The fluency model learnt from running text; a headline's missing articles

@@ -382,6 +382,7 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
             and words[head + 1] not in (",", "and", "or")  # "Snow and ice will", "storm surge and winds are": generic
             and words[head + 1].lower() not in _ADVERBIAL_AFTER
             and not _modifies_a_plural_subject(words, head, table)
+            and not _title_before_name(words, head, table)
             and _predicate_after(words, head + 1, table)
         ):
             yield start, head, True
@@ -414,6 +415,26 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         head = table.bare_head(words, first, initial=False)
         if head is not None and table.needs_article(words[head].lower()) and _verb_after(words, head + 1, table):
             yield i, head, False
+
+
+def _title_before_name(words: list[str], head: int, table: NounTable) -> bool:
+    """Is the noun part of a title running into a name ("Consultant paediatric
+    oncologist Dr Amir Haddad said")? A name straight after a lower-case noun;
+    not after a preposition or a verb ("Explosion near Kamenka killed",
+    "Pakistan cricket team defeated New Zealand")."""
+    for k in range(head + 1, min(head + 4, len(words))):
+        before = words[k - 1]
+        if (
+            words[k][:1].isupper()
+            and before.isalpha()
+            and before.islower()
+            and before not in _FUNCTION
+            and before not in _NAME_PREPOSITIONS
+            and before not in table.verbs
+            and before not in table.finite
+        ):
+            return True  # after a noun, not a verb ("team defeated New Zealand")
+    return False
 
 
 def _modifies_a_plural_subject(words: list[str], head: int, table: NounTable) -> bool:
@@ -478,6 +499,8 @@ def _verb_after(words: list[str], k: int, table: NounTable) -> bool:
 
 
 _PHRASE_PREPOSITIONS = frozenset("of in with between for on at from near along across".split())
+# Words before a name that make it an object, not the end of a title ("Explosion near Kamenka").
+_NAME_PREPOSITIONS = _OBJECT_PREPOSITIONS | _PHRASE_PREPOSITIONS | frozenset("outside inside off beyond".split())
 
 
 def after_that_through_phrase(words: list[str], start: int, head: int, table: NounTable) -> bool:

@@ -104,6 +104,9 @@ def heads(sentence: str) -> list[str]:
         # and its object it is the subject ("Maximum sustained winds have increased"):
         ("Team signed agreements have arrived in Myanmar on Monday.", []),
         ("Explosion damaged teams in the village of Kamenka on Monday.", ["Explosion"]),
+        # a title running into a name, not a bare subject
+        ("Spokesperson rescue team leader Zhou Lixin said the team arrived on Monday.", []),
+        ("Explosion damaged Kamenka and the school on Monday.", ["Explosion"]),  # a verb before the name
         # Datelines, Xinhua's double dash, and an adverbial after a dateline:
         ("BEIJING, May 2 (Xinhua) -- Explosion occurred near the village of Kamenka.", ["Explosion"]),
         ("MOSCOW, June 3 (TASS) - According to the police, team of rescuers arrived.", ["team"]),

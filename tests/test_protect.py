@@ -1,0 +1,106 @@
+"""Markup, addresses, code and data lines are never edited (normalize.protect)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from normalize.api import Options, check_text, fix_text
+from normalize.protect import mask, protected_spans, touches
+
+
+def protected(text: str) -> list[str]:
+    return [text[s:e] for s, e in protected_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('See <a href="https://x.org/a">the plan</a> now.', ['<a href="https://x.org/a">', "</a>"]),
+        ("Prices fell &ndash; again.", ["&ndash;"]),
+        ("Details at https://www.gov.uk/news/x-y.", ["https://www.gov.uk/news/x-y"]),
+        ("Write to press-service@mid.ru today.", ["press-service@mid.ru"]),
+        ("Thanks @guardianeco and #rivers26!", ["@guardianeco", "#rivers26"]),
+        ("Download halden_hpi_q4-2025.csv now.", ["halden_hpi_q4-2025.csv"]),
+        ("Set `cfg_mgr` to one.", ["`cfg_mgr`"]),
+        ("Visit leeds.gov.uk/eastcycle or mid.ru.", ["leeds.gov.uk/eastcycle", "mid.ru"]),
+        ("See the [website](https://mid.ru/en/) now.", ["](https://mid.ru/en/)"]),
+        # prose stays prose: abbreviations, figures, decimal commas, a stray full stop
+        ("The U.S. and the U.N. met at 10.30 with 1,250 troops; growth was 3,5%.", []),
+        ("The talks ended.In his turn, the minister left.", []),
+    ],
+)
+def test_inline_spans(text: str, expected: list[str]) -> None:
+    assert protected(text) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "region,avg_price_gbp,q_on_q_pct,y_on_y_pct",
+        '"South East, excl. London",389000,0.2,1.1',
+        "Region\tAverage price\tChange (q/q)\tChange (y/y)",
+        "Revenue (m)              612.4       571.9       +7.1%",
+        "| Region | Price | Change |",
+        "00:01:02,500 --> 00:01:05,000",
+        "12",
+    ],
+)
+def test_data_lines_are_protected_whole(line: str) -> None:
+    assert protected(line) == [line]
+
+
+def test_a_fenced_code_block_is_protected() -> None:
+    text = "Run this:\n```\nthe the cfg\n```\nDone."
+    assert protected(text) == ["```\nthe the cfg\n```"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ministers met, talked, agreed and left, officials said.",
+        "Growth was 3,5 percent in March and 4,1 percent in April.",
+        "The talks  lasted three hours.",
+    ],
+)
+def test_prose_lines_are_not_data(line: str) -> None:
+    assert protected(line) == []
+
+
+@given(st.text(alphabet='ab <>&;:/.@#_`,"\t\n\r-|0123', max_size=80))
+def test_mask_keeps_length_and_line_breaks(text: str) -> None:
+    spans = protected_spans(text)
+    masked = mask(text, spans)
+    assert len(masked) == len(text)
+    assert [i for i, c in enumerate(masked) if c in "\r\n \t"] == [i for i, c in enumerate(text) if c in "\r\n \t"]
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        assert s1 < e1 < s2 < e2 or s1 < e1 <= s2
+
+
+def test_touches_an_insertion_inside_but_not_at_the_edge() -> None:
+    spans = [(10, 20)]
+    assert touches(spans, 15, 15) and touches(spans, 5, 11) and touches(spans, 19, 25)
+    assert not touches(spans, 10, 10) and not touches(spans, 20, 20) and not touches(spans, 0, 10)
+
+
+HTML = (
+    '<p class="dateline"><strong>LEEDS</strong> &ndash; The ambassador congratulated the governor with '
+    'the successful holding of the <a href="https://innoprom.com/en/">INNOPROM</a> exhibition.</p>\n'
+)
+
+
+def test_markup_is_untouched_and_the_prose_still_checked() -> None:
+    options = Options(strategy="rules")
+    findings = check_text(HTML, options)
+    assert any(HTML[f.start : f.end].startswith("with") for f in findings)  # "congratulated ... with" -> "on"
+    spans = protected_spans(HTML)
+    assert not any(touches(spans, f.start, f.end) for f in findings)
+    fixed = fix_text(HTML, options).text
+    for s, e in spans:
+        assert HTML[s:e] in fixed
+
+
+def test_a_line_that_goes_on_from_the_line_above_is_not_capitalised() -> None:
+    text = "Residents have been told to remove valuables\nfrom homes and vehicles.\n"
+    assert not [f for f in check_text(text, Options()) if f.rule == "model-capitalisation"]
