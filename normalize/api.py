@@ -57,22 +57,27 @@ def check_text(
     ``progress`` hears how many sentences the model has done (the slow part).
     """
     from normalize.load import lone_surrogate
+    from normalize.protect import protected_spans, touches
     from normalize.wrap import covers_break, soft_breaks, unwrap
 
     surrogate = lone_surrogate(text)
     if surrogate is not None:
         raise NormalizeError(f"the text holds a lone surrogate (U+{ord(text[surrogate]):04X} at character {surrogate})")
 
+    # Markup, addresses, code and data lines are no prose: found in the file
+    # as it is (a wrapped table is still a table), and never edited.
+    protected = protected_spans(text)
     breaks = soft_breaks(text)
     if not breaks:
-        return _check(text, options, line_cache, progress)
+        return _check(text, options, line_cache, progress, protected)
     # Hard-wrapped: read each paragraph as one line, and edit within lines only.
     flat = unwrap(text, breaks)
+    flat_protected = [(flat.flat(s), flat.flat(e)) for s, e in protected]
     moved = (
         replace(f, start=flat.original(f.start), end=flat.original(f.end))
-        for f in _check(flat.text, options, line_cache, progress)
+        for f in _check(flat.text, options, line_cache, progress, flat_protected)
     )
-    return [f for f in moved if not covers_break(f.start, f.end, breaks)]
+    return [f for f in moved if not covers_break(f.start, f.end, breaks) and not touches(protected, f.start, f.end)]
 
 
 def _check(
@@ -80,8 +85,9 @@ def _check(
     options: Options,
     line_cache: dict[str, list[Finding]] | None,
     progress: Progress | None,
+    protected: list[tuple[int, int]],
 ) -> list[Finding]:
-    from normalize.protect import mask, protected_spans, touches
+    from normalize.protect import mask, touches
 
     sources = set(options.strategy.split("+"))
     findings: list[Finding] = []
@@ -90,9 +96,7 @@ def _check(
             findings.extend(_rule_findings(text, options))
         else:
             findings.extend(_rule_findings_by_line(text, options, line_cache))
-    # Markup, addresses, code and data lines are no prose: nothing edits
-    # them, and the model reads them as placeholder names.
-    protected = protected_spans(text)
+    # Nothing edits a protected span, and the model reads them as placeholder names.
     findings = [f for f in findings if not touches(protected, f.start, f.end)]
     if "model" in sources:
         findings = _with_model(mask(text, protected), findings, options, progress)

@@ -148,6 +148,9 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
     first, last = content[0], content[-1]
     headings: list[tuple[int, int]] = []
     for i in content:
+        if _MARKED_HEADING.match(text, lines[i][0], lines[i][1]):
+            headings.append(lines[i])  # marked up as one: "<h1>…</h1>", "## …"
+            continue
         if i == last or (i != first and not blank[i - 1]):
             continue
         if not blank[i + 1] and not _DATELINE.match(text[lines[i + 1][0] : lines[i + 1][1]].lstrip()):
@@ -165,6 +168,9 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
         ):
             headings.append((s, e))
     return headings
+
+
+_MARKED_HEADING = re.compile(r"[ \t]*(?:<h[1-6][\s>][^\r\n]*</h[1-6]>[ \t]*$|#{1,6} )", re.IGNORECASE | re.MULTILINE)
 
 
 def _inner_sentence_end(line: str) -> bool:

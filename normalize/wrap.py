@@ -97,6 +97,12 @@ class Unwrapped:
         between a CR and its LF."""
         return offset + bisect.bisect_left(self.removed, offset)
 
+    def flat(self, offset: int) -> int:
+        """The offset in ``text`` of ``offset`` in the file (an offset
+        between a CR and its LF lands on the space read for them)."""
+        crs = [r + k for k, r in enumerate(self.removed)]  # each removed CR's offset in the file
+        return offset - bisect.bisect_left(crs, offset)
+
 
 def unwrap(text: str, breaks: list[int]) -> Unwrapped:
     """``text`` with each soft break (``breaks``, from ``soft_breaks``) read as

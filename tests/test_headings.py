@@ -16,6 +16,15 @@ def test_a_headline_and_a_subhead_are_headings() -> None:
     assert _headings(text) == ["Minister visits region", "Aid promised"]
 
 
+def test_headings_marked_up_as_such_need_no_blank_lines() -> None:
+    text = '<div>\n<h1 class="t">Council approves new cycle network for east side</h1>\n<p>Text.</p>\n## Minister visits region\nBody.\n'
+    assert _headings(text) == [
+        '<h1 class="t">Council approves new cycle network for east side</h1>',
+        "## Minister visits region",
+    ]
+    assert _headings("<p>Minister visits region</p>\n<p>Body text.</p>\n") == []
+
+
 def test_crlf_and_leading_blank_lines() -> None:
     assert _headings("\r\n\r\nTitle line\r\n\r\nBody.\r\n") == ["Title line"]
 

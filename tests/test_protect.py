@@ -42,18 +42,93 @@ def test_inline_spans(text: str, expected: list[str]) -> None:
         '"South East, excl. London",389000,0.2,1.1',
         "Region\tAverage price\tChange (q/q)\tChange (y/y)",
         "Revenue (m)              612.4       571.9       +7.1%",
-        "| Region | Price | Change |",
         "00:01:02,500 --> 00:01:05,000",
         "12",
+        "| Region | Price | Change |",
     ],
 )
 def test_data_lines_are_protected_whole(line: str) -> None:
     assert protected(line) == [line]
 
 
+def test_a_markdown_table_row_keeps_its_layout_and_its_words_checked() -> None:
+    row = "| 5 June  | Head of delegation congratulated the governor with the victory |"
+    assert protected(row) == ["| ", "  | ", " |"]
+    assert protected("|---|:---:|") == ["|---|:---:|"]
+
+
 def test_a_fenced_code_block_is_protected() -> None:
     text = "Run this:\n```\nthe the cfg\n```\nDone."
     assert protected(text) == ["```\nthe the cfg\n```"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Visit mfa.gov.by/en/press-service/news today.", ["mfa.gov.by/en/press-service/news"]),
+        ('<a\n  href="https://x.org">Link</a>', ['<a\n  href="https://x.org">', "</a>"]),
+        ('<p class="a>b">Text</p>', ['<p class="a>b">', "</p>"]),
+        ("ASTANA&nbsp&ndash Meeting", ["&nbsp&ndash"]),  # adjacent spans merge
+        ("<script>gtag('js', new Date());</script> Text.", ["<script>gtag('js', new Date());</script>"]),
+        ("<!-- note\nrights -->", ["<!-- note\nrights -->"]),
+        ("region;price;change;share", ["region;price;change;share"]),
+    ],
+)
+def test_more_markup(text: str, expected: list[str]) -> None:
+    assert protected(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a backtick for an apostrophe (Central Asian agency copy), LaTeX quotes
+        ("ASTANA. Kazakhstan`s President congratulated him with the Day, the Akorda`s press service said.", []),
+        ("He said ``we agreed'' and left.", []),
+        # an address glued to the next sentence ends before it
+        ("See www.mfa.kz.In his turn, he left.", ["www.mfa.kz"]),
+        ("Write to press@mid.ru.In his turn, he left.", ["press@mid.ru"]),
+        ("See https://mid.ru/en/news/1234,in his turn he left.", ["https://mid.ru/en/news/1234"]),
+        # "<<" and ">>" as quotation marks are no tag
+        ("He called it <<a victory>> on Monday.", []),
+        # angle brackets in prose are no tag
+        ("Temperatures fell to <minus 5 degrees in the capital, while in Almaty they stayed >0 degrees.", []),
+        ("<tr><td>5 June</td>\t<td>In his turn, he left.</td>\t</tr>", ["<tr><td>", "</td>", "<td>", "</td>", "</tr>"]),
+    ],
+)
+def test_prose_next_to_odd_marks_stays_prose(text: str, expected: list[str]) -> None:
+    assert protected(text) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\t\t<p>In his turn, the minister left.</p>",  # tab-indented HTML: the tags only
+        "\tASTANA.\tIn his turn, the minister left.",
+        "MOSCOW,   June 5 (TASS).   In his turn, the minister left for talks in Geneva on Monday.",
+        "Meeting was attended by ministers of Azerbaijan,Armenia,Belarus,Kazakhstan,Kyrgyzstan,Russia,Uzbekistan.",
+        "| In his turn, the minister left. |",
+    ],
+)
+def test_lines_that_only_look_like_data_are_prose(line: str) -> None:
+    assert not [text for text in protected(line) if "his turn" in text]
+
+
+def test_a_wrapped_document_keeps_its_prose_and_its_tables() -> None:
+    options = Options(strategy="rules")
+    text = (
+        "  In his turn, the minister said that the talks with the delegation of\n"
+        "  the neighbouring country were held in a constructive atmosphere and\n"
+        "  ended late on Monday evening after six hours of discussions.\n"
+    )
+    assert any(f.rule for f in check_text(text, options))
+    table = (
+        "The results were published on Monday and the ministry said that they\n"
+        "were better than expected in most of the regions of the country.\n"
+        "| region | change , % |\n"
+        "| almaty | 3 |\n"
+    )
+    fixed = fix_text(table, options).text
+    assert fixed.endswith("| region | change , % |\n| almaty | 3 |\n")
 
 
 @pytest.mark.parametrize(
