@@ -123,7 +123,8 @@ def _continues_a_line(text: str, start: int) -> bool:
     line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
     if text[line_start:start].strip() or line_start == 0:
         return False
-    above = text[: line_start].rstrip("\r\n")
+    above = text[: line_start]
+    above = above[:-2] if above.endswith("\r\n") else above[:-1]  # this line's break only, not blank lines
     above = above[max(above.rfind("\n"), above.rfind("\r")) + 1 :].strip()
     return bool(above) and not above.endswith(_LINE_ENDS_SENTENCE)
 

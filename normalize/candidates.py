@@ -282,8 +282,8 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
                 continue  # a name mid-sentence
             if _time_from_now(tokens, i):
                 continue  # "until next month" is not "until the next month"
-            if i >= 2 and (tokens[i - 2].lower, tokens[i - 1].lower) in nouns.BARE_AFTER:
-                continue  # "regardless of destination"
+            if i >= 2 and (tokens[i - 2].lower, tokens[i - 1].lower) in nouns.BARE_AFTER and (nxt is None or nxt.lower != "of"):
+                continue  # "regardless of destination", not "regardless of outcome of the talks"
             if _infinitive_with_object(tokens, i, lex):
                 continue  # "to end the conflict", "to prostitute themselves": a verb
             arts = ("the",) if _plural_ahead(tokens, i, lex) else ("the", _an(tok.text))
@@ -333,14 +333,14 @@ def _opens_with_plural(tokens: list[Token], lex: Lexicon) -> bool:
 
 
 def _participle_before_noun(tokens: list[Token], k: int, table: "nouns.NounTable") -> bool:
-    """Is ``tokens[k]`` a participle modifying the noun after it ("Maximum
-    sustained winds", "Total paid leave")?"""
-    word = tokens[k].lower
+    """Is ``tokens[k]`` a participle modifying the noun after it, which an
+    auxiliary follows ("Maximum sustained winds have")? Not a verb with its
+    object ("Ministry condemned attacks carried out")."""
     return (
-        word.endswith(("ed", "ing"))
-        and k + 1 < len(tokens)
-        and tokens[k + 1].is_word
+        tokens[k].lower.endswith(("ed", "ing"))
+        and k + 2 < len(tokens)
         and tokens[k + 1].lower in table.noun_forms
+        and tokens[k + 2].lower in nouns.AUXILIARIES_AFTER_PLURAL
     )
 
 

@@ -56,8 +56,9 @@ def _bare_elsewhere(words: list[str], i: int) -> bool:
     determiner? The writer is using it as a bare mass term."""
     noun = words[i].lower()
     return any(
-        words[k].lower() == noun and (k == 0 or words[k - 1].lower() not in _DETERMINERS) for k in range(i - 1)
-    )
+        words[k].lower() == noun and words[k - 1].lower() not in _DETERMINERS and words[k + 1] != "of"
+        for k in range(1, i - 1)
+    )  # not an opening "Security of the region depends on security of": that one is bare too
 
 
 def count_frames(sentences: Iterable[str], nouns: NounTable) -> Counter[tuple[str, bool]]:

@@ -131,6 +131,8 @@ class NameTable(TheCounts):
         with a place that ends like one ("Taiwan Island", "Hainan Island")?"""
         if not _DEMONYM.fullmatch(run[0]) or run[-1] in _BARE_AFTER_A_PLACE:
             return False
+        if not run[0].endswith("an"):
+            return True  # "Taiwanese", "Russian", "Israeli": no place ends so
         own = self.share(run[0], MIN_COUNT)
         return own is None or own >= MIN_DEMONYM_SHARE
 

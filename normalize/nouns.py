@@ -115,7 +115,7 @@ BARE_AFTER = frozenset({("regardless", "of"), ("irrespective", "of")})
 COMPANY_WORDS = frozenset(
     """Target Gap Apple Amazon Oracle Alphabet Meta Snap Zoom Slack Orange Continental
     Progressive Chase Genesis Puma Canon Boots Citizens Travelers Prudential Caterpillar
-    Staples Sprint Dish Ford Nest Shell Sky Next Visa Total""".split()
+    Staples Sprint Dish Ford Nest Total""".split()
 )
 # A role after a passive "named", "elected"... is bare in English: "was named
 # player of the month", "was elected chairman".
@@ -426,6 +426,8 @@ def _title_before_name(words: list[str], head: int, table: NounTable) -> bool:
         before = words[k - 1]
         if (
             words[k][:1].isupper()
+            and words[k] not in _CALENDAR
+            and not before.endswith("ly") and before not in ("earlier", "later")  # "Embassy earlier Tuesday said"
             and before.isalpha()
             and before.islower()
             and before not in _FUNCTION
@@ -439,8 +441,9 @@ def _title_before_name(words: list[str], head: int, table: NounTable) -> bool:
 
 def _modifies_a_plural_subject(words: list[str], head: int, table: NounTable) -> bool:
     """Is the "head" a noun modifying a plural through a participle, before
-    the verb ("Maximum sustained winds have increased")? Not a subject and
-    its verb and object ("Explosion injured people in the market")."""
+    an auxiliary ("Maximum sustained winds have increased")? Not a subject,
+    its verb and its object ("Ministry condemned attacks carried out by"):
+    there the word after the plural is no auxiliary."""
     if head + 3 >= len(words):
         return False
     participle, plural, verb = words[head + 1], words[head + 2].lower(), words[head + 3]
@@ -448,8 +451,12 @@ def _modifies_a_plural_subject(words: list[str], head: int, table: NounTable) ->
         participle.endswith("ed")
         and plural in table.noun_forms
         and plural not in table.singular
-        and (verb in _AUXILIARIES or verb in ("are", "were", "have") or verb in table.finite)
+        and verb in AUXILIARIES_AFTER_PLURAL
     )
+
+
+# The verb a plural subject opens with when a participle modified it.
+AUXILIARIES_AFTER_PLURAL = frozenset("are were have had will would can could may might must should".split())
 
 
 def _common_use(words: list[str], start: int, head: int, table: NounTable) -> bool:
@@ -499,6 +506,10 @@ def _verb_after(words: list[str], k: int, table: NounTable) -> bool:
 
 
 _PHRASE_PREPOSITIONS = frozenset("of in with between for on at from near along across".split())
+_CALENDAR = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December""".split()
+)
 # Words before a name that make it an object, not the end of a title ("Explosion near Kamenka").
 _NAME_PREPOSITIONS = _OBJECT_PREPOSITIONS | _PHRASE_PREPOSITIONS | frozenset("outside inside off beyond".split())
 
@@ -542,8 +553,8 @@ def object_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int]
             continue  # "month on month", "day by day"
         if lower in _ROLE_VERBS and before in _PASSIVE_BE:
             continue  # "was named player of the month"
-        if (before, lower) in BARE_AFTER:
-            continue  # "regardless of destination"
+        if (before, lower) in BARE_AFTER and words[i + 1] != "of":
+            continue  # "regardless of destination", not "regardless of outcome of the talks"
         if lower not in _OBJECT_PREPOSITIONS and (lower not in table.finite or lower.endswith("ing")):
             continue
         start = i

@@ -26,45 +26,48 @@ _TLD = r"(?:com|org|net|gov|edu|int|mil|info|io|uk|ru|cn|eu|fr|kz|uz|ua|az|ir|tr
 _HOST = r"[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}"
 _ENTITIES = "nbsp|ndash|mdash|amp|quot|lt|gt|laquo|raquo|ldquo|rdquo|lsquo|rsquo|hellip|copy|reg|shy"
 _FILE = r"\.(?:pdf|docx?|xlsx?|csv|jpe?g|png|gif|txt|zip|pptx?|html?|json|xml|mp[34]|srt)\b"
-# (what the text must hold for the pattern to be worth a scan: strings, or a
-# pattern starting with "\." that a quick search finds; the pattern)
-_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("<",), r"<(?:script|style)\b.*?</(?:script|style)\s*>"),  # a script or style block, code inside
-    (("<",), r"<!--.*?-->"),  # a comment, over lines too
+# (what the text must hold for the pattern to be worth a scan: strings, or
+# compiled patterns a quick search tries; the pattern). Every repeat is
+# bounded, so that no line of stray marks makes a scan quadratic.
+_KINDS: tuple[tuple[tuple[str | re.Pattern[str], ...], str], ...] = (
+    # a script or style block, code inside; a comment, over lines too
+    ((re.compile(r"</(?:script|style)", re.IGNORECASE),), r"<(script|style)\b.{0,20000}?</\1\s*>"),
+    (("-->",), r"<!--.{0,20000}?-->"),
     # a tag, over lines too: a name, then attributes (name="value", name='value', name=value, name)
-    (("<",), r"(?<!<)</?[A-Za-z][\w:-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>]+))?){0,40}\s*/?>(?!>)"),
-    (("&",), r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});"),  # an entity
+    (("<",), r"(?<!<)</?[A-Za-z][\w:-]{0,40}(?:\s{1,40}[\w:.-]{1,60}(?:\s*=\s*(?:\"[^\"]{0,2000}\"|'[^']{0,2000}'|[^\s\"'<>]{1,2000}))?){0,40}\s{0,40}/?>(?!>)"),
+    (("&",), r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),  # an entity
     (("&",), r"&(?:" + _ENTITIES + r")(?![A-Za-z;])"),  # ... written without its semicolon
-    (("://",), r"\b(?:https?|ftp)://[^\s<>\"',]+"),  # a URL
-    (("www.", "WWW."), r"\bwww\.[^\s<>\"',]+"),
+    (("://",), r"\b(?:https?|ftp)://[^\s<>\"',]{1,2000}"),  # a URL
+    (("www.", "WWW."), r"\bwww\.[^\s<>\"',]{1,2000}"),
     (("@",), r"\b[\w.+-]{1,64}@" + _HOST),  # an e-mail address
-    (("/",), r"\b" + _HOST + r"\.[a-z]{2,6}/[^\s<>\"',]*"),  # a domain with a path
-    ((r"\." + _TLD + r"(?![\w-])",), r"\b" + _HOST + r"\." + _TLD + r"(?![\w-])"),  # a bare domain
-    (("@", "#"), r"(?<![\w@])[@#][A-Za-z_]\w*"),  # a handle or hashtag
-    ((_FILE,), r"\b[\w-]+" + _FILE),  # a file
-    (("_",), r"\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b"),  # an identifier: snake_case
-    (("`",), r"(?<![A-Za-z])`[^`\s][^`\n]{0,60}?`"),  # inline code (not "Kazakhstan`s", an apostrophe)
-    (("](",), r"\]\([^)\s]+\)"),  # a Markdown link's target
+    (("/",), r"\b" + _HOST + r"\.[a-z]{2,6}/[^\s<>\"',]{0,2000}"),  # a domain with a path
+    ((re.compile(r"\." + _TLD + r"(?![\w-])", re.IGNORECASE),), r"\b" + _HOST + r"\." + _TLD + r"(?![\w-])"),  # a bare domain
+    (("@", "#"), r"(?<![\w@])[@#][A-Za-z_]\w{0,60}"),  # a handle or hashtag
+    ((re.compile(_FILE, re.IGNORECASE),), r"\b[\w-]{1,200}" + _FILE),  # a file
+    (("_",), r"\b[A-Za-z0-9]{1,60}(?:_[A-Za-z0-9]{1,60}){1,20}\b"),  # an identifier: snake_case
+    # inline code; not "Kazakhstan`s" or "1990`s", a backtick for an apostrophe
+    (("`",), r"(?<!\w)`[^`\s][^`\n]{0,60}?`(?!\w)"),
+    (("](",), r"\]\([^)\s]{1,500}\)"),  # a Markdown link's target
 )
 _INLINE = tuple((triggers, re.compile(pattern, re.DOTALL | re.IGNORECASE)) for triggers, pattern in _KINDS)
-_QUICK = {t: re.compile(t, re.IGNORECASE) for triggers, _ in _KINDS for t in triggers if t.startswith("\\.")}
 
 
-def _worth_a_scan(text: str, triggers: tuple[str, ...]) -> bool:
-    return any(_QUICK[t].search(text) is not None if t in _QUICK else t in text for t in triggers)
+def _worth_a_scan(text: str, triggers: tuple[str | re.Pattern[str], ...]) -> bool:
+    return any(t in text if isinstance(t, str) else t.search(text) is not None for t in triggers)
+
+
 _TRAILING = ".,;:!?)]}'\"\u201d\u2019"
 # An address glued to the next sentence ("www.mfa.kz.In his turn") ends before it.
 _GLUED_SENTENCE = re.compile(r"[.,](?=[A-Z][a-z])")
-_FENCE = re.compile(r"^[ \t]*```[\w+-]*[ \t]*\r?\n.*?^[ \t]*```[ \t]*$", re.MULTILINE | re.DOTALL)
+_FENCE = re.compile(r"^[ \t]*```[\w+-]*[ \t]*\r?\n.{0,200000}?^[ \t]*```[ \t]*$", re.MULTILINE | re.DOTALL)
 _LINE = re.compile(r"[^\r\n]+")
 _TIMECODE = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 _ALIGNED = re.compile(r" {3,}")
 _CELL_WORDS = 5
 # A comma with no space after it that does not group thousands ("1,250"): CSV.
 _TIGHT_COMMA = re.compile(r",(?! |\d{3}(?!\d))")
-_TABLE_ROW = re.compile(r"^\s*\|.*\|.*\|\s*$")
-_CELL_EDGE = re.compile(r"\s*\|[\s:|-]*")
 _OPENS_TAG = re.compile(r"<[A-Za-z/!]")
+_CELL_PADDING = " \t:-|"
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
@@ -75,11 +78,12 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
         if _worth_a_scan(text, triggers)
         for m in pattern.finditer(text)
     ]
-    spans += [m.span() for m in _FENCE.finditer(text)]
+    if "```" in text:
+        spans += [m.span() for m in _FENCE.finditer(text)]
     for line in _LINE.finditer(text):
-        if _TABLE_ROW.match(line.group()) and _prose_cell(line.group()):
+        if _table_row(line.group()) and _prose_cell(line.group()):
             # A Markdown table row with a sentence in it: its pipes and padding, not its words.
-            spans += [(line.start() + m.start(), line.start() + m.end()) for m in _CELL_EDGE.finditer(line.group())]
+            spans += [(line.start() + s, line.start() + e) for s, e in _cell_edges(line.group())]
         elif _data_line(line.group()):
             spans.append(line.span())
     return _merged(s for s in spans if s[0] < s[1])
@@ -101,12 +105,12 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def _data_line(line: str) -> bool:
     """A CSV row, a tab-separated or space-aligned table row, a Markdown
     table row, or a subtitle's number or timecode."""
-    if _TIMECODE.match(line) or line.strip().isdigit() or _TABLE_ROW.match(line):
+    if _TIMECODE.match(line) or line.strip().isdigit() or _table_row(line):
         return True
     inner = line.strip()
     if _OPENS_TAG.search(inner):
         return False  # markup laid out with tabs ("<td>5 June</td>\t<td>…</td>"): its tags are protected
-    if inner.count("\t") >= 2 or _aligned_cells(inner):
+    if _short_cells(inner.split("\t")) or _short_cells(_ALIGNED.split(inner)):
         return True
     if inner.endswith((".", "!", "?")):
         return False  # a sentence, maybe with a list typed without spaces ("Russia,China,India")
@@ -114,16 +118,41 @@ def _data_line(line: str) -> bool:
     return tight >= 3 and line.count(" ") <= tight
 
 
+def _table_row(line: str) -> bool:
+    """A Markdown table row: "| a | b |"."""
+    inner = line.strip()
+    return len(inner) > 1 and inner[0] == "|" and inner[-1] == "|" and inner.count("|") >= 3
+
+
+def _cell_edges(row: str) -> list[tuple[int, int]]:
+    """The pipes of a table row with the padding and rule marks around them."""
+    edges: list[tuple[int, int]] = []
+    for i, char in enumerate(row):
+        if char != "|" or edges and i < edges[-1][1]:
+            continue
+        start, end = i, i + 1
+        while start > 0 and row[start - 1] in " \t":
+            start -= 1
+        while end < len(row) and row[end] in _CELL_PADDING:
+            end += 1
+        edges.append((start, end))
+    return edges
+
+
 def _prose_cell(row: str) -> bool:
     """Does a table row hold a cell of more than a few words?"""
     return any(len(cell.split()) > _CELL_WORDS for cell in row.split("|"))
 
 
-def _aligned_cells(line: str) -> bool:
-    """Three or more short cells lined up by runs of spaces ("Revenue (m)
-    612.4    571.9"); not prose with padded datelines ("MOSCOW,   June 5.   The")."""
-    cells = _ALIGNED.split(line)
-    return len(cells) >= 3 and all(len(cell.split()) <= _CELL_WORDS for cell in cells)
+def _short_cells(cells: list[str]) -> bool:
+    """Three or more short cells, split by tabs or runs of spaces ("Revenue
+    (m)    612.4    571.9"), and no sentence: not prose with tabs or padded
+    datelines ("MOSCOW,   June 5.   Talks ended on Monday.")."""
+    return (
+        len(cells) >= 3
+        and all(len(cell.split()) <= _CELL_WORDS for cell in cells)
+        and not (cells[-1].rstrip().endswith((".", "!", "?")) and len(cells[-1].split()) >= 3)
+    )
 
 
 def _merged(spans) -> list[tuple[int, int]]:
@@ -141,15 +170,20 @@ _RUN = re.compile(r"\S+")
 
 def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """``text`` with each word of each span written as a placeholder name
-    ("Zzzz") of the same length: line breaks, spaces and offsets are kept,
-    and the model takes the placeholder for a name it leaves alone."""
+    ("Zzzz") of the same length, and tags and entities as spaces: line
+    breaks and offsets are kept, and the model takes a placeholder for a
+    name it leaves alone."""
     if not spans:
         return text
     parts: list[str] = []
     last = 0
     for start, end in spans:
         parts.append(text[last:start])
-        parts.append(_RUN.sub(lambda m: "Z" + "z" * (len(m.group()) - 1), text[start:end]))
+        if text[start] in "<&":
+            # Tags and entities are no words: blank, so "<p>Head of delegation" opens a sentence.
+            parts.append(_RUN.sub(lambda m: " " * len(m.group()), text[start:end]))
+        else:
+            parts.append(_RUN.sub(lambda m: "Z" + "z" * (len(m.group()) - 1), text[start:end]))
         last = end
     parts.append(text[last:])
     return "".join(parts)

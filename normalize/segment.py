@@ -170,7 +170,10 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
     return headings
 
 
-_MARKED_HEADING = re.compile(r"[ \t]*(?:<h[1-6][\s>][^\r\n]*</h[1-6]>[ \t]*$|#{1,6} )", re.IGNORECASE | re.MULTILINE)
+# One heading element alone on its line (not "<h1>…</h1><p>…</p>"), or a Markdown heading.
+_MARKED_HEADING = re.compile(
+    r"[ \t]*(?:<h([1-6])[\s>](?:(?!</h\1>)[^\r\n])*</h\1>[ \t]*$|#{1,6} )", re.IGNORECASE | re.MULTILINE
+)
 
 
 def _inner_sentence_end(line: str) -> bool:

@@ -17,6 +17,7 @@ import bisect
 import re
 import statistics
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from normalize.segment import line_spans
 
@@ -100,8 +101,12 @@ class Unwrapped:
     def flat(self, offset: int) -> int:
         """The offset in ``text`` of ``offset`` in the file (an offset
         between a CR and its LF lands on the space read for them)."""
-        crs = [r + k for k, r in enumerate(self.removed)]  # each removed CR's offset in the file
-        return offset - bisect.bisect_left(crs, offset)
+        return offset - bisect.bisect_left(self._removed_crs, offset)
+
+    @cached_property
+    def _removed_crs(self) -> list[int]:
+        """Each removed CR's offset in the file."""
+        return [r + k for k, r in enumerate(self.removed)]
 
 
 def unwrap(text: str, breaks: list[int]) -> Unwrapped:

@@ -167,6 +167,8 @@ def test_the_agreement_family_proposes_the_fix(morph: dict, sentence: str, famil
         ("They held a great ceremonies in Tashkent .", [("ceremonies", "sg")]),
         ("The Serie A tourists were present .", []),  # the letter
         ("It hosted a tourists delegation .", []),  # a plural modifier before another noun
+        # a hyphenated modifier between the numeral and its noun
+        ("They launched two short-range tourist .", [("tourist", "pl")]),
     ],
 )
 def test_a_determiner_or_numeral_fixes_the_noun_number(sentence: str, heads: list[tuple[str, str]]) -> None:

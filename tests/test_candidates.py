@@ -306,6 +306,13 @@ def test_no_article_is_offered_before_an_opening_plural() -> None:
 
     assert opened("Plans go home.") == set()
     assert "The plan go home." in opened("Plan go home.")
+    # a noun modifying a plural subject through a participle, before its auxiliary
+    assert opened("Plan developed plans are home.") == set()
+    # ... but a verb and its object: the subject is bare ("Ministry condemned attacks carried out")
+    assert "The plan developed plans developed at home." in opened("Plan developed plans developed at home.")
+    # coordinated and hyphenated openings are generic
+    assert opened("Plan and plans go home.") == set()
+    assert opened("Plan-developing plans go home.") == set()
 
 
 def test_companies_and_figures_open_a_sentence_bare() -> None:

@@ -23,6 +23,8 @@ def test_headings_marked_up_as_such_need_no_blank_lines() -> None:
         "## Minister visits region",
     ]
     assert _headings("<p>Minister visits region</p>\n<p>Body text.</p>\n") == []
+    # minified: a heading and a paragraph on one line is no heading
+    assert _headings("<h1>Minister visits region</h1><p>Talks began.</p><h2>More</h2>\n<p>Body text.</p>\n") == []
 
 
 def test_crlf_and_leading_blank_lines() -> None:

@@ -100,10 +100,12 @@ def heads(sentence: str) -> list[str]:
         ("Israeli sources state that the team arrived on Monday morning.", []),
         ("Explosion, fire and flood hit the village of Kamenka on Monday.", []),
         ("Explosion and fire damaged the school in Kamenka on Monday.", []),  # coordinated: generic
-        # A noun before a participle and a plural subject modifies it; before a verb
-        # and its object it is the subject ("Maximum sustained winds have increased"):
-        ("Team signed agreements have arrived in Myanmar on Monday.", []),
+        # A noun before a participle and a plural subject modifies it ("Maximum
+        # sustained winds have increased"); before a verb and its object it is the subject
+        # ("Ministry condemned attacks carried out by militants"):
+        ("Explosion damaged teams have arrived in the village of Kamenka on Monday.", []),
         ("Explosion damaged teams in the village of Kamenka on Monday.", ["Explosion"]),
+        ("Explosion damaged teams signed in the village of Kamenka on Monday.", ["Explosion"]),
         # a title running into a name, not a bare subject
         ("Spokesperson rescue team leader Zhou Lixin said the team arrived on Monday.", []),
         ("Explosion damaged Kamenka and the school on Monday.", ["Explosion"]),  # a verb before the name
@@ -188,7 +190,8 @@ def objects(sentence: str) -> list[str]:
         ("The coach named spokesperson of the team on Monday.", ["spokesperson"]),
         ("The team will start from pole position on Sunday.", []),
         ("The team arrived in spite of state of the roads on Monday.", ["state"]),
-        ("The team arrived regardless of state of the roads on Monday.", []),  # bare by idiom
+        ("The team arrived regardless of state on Monday.", []),  # bare by idiom
+        ("The team arrived regardless of state of the roads on Monday.", ["state"]),  # "the state of"
     ],
 )
 def test_bare_objects(sentence: str, expected: list[str]) -> None:

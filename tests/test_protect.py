@@ -90,6 +90,7 @@ def test_more_markup(text: str, expected: list[str]) -> None:
         ("See https://mid.ru/en/news/1234,in his turn he left.", ["https://mid.ru/en/news/1234"]),
         # "<<" and ">>" as quotation marks are no tag
         ("He called it <<a victory>> on Monday.", []),
+        ("In the 1990`s, Kazakhstan`s economy grew.", []),
         # angle brackets in prose are no tag
         ("Temperatures fell to <minus 5 degrees in the capital, while in Almaty they stayed >0 degrees.", []),
         ("<tr><td>5 June</td>\t<td>In his turn, he left.</td>\t</tr>", ["<tr><td>", "</td>", "<td>", "</td>", "</tr>"]),
@@ -105,6 +106,8 @@ def test_prose_next_to_odd_marks_stays_prose(text: str, expected: list[str]) -> 
         "\t\t<p>In his turn, the minister left.</p>",  # tab-indented HTML: the tags only
         "\tASTANA.\tIn his turn, the minister left.",
         "MOSCOW,   June 5 (TASS).   In his turn, the minister left for talks in Geneva on Monday.",
+        "MOSCOW,   June 5.   In his turn, he left.",
+        "In his turn\tthe minister\tleft for talks in Geneva on Monday with the delegation.",
         "Meeting was attended by ministers of Azerbaijan,Armenia,Belarus,Kazakhstan,Kyrgyzstan,Russia,Uzbekistan.",
         "| In his turn, the minister left. |",
     ],
@@ -148,7 +151,10 @@ def test_mask_keeps_length_and_line_breaks(text: str) -> None:
     spans = protected_spans(text)
     masked = mask(text, spans)
     assert len(masked) == len(text)
-    assert [i for i, c in enumerate(masked) if c in "\r\n \t"] == [i for i, c in enumerate(text) if c in "\r\n \t"]
+    assert [i for i, c in enumerate(masked) if c in "\r\n"] == [i for i, c in enumerate(text) if c in "\r\n"]
+    # outside the spans nothing changes; inside, a placeholder letter or a blank
+    inside = {i for s, e in spans for i in range(s, e)}
+    assert all(m == c if i not in inside else m in "Zz \t\r\n" for i, (m, c) in enumerate(zip(masked, text)))
     for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
         assert s1 < e1 < s2 < e2 or s1 < e1 <= s2
 
@@ -177,5 +183,25 @@ def test_markup_is_untouched_and_the_prose_still_checked() -> None:
 
 
 def test_a_line_that_goes_on_from_the_line_above_is_not_capitalised() -> None:
-    text = "Residents have been told to remove valuables\nfrom homes and vehicles.\n"
+    from normalize.api import _continues_a_line
+    from normalize.wrap import soft_breaks
+
+    text = (
+        "1\n00:00:01,000 --> 00:00:03,000\nResidents have been told to remove valuables\n"
+        "from homes and vehicles.\n\n2\n00:00:04,000 --> 00:00:06,000\nOfficials said the rain would stop.\n"
+        "More rain is due on Sunday.\n"
+    )
+    assert not soft_breaks(text)  # read line by line, not as wrapped prose
     assert not [f for f in check_text(text, Options()) if f.rule == "model-capitalisation"]
+    second = text.index("from")
+    assert _continues_a_line(text, second)
+    # after a blank line, or after a sentence end, a line opens a sentence
+    assert not _continues_a_line("Talks in Geneva\n\nthe talks ended.", 17)
+    assert not _continues_a_line("The talks ended.\nthe sides left.", 17)
+
+
+def test_tags_are_blanked_for_the_model_and_other_spans_become_names() -> None:
+    text = "<p>Head of delegation wrote to press@mid.ru today.</p>"
+    masked = mask(text, protected_spans(text))
+    assert masked.startswith("   Head of delegation wrote to Zzzzzzzzzzzz today.")
+    assert masked.endswith("    ")

@@ -41,6 +41,7 @@ def test_crlf_soft_breaks_cover_both_characters_and_read_as_one_space() -> None:
     for offset, char in enumerate(flat.text):  # every character maps back to itself
         if char != " ":
             assert crlf[flat.original(offset)] == char
+            assert flat.flat(flat.original(offset)) == offset  # and the way there
 
 
 def test_crlf_and_lf_wrapped_text_get_the_same_findings() -> None:
