@@ -96,10 +96,12 @@ def _check(
             findings.extend(_rule_findings(text, options))
         else:
             findings.extend(_rule_findings_by_line(text, options, line_cache))
-    # Nothing edits a protected span, and the model reads them as placeholder names.
+    # Nothing edits a protected span; the model reads the prose with tags
+    # blanked and other spans as placeholder names.
     findings = [f for f in findings if not touches(protected, f.start, f.end)]
+    prose = mask(text, protected)
     if "model" in sources:
-        findings = _with_model(mask(text, protected), findings, options, progress)
+        findings = _with_model(prose, findings, options, progress)
     if options.languagetool_url:
         from normalize.detect.grammar import languagetool_findings
 
@@ -107,14 +109,15 @@ def _check(
     findings = [
         f for f in findings
         if not touches(protected, f.start, f.end)
-        and not (f.rule == "model-capitalisation" and _continues_a_line(text, f.start))
+        and not (f.rule == "model-capitalisation" and _continues_a_line(prose, f.start))
     ]
     findings = _outside_headings(findings, text)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return _one_per_edit(findings)
 
 
-_LINE_ENDS_SENTENCE = tuple(".!?…:;\"'”’»)]")
+_SENTENCE_END_MARKS = tuple(".!?…")
+_CLOSERS = "\"'”’»)]"
 
 
 def _continues_a_line(text: str, start: int) -> bool:
@@ -126,7 +129,8 @@ def _continues_a_line(text: str, start: int) -> bool:
     above = text[: line_start]
     above = above[:-2] if above.endswith("\r\n") else above[:-1]  # this line's break only, not blank lines
     above = above[max(above.rfind("\n"), above.rfind("\r")) + 1 :].strip()
-    return bool(above) and not above.endswith(_LINE_ENDS_SENTENCE)
+    # a list item after "…;" or "includes:" goes on in lower case too
+    return bool(above) and not above.rstrip(_CLOSERS).endswith(_SENTENCE_END_MARKS)
 
 
 # The fluency model learnt from running text; a headline's missing articles

@@ -1257,7 +1257,14 @@ def capitalisation(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator
         return  # "(tr. by Legge)", "[held that]": a bracket's words keep their case
     if first.text[1:] != first.text[1:].lower() or len(first.text) == 1 and first.lower not in ("a", "i"):
         return  # "iPhone", "hDuke", a variable "f": written so on purpose
+    if not _PROSE_SENTENCE_END.search(sentence) or sentence[first.end : first.end + 1] in (":", "=", '"', "-"):
+        return  # a key, a list item, a code or a label ('"id": "x",', "date: 2025", "<li>a memorandum;")
     yield Candidate(first.start, first.start + 1, first.text[0].upper(), "capitalisation")
+
+
+# A sentence that ends as prose does, maybe inside quotes or brackets: only
+# there does a lower-case first word lack its capital.
+_PROSE_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 
 
 def _serial_comma(tokens: list[Token], i: int, lex: Lexicon) -> bool:

@@ -81,6 +81,8 @@ def _bare_before(words: list[str], i: int) -> bool:
     if i == 0:
         return False
     prev = words[i - 1]
+    if prev in (";", ":") and ":" in words[1:3]:
+        return False  # a list after a label: "Source: Ministry of National Economy; Bureau of Statistics."
     if prev in (";", "(", ":"):
         return True
     if prev == "s" and i > 1 and words[i - 2] in ("'", "\u2019"):

@@ -48,6 +48,10 @@ _KINDS: tuple[tuple[tuple[str | re.Pattern[str], ...], str], ...] = (
     # inline code; not "Kazakhstan`s" or "1990`s", a backtick for an apostrophe
     (("`",), r"(?<!\w)`[^`\s][^`\n]{0,60}?`(?!\w)"),
     (("](",), r"\]\([^)\s]{1,500}\)"),  # a Markdown link's target
+    # a shortcode with attributes or its closing tag ([caption id="x"], [/caption]); not "[sic]"
+    (("[",), r"\[[a-z_]{1,30}\s[^\]\n]{0,500}=[^\]\n]{0,500}\]|\[/[a-z_]{1,30}\]"),
+    (("{{",), r"\{\{[^{}]{0,2000}\}\}"),  # a wiki template
+    (("\\",), r"\\[nrtu\"/\\]"),  # an escape in JSON or code ("\n\nThe sides")
 )
 _INLINE = tuple((triggers, re.compile(pattern, re.DOTALL | re.IGNORECASE)) for triggers, pattern in _KINDS)
 
@@ -92,8 +96,8 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """An address without the sentence's closing punctuation or the sentence
     glued after it."""
-    if text[start] in "<&`]":
-        return start, end
+    if text[start] in "<&`][{\\":
+        return start, end  # markup ends where its pattern ends
     glued = _GLUED_SENTENCE.search(text, start, end)
     if glued is not None:
         end = glued.start()
@@ -179,8 +183,8 @@ def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     last = 0
     for start, end in spans:
         parts.append(text[last:start])
-        if text[start] in "<&":
-            # Tags and entities are no words: blank, so "<p>Head of delegation" opens a sentence.
+        if text[start] in "<&" or not any(char.isalnum() for char in text[start:end]):
+            # Tags, entities and table pipes are no words: blank, so "<p>Head of delegation" opens a sentence.
             parts.append(_RUN.sub(lambda m: " " * len(m.group()), text[start:end]))
         else:
             parts.append(_RUN.sub(lambda m: "Z" + "z" * (len(m.group()) - 1), text[start:end]))

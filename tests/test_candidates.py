@@ -557,7 +557,11 @@ def test_in_the_period_before_a_year_keeps_its_preposition() -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["(go home.", "[go] home.", "iPlan home.", "f go home."],
+    [
+        "(go home.", "[go] home.", "iPlan home.", "f go home.",
+        # keys, labels and list items, not sentences
+        '"go": "home",', "go: home", "go home;", "go-home plan",
+    ],
 )
 def test_first_words_in_brackets_camel_case_or_single_letters_keep_their_case(sentence: str) -> None:
     assert rewrites(sentence, "capitalisation") == set()

@@ -91,6 +91,7 @@ def test_a_name_that_takes_the_is_flagged_when_bare(sentence: str, expected: lis
         "Ministry announced new rules for clinics on Monday afternoon.",  # one word: capitalised anyway
         "We condemn the cyber activities directed against Allies in recent months.",  # a capitalised common plural
         "The ship sailed near Taiwan Island on Monday.",  # a place before "Island", not a demonym
+        "Source: United States; Supreme Court of Uzbekistan.",  # a list after a label
         "The navy held drills around Hainan Island on Monday.",  # ... and "Island" is bare after a name
     ],
 )

@@ -72,6 +72,9 @@ def test_a_fenced_code_block_is_protected() -> None:
         ("<script>gtag('js', new Date());</script> Text.", ["<script>gtag('js', new Date());</script>"]),
         ("<!-- note\nrights -->", ["<!-- note\nrights -->"]),
         ("region;price;change;share", ["region;price;change;share"]),
+        ('[caption id="a_1" align="center"]Reception[/caption] [sic]', ['[caption id="a_1" align="center"]', "[/caption]"]),
+        ("{{cite news |title=Summit ends with declaration}} ok", ["{{cite news |title=Summit ends with declaration}}"]),
+        ('"text": "Abu Dhabi.\\n\\nThe sides met."', ["\\n\\n"]),
     ],
 )
 def test_more_markup(text: str, expected: list[str]) -> None:
@@ -198,6 +201,9 @@ def test_a_line_that_goes_on_from_the_line_above_is_not_capitalised() -> None:
     # after a blank line, or after a sentence end, a line opens a sentence
     assert not _continues_a_line("Talks in Geneva\n\nthe talks ended.", 17)
     assert not _continues_a_line("The talks ended.\nthe sides left.", 17)
+    # list items after "…;" go on in lower case, also inside blanked tags
+    items = "<ul>\n  <li>a memorandum;</li>\n  <li>a programme for 2025.</li>\n</ul>\n"
+    assert not [f for f in check_text(items, Options()) if f.rule == "model-capitalisation"]
 
 
 def test_tags_are_blanked_for_the_model_and_other_spans_become_names() -> None:
