@@ -441,7 +441,7 @@ def _disagreement_from(
     after = words[k + 1]
     if words[k] in _BE and (
         after.lower() in _DETERMINERS or after == "present"  # "Present at the talks were the ministers…"
-        or after in table.noun_forms and after not in table.singular  # "Common also were attacks by…"
+        or table.plural(after)  # "Common also were attacks by…"
     ):
         return None  # an inversion: the subject follows the verb
     singular_verb = words[k] in _SINGULAR_AUXILIARIES

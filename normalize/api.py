@@ -57,7 +57,7 @@ def check_text(
     ``progress`` hears how many sentences the model has done (the slow part).
     """
     from normalize.load import lone_surrogate
-    from normalize.protect import protected_spans, touches
+    from normalize.protect import protected_spans
     from normalize.wrap import covers_break, soft_breaks, unwrap
 
     surrogate = lone_surrogate(text)
@@ -77,7 +77,7 @@ def check_text(
         replace(f, start=flat.original(f.start), end=flat.original(f.end))
         for f in _check(flat.text, options, line_cache, progress, flat_protected)
     )
-    return [f for f in moved if not covers_break(f.start, f.end, breaks) and not touches(protected, f.start, f.end)]
+    return [f for f in moved if not covers_break(f.start, f.end, breaks)]
 
 
 def _check(
@@ -99,7 +99,7 @@ def _check(
     # Nothing edits a protected span; the model reads the prose with tags
     # blanked and other spans as placeholder names.
     findings = [f for f in findings if not touches(protected, f.start, f.end)]
-    prose = mask(text, protected)
+    prose = mask(text, protected) if "model" in sources else text
     if "model" in sources:
         findings = _with_model(prose, findings, options, progress)
     if options.languagetool_url:

@@ -328,7 +328,7 @@ def _opens_with_plural(tokens: list[Token], lex: Lexicon) -> bool:
         modifies = after.is_word and (after.lower in table.noun_forms or _participle_before_noun(tokens, k + 1, table))
         if word in table.noun_forms and not modifies:
             # the head; coordinated heads are generic too ("Snow and ice will", "storm surge and winds")
-            return word not in table.singular or tokens[k + 1].lower in ("and", "or")
+            return table.plural(word) or tokens[k + 1].lower in ("and", "or")
     return False
 
 
@@ -391,7 +391,7 @@ def _plural_ahead(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         word = tokens[k].lower
         after = tokens[k + 1] if k + 1 < len(tokens) else None
         modifies = after is not None and after.is_word and after.lower in table.noun_forms
-        return word in table.noun_forms and word not in table.singular and not modifies
+        return table.plural(word) and not modifies
 
     if plural_head(i):
         return True
@@ -1359,9 +1359,6 @@ _OBJECT_SLOT_BEFORE = frozenset(
     "for to in on of during after before about with by into through upon ensure ensured ensures ensuring".split()
 )
 _LEVEL_IS_A_DEGREE_AFTER = frozenset({"to", "at", "up", "for", "by", "reach", "reached", "reaches", "reaching"})
-_MONTHS = frozenset(
-    "January February March April May June July August September October November December".split()
-)
 _PERIOD_DELETED_BEFORE = frozenset({"from", "between", "since", "after", "before", "following", "up"})
 
 
@@ -1381,7 +1378,7 @@ def _period(sentence: str, m: re.Match[str]) -> Iterator[Candidate]:
     word = following[0].lower() if following else ""
     if word in _PERIOD_DELETED_BEFORE:
         yield _phrase_deletion(sentence, m)
-    elif word[:1].isdigit() or word.capitalize() in _MONTHS:
+    elif word[:1].isdigit() or word.capitalize() in nouns.MONTHS:
         yield Candidate(m.start(), m.end(), m.group()[:3], "redundancy:phrase")
 
 

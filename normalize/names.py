@@ -127,7 +127,6 @@ class NameTable(TheCounts):
             share = self.share(key.split(" ", 1)[1], MIN_COUNT)
         return share if share is not None and share >= MIN_SHARE else None
 
-
     def _demonym(self, run: list[str]) -> bool:
         """Does the name open with a people's adjective ("Russian Navy"), not
         with a place that ends like one ("Taiwan Island", "Hainan Island")?"""
@@ -175,7 +174,7 @@ def _people(word: str, nouns: NounTable) -> bool:
 def _common_plural(word: str, nouns: NounTable) -> bool:
     """A plural whose lower-case form is a common noun ("Allies", "Ministers")."""
     lower = word.lower()
-    return lower.endswith("s") and lower in nouns.noun_forms and lower not in nouns.singular
+    return lower.endswith("s") and nouns.plural(lower)
 
 
 def _common_noun(word: str, nouns: NounTable) -> bool:

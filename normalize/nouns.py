@@ -104,14 +104,14 @@ MAX_MODIFIERS = 3
 _BARE_INSTITUTIONS = frozenset(
     "hospital school prison jail court church college university office power bed home work town sea class camp".split()
 )
+# Phrases after which English leaves a noun bare.
+BARE_AFTER = frozenset({("regardless", "of"), ("irrespective", "of")})
 # Common words that are also companies or brands news copy writes bare
 # ("Target lowered its forecast", "Gap closed stores"): capitalised at a
 # sentence's start they are the company, not a noun that lost its article.
 # Words a translation often leaves bare as nouns ("Tower collapsed", "Match
 # ended", "Next round of talks", "Visa was issued", "Shell hit a school") are
 # not listed, and "of" after the word makes it a noun ("Target of the attack").
-# Phrases after which English leaves a noun bare.
-BARE_AFTER = frozenset({("regardless", "of"), ("irrespective", "of")})
 COMPANY_WORDS = frozenset(
     """Target Gap Apple Amazon Oracle Alphabet Meta Snap Zoom Slack Orange Continental
     Progressive Chase Genesis Puma Canon Boots Citizens Travelers Prudential Caterpillar
@@ -250,7 +250,11 @@ class NounTable:
         """A number word after the noun that labels it ("Game four went"),
         not one counting what follows ("shot down plane two hours after")."""
         lower = after.lower()
-        return following in _LABEL_NUMBERS and not (lower in self.noun_forms and lower not in self.singular)
+        return following in _LABEL_NUMBERS and not self.plural(lower)
+
+    def plural(self, word: str) -> bool:
+        """Is the lower-case ``word`` a plural noun form ("sources", "allies")?"""
+        return word in self.noun_forms and word not in self.singular
 
     def modifier(self, word: str) -> bool:
         """Can ``word`` stand between a determiner and its noun (an adjective, a noun)?"""
@@ -259,7 +263,7 @@ class NounTable:
             return True
         if lower in _FUNCTION or lower in self.verbs or not word[:1].isalpha():
             return False
-        if lower in self.noun_forms and lower not in self.singular:
+        if self.plural(lower):
             return False  # a plural: "Israeli sources state that" has no noun phrase "sources state"
         return not lower.endswith("ly") or lower in self.noun_forms or lower in _LY_ADJECTIVES
 
@@ -426,7 +430,8 @@ def _title_before_name(words: list[str], head: int, table: NounTable) -> bool:
         before = words[k - 1]
         if (
             words[k][:1].isupper()
-            and words[k] not in _CALENDAR
+            and words[k].lower() not in _DAYS
+            and words[k] not in MONTHS
             and not before.endswith("ly") and before not in ("earlier", "later")  # "Embassy earlier Tuesday said"
             and before.isalpha()
             and before.islower()
@@ -449,8 +454,7 @@ def _modifies_a_plural_subject(words: list[str], head: int, table: NounTable) ->
     participle, plural, verb = words[head + 1], words[head + 2].lower(), words[head + 3]
     return (
         participle.endswith("ed")
-        and plural in table.noun_forms
-        and plural not in table.singular
+        and table.plural(plural)
         and verb in AUXILIARIES_AFTER_PLURAL
     )
 
@@ -506,9 +510,8 @@ def _verb_after(words: list[str], k: int, table: NounTable) -> bool:
 
 
 _PHRASE_PREPOSITIONS = frozenset("of in with between for on at from near along across".split())
-_CALENDAR = frozenset(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December""".split()
+MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
 )
 # Words before a name that make it an object, not the end of a title ("Explosion near Kamenka").
 _NAME_PREPOSITIONS = _OBJECT_PREPOSITIONS | _PHRASE_PREPOSITIONS | frozenset("outside inside off beyond".split())
@@ -527,6 +530,8 @@ def after_that_through_phrase(words: list[str], start: int, head: int, table: No
         and _is_verb(words[head + 3], table)
     )
     return not short
+
+
 _CLAUSE_OPENERS = frozenset("that which who whom whose where when while and or but".split())
 
 

@@ -16,6 +16,7 @@ them with every offset unchanged.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -196,8 +197,6 @@ def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
 def touches(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     """Does the edit of ``start:end`` touch a protected span? An insertion
     (``start == end``) touches one it falls inside."""
-    import bisect
-
     k = bisect.bisect_right(spans, (start, float("inf"))) - 1
     for s, e in spans[max(0, k) : k + 2]:
         if start == end:
