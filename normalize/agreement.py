@@ -26,6 +26,7 @@ antecedent is too often ambiguous.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from normalize.nouns import (
     _DETERMINERS,
@@ -608,3 +609,365 @@ def _after_phrase(words: list[str], k: int, table: NounTable) -> int | None:
 def _clause_goes_on(words: list[str], k: int) -> bool:
     """The auxiliary heads a clause, not a tag or a list item."""
     return k + 1 < len(words) and words[k + 1] not in (",", ".", ";", ":", "?", "!")
+
+
+# ------------------------------------------------------------ distant subjects
+#
+# What ``disagreeing_auxiliary`` leaves out on purpose because the n-gram
+# model cannot see the head: a subject whose verb comes after names, figures
+# and "and" inside its prepositional phrases ("The results of the talks
+# between the Russian and Chinese delegations in Beijing on Tuesday has"),
+# after a parenthesis between commas ("The new railway line, which connects
+# …, are expected"; "The Prime Minister, accompanied by …, were received"),
+# after a participle's phrase ("the sanctions imposed by the United States
+# violates"), a title or a body as the head ("The Ministry of Health … have"),
+# and a present-tense verb that is no auxiliary ("the level of air pollution …
+# exceed"). The grammar decides; the model only confirms
+# (``rank.GRAMMAR_MARGINS["agreement:distant"]``).
+
+# Prepositions a subject's phrase may run through.
+_PHRASE_PREPOSITIONS = _PREPOSITIONS | frozenset(
+    "during within near into towards toward by per via amid through throughout across around against about to".split()
+)
+# Words that open a parenthesis between commas after the subject.
+_PARENTHESIS_OPENERS = frozenset(
+    """which who whose where accompanied together along including despite like unlike according
+    as in on at for with during after before since under from amid headed led chaired codenamed
+    known named called dubbed""".split()
+)
+_MAX_PARENTHESIS = 25
+_MAX_SUBJECT = 30
+# Capitalised singular heads read as a title or a body: "The Ministry of
+# Health … have", "The Prime Minister of Mongolia … were".
+_CLAUSE_END = frozenset(". ; : ! ? ( ) “ ” \" « » — –".split())
+# Plural nouns that modify another noun ("arms sales", "goods traffic"), so a
+# plural before a verb-looking plural is not its subject ("sales figures").
+_PLURAL_MODIFIERS = frozenset(
+    """arms goods sales savings sports customs communications operations services securities
+    futures humanities affairs rights weapons drugs jobs emissions fisheries systems parts
+    earnings awards games women men children people nations states""".split()
+)
+_DO_FORMS = {"does": "do", "do": "does"}
+# A word's other forms and their kinds, from the model's tables
+# (``candidates.Lexicon.morph``: "plans" -> ("plan", "agreement"), ...).
+Morph = Mapping[str, tuple[tuple[str, str], ...]]
+
+
+def _agreeing(verb: str, morph: Morph) -> str | None:
+    """A present-tense verb's other number ("plans" -> "plan"), if known."""
+    return next((form for form, kind in morph.get(verb, ()) if kind == "agreement"), None)
+
+
+def distant_disagreement(
+    words: list[str], table: NounTable, morph: Morph
+) -> tuple[int, str] | None:
+    """(index of the verb, the form that agrees with the head of the
+    subject) for the subjects described above."""
+    for start, _initial in _clauses(words):
+        if start and _in_clause(words, start, _MANDATIVE - {"that"}):
+            continue  # "demanded that the ministry withdraw": a subjunctive
+        found = _distant_from(words, start, table, morph)
+        if found is not None:
+            return found
+    return None
+
+
+def _distant_from(
+    words: list[str], start: int, table: NounTable, morph: Morph
+) -> tuple[int, str] | None:
+    i, number = start, None
+    lower = words[i].lower()
+    if lower.endswith("ing"):
+        return None  # a gerund's phrase is singular: "Collecting branches for a bonfire is"
+    if lower == "only" and words[i + 1].lower() == "one":
+        i, lower = i + 1, "one"
+    if lower in _SINGULAR_QUANTIFIERS and (lower != "one" or words[i + 1] == "of"):
+        number, i = "sg", i + 1  # "each of the agreements", "every citizen", "one of the candidates"
+        if words[i] == "of":
+            i += 2 if words[i + 1].lower() in _DETERMINERS else 1
+    elif lower in _DETERMINERS and lower not in ("a", "an", "one", "another", "either", "neither"):
+        i += 1
+    elif words[i][:1].islower():
+        return None
+    found = _distant_head(words, i, table, morph, initial=i == start)
+    if found is None:
+        return None
+    head, verb_next = found
+    noun = words[head].lower()
+    own = _number(noun, table)
+    if words[head][:1].isupper() and (own != "sg" or noun in table.proper and i == start):
+        return None  # a name: "The United States", "The Maldives"; "The Ministry of Health" is a body
+    if noun in _PARTITIVES or noun in _TIME_ADVERBS or noun.endswith("ing") or noun in _SPECIFYING or noun == "whole":
+        return None
+    if number and (own == "pl" or noun in _TIME_NOUNS):
+        return None  # "Every households": the noun may be the slip; "Every year in Russia are trained": a time
+    number = number or own
+    if number is None or number == "pl" and noun in MEASURES:
+        return None
+    found = (head + 1, False) if verb_next else _verb_after_subject(words, head, table, morph, opened=i > start)
+    if found is None:
+        return None
+    k, compound = found
+    if not _clause_goes_on(words, k):
+        return None
+    agreed = _verb_number(words, k, table, morph)
+    if agreed is None:
+        return None
+    singular, other = agreed
+    if (number == "sg") == singular or compound and (not singular or words[k].lower() in table.noun_forms):
+        return None  # "The name of the organization and details of its structure were"
+    if _compound_before(words, k, table, singular):
+        return None
+    return k, other
+
+
+def _compound_before(words: list[str], k: int, table: NounTable, singular: bool) -> bool:
+    """Does the verb at ``k`` agree with a compound's head just before it
+    ("The great Church of England missionary societies were", "Age of
+    consent laws vary"), which may be the subject's head after all?"""
+    j = k - 1
+    while j > 0 and (words[j] in _ADVERBS or words[j].endswith("ly") and words[j].isalpha()):
+        j -= 1
+    last = words[j].lower()
+    if not words[j].islower() or _number(last, table) is None or (_number(last, table) == "sg") != singular:
+        return False
+    first = j
+    while first > 0 and words[first - 1].replace("-", "").isalpha() and words[first - 1].lower() not in _FUNCTION:
+        first -= 1
+    # A run of two or more words opened by a name or right after a preposition.
+    return first < j and (words[first][:1].isupper() or words[first - 1] in _PHRASE_PREPOSITIONS)
+
+
+def _verb_number(words: list[str], k: int, table: NounTable, morph: Morph) -> tuple[bool, str] | None:
+    """(is the verb at ``k`` singular?, its other form), or None where its
+    number says nothing (an inversion, a subjunctive)."""
+    verb = words[k]
+    if verb in AUXILIARY_SWAP:
+        if verb in _BE and (words[k + 1].lower() in _DETERMINERS or table.plural(words[k + 1]) or words[k + 1][:1].isupper()):
+            return None  # an inversion, or agreement with the predicate
+        if verb == "were" and subjunctive_were(words, k):
+            return None
+        return verb in _SINGULAR_AUXILIARIES, AUXILIARY_SWAP[verb]
+    if verb in _DO_FORMS:
+        return verb == "does", _DO_FORMS[verb]
+    other = _agreeing(verb, morph)
+    if other is None or verb.endswith("s") == other.endswith("s"):
+        return None
+    return verb.endswith("s"), other
+
+
+def _distant_head(
+    words: list[str], i: int, table: NounTable, morph: Morph, *, initial: bool
+) -> tuple[int, bool] | None:
+    """(the head noun of the subject opening at ``i``, is the verb right
+    after it?): the last noun of a run of up to five modifiers and nouns,
+    after an opening possessive ("the country's refineries"). A plural
+    before a plural that reads as a verb ends the run ("The authorities
+    plans to"); a head that reads as a verb after a noun of the other number
+    ("advancements help", "season runs") leaves the subject unread."""
+    head = None
+    for j in range(i, min(i + MAX_MODIFIERS + 2, len(words) - 1)):
+        word, lower = words[j], words[j].lower()
+        if j == i and lower.endswith(("'s", "’s")) and lower[:-2].isalpha():
+            continue  # a possessive opens the phrase
+        if "-" in word and word.replace("-", "").isalpha():
+            head = j if lower.rsplit("-", 1)[-1] in table.noun_forms else None
+            continue
+        if not word.isalpha() or lower in _FUNCTION:
+            break
+        if lower in table.verbs and lower not in table.noun_forms and not (word[:1].isupper() and initial and j == i):
+            break  # "The authorities say…": the verb ends the phrase
+        if lower not in table.noun_forms or j > i and lower in table.participles:
+            if head is not None or lower in table.participles:
+                break  # "the measures adopted by": what follows the head is no modifier
+            continue
+        if lower in _NOT_HEADS or lower in _LATIN_PLURALS:
+            return None  # "Up to 95% of…", "Some bacteria with…": no countable head
+        if head is not None and _agreeing(lower, morph) and _number(words[head].lower(), table) not in (None, _number(lower, table)):
+            return None
+        if head is not None and table.plural(words[head].lower()) and words[head].lower() not in _PLURAL_MODIFIERS:
+            break  # "Some aloes native to", "Features specific to": a plural ends its phrase
+        if (
+            i > 0 and words[i - 1].lower() in _DETERMINERS and table.plural(lower) and lower not in _PLURAL_MODIFIERS
+            and words[j + 1].endswith("s") and words[j + 2] != "that" and _verb_like(words, j + 1, table)
+        ):
+            return j, True
+        head = j
+    return None if head is None else (head, False)
+
+
+def _verb_like(words: list[str], k: int, table: NounTable) -> bool:
+    """Is the word at ``k`` used as a verb: followed by "to" and a verb,
+    "that", or a determiner that opens its object?"""
+    if k + 2 >= len(words):
+        return False
+    after = words[k + 1].lower()
+    if after == "to":
+        return words[k + 2].lower() in table.verbs
+    return after in ("that", "the", "a", "an", "its", "their", "his", "her", "all", "both")
+
+
+def _verb_after_subject(
+    words: list[str], head: int, table: NounTable, morph: Morph, *, opened: bool
+) -> tuple[int, bool] | None:
+    """Index of the subject's finite verb after its head: through prepositional phrases (names,
+    figures and "and" allowed inside them), a participle's phrase, one or
+    two parentheses between commas, and adverbs. Something must stand
+    between the head and its verb (``disagreeing_auxiliary`` reads the rest),
+    and nothing else may."""
+    k, end, parentheses = head + 1, min(len(words) - 1, head + 1 + _MAX_SUBJECT), 0
+    phrase, compound = "", False
+    while k < end:
+        word, lower = words[k], words[k].lower()
+        if word in AUXILIARY_SWAP or word in _DO_FORMS:
+            return (k, compound) if k > head + 1 else None
+        if _present_verb(words, k, table, morph):
+            # Right after the head only a word that is no noun and takes an
+            # object: "The authorities says that" (not "The civil air
+            # transport in Albania", "The relative ease of").
+            adjacent = k == head + 1
+            if adjacent and not (opened and lower not in table.noun_forms and _verb_like(words, k, table)):
+                return None
+            return k, compound
+        if word in _ADVERBS or lower.endswith("ly") and lower.isalpha() and lower not in table.noun_forms:
+            k += 1
+        elif word == "to" and _infinitive_end(words, k, table) is not None:
+            k, phrase = _infinitive_end(words, k, table), "to"  # "efforts to attract investment into … has"
+        elif word in _PHRASE_PREPOSITIONS:
+            k, phrase = k + 1, word
+        elif (_participle(lower, table) or lower.endswith("ing") and lower not in _ING_NOUNS) and words[k + 1] in _PHRASE_PREPOSITIONS:
+            k += 1  # "the sanctions imposed by", "citizens working on"
+        elif word == ",":
+            close = _parenthesis_end(words, k, table)
+            if close is None or parentheses == 2:
+                return None
+            k, parentheses, phrase = close + 1, parentheses + 1, ""
+            while k < end and (words[k] in _ADVERBS or words[k].endswith("ly") and words[k].isalpha()):
+                k += 1
+            if k < end and words[k] != "," and words[k] not in AUXILIARY_SWAP and words[k] not in _DO_FORMS and not _present_verb(words, k, table, morph):
+                return None  # a list goes on after the comma: "including A, B and C, have"
+        elif phrase and lower in ("and", "or"):
+            # Names joined inside a phrase ("between Russia and China", "in
+            # Gaza and the West Bank") are not a second subject; "Control of
+            # marriage and the meanings of legitimacy were" may be, and "and
+            # the length was" may open a clause.
+            nxt = words[k + 1]
+            if nxt.lower() in _DETERMINERS or nxt.lower().endswith(("'s", "’s")):
+                nxt = words[k + 2]
+            if phrase not in ("between", "among"):
+                if nxt[:1].islower() and nxt is words[k + 2]:
+                    return None  # "and the meanings of", "and the length was": a second subject or a clause
+                compound = True  # "of rice and coffee", or "and details of its structure were", "and the Ministry of Labor have"
+            k += 1
+        elif phrase and _phrase_word(words, k, table, morph):
+            k += 1
+        else:
+            return None
+    return None
+
+
+# Verbs whose past is their base: "read", "put", "set".
+_SAME_PAST = frozenset("read put set cut let hit cost hurt quit spread shut bet beat split shed burst cast".split())
+# Adverbs and prepositions the noun table also lists as nouns ("ups", "outs").
+_NOT_HEADS = frozenset("up down out off over back near like past round inside outside".split())
+# Plurals without -s that the noun table may count as singular.
+_LATIN_PLURALS = frozenset(
+    "bacteria criteria phenomena media data alumni fungi cacti nuclei stimuli algae larvae antennae formulae vertebrae".split()
+)
+_NEGATED_MODALS = frozenset("cannot can't won't don't doesn't didn't shouldn't wouldn't couldn't mustn't".split())
+_TIME_NOUNS = frozenset("year month week day time morning evening night season decade century hour".split())
+# -ing words that are nouns more often than verbs in a subject's phrase.
+_ING_NOUNS = frozenset("meeting building training funding housing spending shipping hearing".split())
+# Words the model's tables list as verbs that in a subject's phrase are an
+# ordinal, a preposition or an adjective ("the third", "near", "like", "own").
+_NOT_VERBS = frozenset(
+    """first second third fourth fifth last next past near like unlike own live present absent
+    empty open close clear free short long well better worse even still back down up off out
+    round double level total average mean outside inside due plus minus per via upper lower separate
+    further former latter above below top bottom""".split()
+)
+
+
+def _infinitive_end(words: list[str], to: int, table: NounTable) -> int | None:
+    """Index after "to", its adverbs and its verb ("to easily synthesize",
+    "to do"), or None when "to" opens no infinitive."""
+    k = to + 1
+    while k < len(words) - 1 and words[k].endswith("ly") and words[k].isalpha():
+        k += 1
+    verb = words[k].lower()
+    if verb in AUXILIARY_SWAP or verb in _DO_FORMS or verb in ("be", "have") or verb in table.verbs and verb not in table.noun_forms:
+        return k + 1
+    return None
+
+
+def _participle(word: str, table: NounTable) -> bool:
+    """A past participle that is no noun ("adopted", "given", "built")."""
+    return word not in table.noun_forms and (word in table.participles or word.endswith("ed") and word in table.verbs)
+
+
+def _present_verb(words: list[str], k: int, table: NounTable, morph: Morph) -> bool:
+    """A present-tense lexical verb at ``k`` (not an auxiliary, not a past
+    form: "fell" is "fall"'s past before it is a verb of its own)."""
+    word, before = words[k], words[k - 1].lower()
+    if not word.isalpha() or not word.islower() or word in _FUNCTION or word in _NOT_VERBS:
+        return False
+    if before in _FUNCTION or before in _NEGATED_MODALS or before.endswith(("'s", "’s")):
+        return False  # "of the dam", "cannot exceed": a noun the tables do not count, or no finite verb
+    if words[k - 1].isalpha() and words[k - 1].islower() and before not in table.noun_forms and not before.endswith("ly") and before not in _ADVERBS:
+        return False  # "major international traffic arteries": an adjective before it, so a noun
+    if before.endswith("ly") and k >= 2 and words[k - 2].lower() in _DETERMINERS:
+        return False  # "a nearly complete hindlimb"
+    if word in _EITHER or not word.endswith("s") and word in _SAME_PAST:
+        return False  # "the pop punk band", "Each man on board read": a noun, or a past
+    j = k + 1
+    while j + 1 < len(words) and words[j].endswith("ly") and words[j].isalpha():
+        j += 1
+    after = words[j]
+    if not (after.isalnum() or after in ("%", "“", '"', "«")) or after.lower() in _STOP or after in table.verbs and after not in table.noun_forms:
+        return False  # "Maiden shame lasts", "air travel globally increased": a verb follows, so this is none
+    if not word.endswith("s") and after.islower() and after in table.noun_forms and after not in _DETERMINERS:
+        return False  # "hate speech", "research companies": a compound's first noun
+    other = _agreeing(word, morph)
+    if other is None or not (word.endswith("s") or other.endswith("s")):
+        return False
+    if not word.endswith("s") and _past_form(word, morph):
+        return False
+    if word in table.noun_forms:
+        return _verb_like(words, k, table) and (before in table.noun_forms or words[k - 1][:1].isupper())
+    return word in table.verbs and word not in table.participles
+
+
+def _past_form(word: str, morph: Morph) -> bool:
+    """Is ``word`` another verb's past ("saw" of "see", "fell" of "fall")?"""
+    own = _agreeing(word, morph)
+    return any(kind == "tense" and form.endswith("s") and form != own for form, kind in morph.get(word, ()))
+
+
+def _phrase_word(words: list[str], k: int, table: NounTable, morph: Morph) -> bool:
+    """A word a subject's prepositional phrase may hold."""
+    word, lower = words[k], words[k].lower()
+    if lower in _DETERMINERS or lower in ("of", "'s", "%") or word[:1].isdigit() and any(c.isdigit() for c in word):
+        return lower not in ("which", "what", "whose", "whichever", "whatever", "that")
+    if lower in _FUNCTION or lower in _STOP or lower in _NEGATED_MODALS or _past_form(lower, morph):
+        return False  # "English mediation in 1661 saw the Netherlands": a verb, no phrase
+    stripped = word.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
+    if not stripped.isalnum():
+        return False
+    return word[:1].isupper() or lower not in table.verbs or lower in table.noun_forms
+
+
+def _parenthesis_end(words: list[str], comma: int, table: NounTable) -> int | None:
+    """Index of the comma closing a parenthesis that opens at ``comma``: a
+    relative clause, a participle's phrase, "together with …", or an
+    apposition ("The head of the delegation, Minister X, has")."""
+    first = words[comma + 1] if comma + 1 < len(words) else ""
+    lower = first.lower()
+    if not (lower in _PARENTHESIS_OPENERS or _participle(lower, table) or lower.endswith("ing") or lower in ("the", "a", "an") or first[:1].isupper()):
+        return None
+    for j in range(comma + 2, min(len(words), comma + 2 + _MAX_PARENTHESIS)):
+        if words[j] == ",":
+            after = words[j + 1].lower() if j + 1 < len(words) else ""
+            return None if after in ("and", "or", "but") else j
+        if words[j] in _CLAUSE_END:
+            return None
+    return None

@@ -30,6 +30,7 @@ from normalize.agreement import (
     SCALE_WORDS,
     disagreeing_auxiliary,
     disagreeing_name_auxiliary,
+    distant_disagreement,
     much_before_plural,
     pronoun_disagreements,
     quantity_disagreements,
@@ -39,7 +40,13 @@ from normalize.agreement import (
 )
 from normalize.nouns import NounTable
 from normalize.types import LINE_BREAKS
-from normalize.predicates import VerbForms, bare_verbs_after_names, infinitives_after_gerund_verbs, missing_auxiliaries
+from normalize.predicates import (
+    VerbForms,
+    bare_verbs_after_names,
+    infinitives_after_gerund_verbs,
+    missing_auxiliaries,
+    missing_copulas,
+)
 
 ARTICLES = ("a", "an", "the")
 
@@ -471,6 +478,8 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
         found, family = widened_disagreement(texts, lex.nouns), "agreement:wider"
     if found is None:
         found, family = disagreeing_name_auxiliary(texts, lex.nouns), "agreement:name"
+    if found is None:
+        found, family = distant_disagreement(texts, lex.nouns, lex.morph), "agreement:distant"
     if found is not None:
         k, form = found
         verb = words[k]
@@ -523,6 +532,10 @@ def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         return
     words, texts = _noun_words(sentence)
     for k, number in missing_auxiliaries(texts, lex.nouns, lex.verbs):
+        at = words[k].start()
+        for aux in ("is", "was") if number == "sg" else ("are", "were"):
+            yield Candidate(at, at, f"{aux} ", "predicate:auxiliary")
+    for k, number in missing_copulas(texts, lex.nouns, lex.verbs):
         at = words[k].start()
         for aux in ("is", "was") if number == "sg" else ("are", "were"):
             yield Candidate(at, at, f"{aux} ", "predicate:auxiliary")

@@ -95,17 +95,7 @@ def missing_auxiliaries(words: list[str], nouns: NounTable, verbs: VerbForms) ->
     for each clause whose -ing verb has no auxiliary and no other verb."""
     if len(words) < 6 or words[-1] not in (".", "!"):
         return []
-    start = _after_dateline(words)
-    if not words[start][:1].isupper():
-        return []
-    # After an opening adverbial ("According to the ministry, the rate…"),
-    # unless the part before the comma has a verb of its own ("In 86 he
-    # founded the Games, a contest comprising…").
-    opening = [
-        i for i in _after_opening(words, start)
-        if not any(_may_be_finite(words, j, nouns, verbs, strict=False) for j in range(start + 1, i - 1))
-    ]
-    clauses = [start, *reported_clauses(words, start), *opening]
+    clauses = _clause_starts(words, len(words), nouns, verbs)
     found = []
     for i in clauses:
         if words[i].lower() not in _DETERMINERS | _PLURAL_QUANTIFIERS:
@@ -135,6 +125,22 @@ def missing_auxiliaries(words: list[str], nouns: NounTable, verbs: VerbForms) ->
             insert -= 1
         found.append((insert, number))
     return found
+
+
+def _clause_starts(words: list[str], end: int, nouns: NounTable, verbs: VerbForms) -> list[int]:
+    """Where the clauses whose predicate is checked start: the sentence
+    after a dateline, clauses reported after "said that" (before ``end``),
+    and the main clause after an opening adverbial ("According to the
+    ministry, the rate…") unless the part before the comma has a verb of its
+    own ("In 86 he founded the Games, a contest comprising…")."""
+    start = _after_dateline(words)
+    if not words[start][:1].isupper():
+        return []
+    opening = [
+        i for i in _after_opening(words, start)
+        if not any(_may_be_finite(words, j, nouns, verbs) for j in range(start + 1, i - 1))
+    ]
+    return [start, *(i for i in reported_clauses(words, start) if i < end), *opening]
 
 
 def _compound_noun(words: list[str], j: int, verb: int, nouns: NounTable, verbs: VerbForms) -> bool:
@@ -265,3 +271,145 @@ _TITLES = frozenset(
 
 _ALSO_PREPOSITIONS = frozenset("near like round past down up out off over".split())
 _NOT_A_SUBJECT = frozenset("may might can could will would shall should must let please later next then also oh en".split())
+
+
+# ------------------------------------------------------------ lost copulas
+#
+# A clause that lost its "be" before a predicative adjective or a passive
+# participle: "Kazakhstan ready to expand cooperation", "The Chinese company
+# Sinopec interested in participating", "Inflation expected to slow", "Three
+# suspects detained by the State Committee on charges of…", "The talks held
+# in a friendly atmosphere, the agency reported". Russian, Chinese, Arabic
+# and Turkish need no copula there (or put the passive in the verb itself).
+# The same check as ``missing_auxiliaries``: no other word of the clause may
+# be a finite verb, so "the companies interested in the tender must apply"
+# keeps its verb. A trailing attribution (", the ministry said.") is no part
+# of the clause.
+
+# Adjectives that need "be" to predicate, with the words that follow them.
+PREDICATIVES = {
+    **dict.fromkeys(
+        """ready willing able unable likely unlikely keen eager determined due scheduled
+        expected supposed obliged""".split(),
+        ("to",),
+    ),
+    **dict.fromkeys("interested rich".split(), ("in",)),
+    **dict.fromkeys("grateful responsible".split(), ("to", "for")),
+    **dict.fromkeys("confident aware convinced".split(), ("of", "that")),
+    "concerned": ("about", "over"),
+    "open": ("to",),
+    "capable": ("of",),
+}
+# Participles that, with an agent or a place after them, are a passive here:
+# a finite past of these takes an object ("The ministers held talks").
+PASSIVE_PARTICIPLES = frozenset(
+    """held signed attended detained arrested killed injured wounded elected appointed received
+    provided allocated invited delivered financed funded built constructed adopted approved
+    organized organised hosted chaired seized accompanied welcomed awarded granted supported
+    conducted""".split()
+)
+_AGENT_OPENERS = frozenset("the a an his her its their this these by".split())
+_PLACE_PREPOSITIONS = frozenset("by in at under within".split())
+_ATTRIBUTION = frozenset(
+    """said says reported reports noted notes added adds stated states announced told
+    according quoted informed wrote confirmed""".split()
+)
+
+
+def missing_copulas(words: list[str], nouns: NounTable, verbs: VerbForms) -> list[tuple[int, str]]:
+    """(index to insert "is/are/was/were" before, the subject's number) for
+    each clause above."""
+    end = _before_attribution(words)
+    if end < 5 or words[-1] not in (".", "!"):
+        return []
+    clauses = _clause_starts(words, end, nouns, verbs)
+    found = []
+    for i in clauses:
+        subject = _copula_subject(words, i, end, nouns)
+        if subject is None:
+            continue
+        head, number = subject
+        k = _predicate_after(words, head, end, nouns, verbs)
+        if k is None:
+            continue
+        # After the predicate a word that may also be a noun is one ("member
+        # states", "mass riots"); before it, any verb-like word keeps the
+        # clause out; an infinitive's "be" is no finite verb.
+        if any(
+            j != k and words[j - 1] != "to" and _may_be_finite(words, j, nouns, verbs, strict=j > k)
+            for j in range(i, end)
+        ):
+            continue
+        found.append((k, number))
+    return found
+
+
+def _predicate_after(words: list[str], head: int, end: int, nouns: NounTable, verbs: VerbForms) -> int | None:
+    """Index of the predicative adjective or passive participle after the
+    subject's head: right after it, after a name in apposition ("The
+    Chinese company Sinopec interested in"), after adverbs, or after a
+    prepositional phrase ("Financing for the project provided by")."""
+    k = head + 1
+    names = 0
+    while k < end and words[k][:1].isupper() and words[k].isalpha() and names < 3:
+        k, names = k + 1, names + 1
+    if k < end and words[k] in _NOUN_BEFORE and not names:
+        for j in range(k + 1, min(end, k + 9)):
+            if _predicative(words, j, nouns, verbs) and words[j - 1].lower() not in _DETERMINERS:
+                return j
+            if not words[j].replace("-", "").isalnum() or _may_be_finite(words, j, nouns, verbs, strict=True):
+                return None
+        return None
+    while k < end and words[k] in _ADVERBS:
+        k += 1
+    return k if k + 1 < end and _predicative(words, k, nouns, verbs) else None
+
+
+def _copula_subject(words: list[str], i: int, end: int, nouns: NounTable) -> tuple[int, str] | None:
+    """(head, number) of the subject opening at ``i``: a determiner's or
+    quantifier's noun ("The talks", "Both leaders", "Three suspects"), or a
+    bare capitalised name or noun of one or two words ("Kazakhstan",
+    "Inflation") in a sentence long enough to be no headline."""
+    first = words[i].lower()
+    if first in _DETERMINERS | _PLURAL_QUANTIFIERS or first.isdigit() or first in _COUNT_WORDS:
+        head = _head(words, i + 1, nouns, initial=False)
+        if head is None:
+            return None
+        number = "pl" if first in _PLURAL_QUANTIFIERS or first in _COUNT_WORDS or first.isdigit() else _number(words[head].lower(), nouns)
+        return None if number is None else (head, number)
+    if not words[i][:1].isupper() or first in _FUNCTION or end - i < 8:
+        return None
+    head = i + 1 if words[i + 1][:1].isupper() and words[i + 1].isalpha() else i
+    if not words[head].isalpha():
+        return None
+    lower = words[head].lower()
+    if lower in nouns.noun_forms:
+        number = _number(lower, nouns)
+        return None if number is None else (head, number)
+    return head, "sg"  # a name: "Kazakhstan", "Mongolia"
+
+
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands".split())
+
+
+def _predicative(words: list[str], k: int, nouns: NounTable, verbs: VerbForms) -> bool:
+    """Does a predicative adjective with its preposition, or a passive
+    participle with its agent or place, stand at ``k``?"""
+    lower, after = words[k].lower(), words[k + 1].lower()
+    if after in PREDICATIVES.get(lower, ()):
+        return True
+    if lower not in PASSIVE_PARTICIPLES or after not in _PLACE_PREPOSITIONS:
+        return False
+    return k + 2 < len(words) and (words[k + 2].lower() in _AGENT_OPENERS or words[k + 2][:1].isupper())
+
+
+def _before_attribution(words: list[str]) -> int:
+    """Where the clause ends before a closing attribution (", the ministry
+    said.", ", according to the ministry."), else the sentence's last word."""
+    last = len(words) - 1
+    commas = [j for j in range(last - 1, max(0, last - 16), -1) if words[j] == ","][:2]
+    for j in commas:
+        stop = next((c for c in range(j + 1, last) if words[c] == ","), last)
+        if any(w.lower() in _ATTRIBUTION for w in words[j + 1 : stop]):
+            return j
+    return last

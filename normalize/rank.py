@@ -68,6 +68,10 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     # sentences 69 such subjects, nearly all surnames and titles: 4
     # suggestions; in the tuned references' synthetic flips 13 of 17).
     "agreement:wider": (99.0, 0.0),
+    # A subject whose verb the n-gram window cannot see at all
+    # (normalize.agreement.distant_disagreement): the grammar decides, and a
+    # model that prefers the original keeps it a suggestion.
+    "agreement:distant": (0.0, -3.0),
     # A clause with no finite verb but a bare -ing one (normalize.predicates):
     # the grammar says an auxiliary is missing; its tense is the editor's
     # choice, so the model's pick is only suggested.

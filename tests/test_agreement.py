@@ -333,3 +333,107 @@ def test_much_before_a_countable_plural(sentence: str, found: list[str]) -> None
          "VERB\tVB=cost VBD=cost VBN=cost VBZ=costs"]
     )
     assert [words[k] for k in much_before_plural(words, table)] == found
+
+
+# ------------------------------------------------------------ distant subjects
+
+from normalize.agreement import distant_disagreement  # noqa: E402
+
+DISTANT_TABLE = NounTable.from_morph(
+    [
+        "NOUN\tNN=result NNS=results",
+        "NOUN\tNN=talk NNS=talks",
+        "NOUN\tNN=delegation NNS=delegations",
+        "NOUN\tNN=line NNS=lines",
+        "NOUN\tNN=zone NNS=zones",
+        "NOUN\tNN=ministry NNS=ministries",
+        "NOUN\tNN=university NNS=universities",
+        "NOUN\tNN=level NNS=levels",
+        "NOUN\tNN=month NNS=months",
+        "NOUN\tNN=authority NNS=authorities",
+        "NOUN\tNN=plan NNS=plans",
+        "NOUN\tNN=school NNS=schools",
+        "NOUN\tNN=name NNS=names",
+        "NOUN\tNN=organization NNS=organizations",
+        "NOUN\tNN=detail NNS=details",
+        "NOUN\tNN=structure NNS=structures",
+        "NOUN\tNN=sanction NNS=sanctions",
+        "NOUN\tNN=law NNS=laws",
+        "NOUN\tNN=campaign NNS=campaigns",
+        "VERB\tVB=connect VBZ=connects VBD=connected",
+        "VERB\tVB=exceed VBZ=exceeds VBD=exceeded",
+        "VERB\tVB=violate VBZ=violates VBD=violated",
+        "VERB\tVB=impose VBZ=imposes VBD=imposed VBN=imposed",
+        "VERB\tVB=launch VBZ=launches VBD=launched",
+        "VERB\tVB=open VBZ=opens VBD=opened",
+    ],
+    proper=frozenset({"beijing", "moscow", "china"}),
+)
+MORPH = {
+    "plans": (("plan", "agreement"),),
+    "plan": (("plans", "agreement"),),
+    "exceed": (("exceeds", "agreement"), ("exceeded", "tense")),
+    "exceeds": (("exceed", "agreement"),),
+    "violates": (("violate", "agreement"),),
+    "violate": (("violates", "agreement"),),
+    "connects": (("connect", "agreement"),),
+}
+
+
+def distant(sentence: str) -> str:
+    words = [m.group() for m in tokenize(sentence)]
+    found = distant_disagreement(words, DISTANT_TABLE, MORPH)
+    if found is None:
+        return sentence
+    k, form = found
+    return " ".join(words[:k] + [form] + words[k + 1 :])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        # names, figures and "between … and" inside the subject's phrases
+        ("The results of the talks between the Russian and Chinese delegations in Beijing on Tuesday has shown progress .", "have"),
+        # a relative clause between commas
+        ("The new line , which connects the zone with Moscow , are expected to open .", "is"),
+        # a participle's phrase, and a lexical verb
+        ("The sanctions imposed by the United States violates international law .", "violate"),
+        ("The level of pollution in the zone during the winter months exceed the norms .", "exceeds"),
+        # a body as the head, with a parenthesis
+        ("The Ministry of Health , together with the universities , have launched a campaign .", "has"),
+        # a plural before a verb that is also a plural noun
+        ("The authorities plans to open new schools .", "plan"),
+    ],
+)
+def test_a_distant_subject_gets_its_verb(sentence: str, verb: str) -> None:
+    fixed_words = distant(sentence).split()
+    assert verb in fixed_words and fixed_words != sentence.split()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The results of the talks between the Russian and Chinese delegations in Beijing on Tuesday have shown progress .",
+        # "and" may join a second subject: a plural verb is right
+        "The name of the organization and details of its structure were published .",
+        # the head right before its auxiliary is disagreeing_auxiliary's to read
+        "The authorities has said so .",
+        # a plural noun modifying another noun
+        "The authorities plans were published .",
+        # "each" with a time: an opening adverbial
+        "Each month in Moscow are held two campaigns .",
+        # a subjunctive after a mandative verb
+        "The ministry demanded that the delegation , which left , exceed the plan .",
+        # an infinitive's verb is no finite verb
+        "The plan to exceed the level of the month was dropped .",
+    ],
+)
+def test_distant_subjects_that_agree_or_cannot_be_read_are_left_alone(sentence: str) -> None:
+    assert distant(sentence) == sentence
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["The", "the", "of", "talks", "line", ",", "which", "has", "have", "plans", "and", "Moscow", "to", "exceed", "."]), max_size=14))
+def test_distant_disagreement_never_crashes_and_stays_in_range(words: list[str]) -> None:
+    found = distant_disagreement(words + ["."], DISTANT_TABLE, MORPH)
+    assert found is None or 0 <= found[0] < len(words) + 1

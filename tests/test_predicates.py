@@ -195,3 +195,66 @@ def test_arbitrary_words_never_crash_and_indices_are_in_range(words: list[str]) 
 def test_a_bare_verb_after_a_named_subject_needs_a_finite_form(sentence: str, expected: list[str]) -> None:
     words = [m.group() for m in tokenize(sentence)]
     assert [words[k] for k in bare_verbs_after_names(words, VERBS)] == expected
+
+
+# ------------------------------------------------------------ lost copulas
+
+from normalize.predicates import missing_copulas  # noqa: E402
+
+COPULA_GROUPS = GROUPS + [
+    "NOUN\tNN=suspect NNS=suspects",
+    "NOUN\tNN=talk NNS=talks",
+    "NOUN\tNN=company NNS=companies",
+    "NOUN\tNN=tender NNS=tenders",
+    "NOUN\tNN=charge NNS=charges",
+    "NOUN\tNN=riot NNS=riots",
+    "NOUN\tNN=atmosphere NNS=atmospheres",
+    "NOUN\tNN=agency NNS=agencies",
+    "NOUN\tNN=inflation",
+    "VERB\tVB=detain VBD=detained VBG=detaining VBN=detained VBP=detain VBZ=detains",
+    "VERB\tVB=hold VBD=held VBG=holding VBN=held VBP=hold VBZ=holds",
+    "VERB\tVB=apply VBD=applied VBG=applying VBP=apply VBZ=applies",
+    "VERB\tVB=expand VBD=expanded VBG=expanding VBP=expand VBZ=expands",
+    "VERB\tVB=report VBD=reported VBG=reporting VBP=report VBZ=reports",
+    "VERB\tVB=slow VBD=slowed VBG=slowing VBP=slow VBZ=slows",
+    "VERB\tVB=expect VBD=expected VBG=expecting VBN=expected VBP=expect VBZ=expects",
+]
+COPULA_NOUNS = NounTable.from_morph(COPULA_GROUPS)
+COPULA_VERBS = VerbForms.from_morph(COPULA_GROUPS)
+
+
+def copulas(sentence: str) -> list[tuple[str, str]]:
+    words = [m.group() for m in tokenize(sentence)]
+    return [(words[k], number) for k, number in missing_copulas(words, COPULA_NOUNS, COPULA_VERBS)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kazakhstan ready to expand cooperation with the European Union in the field of energy.", [("ready", "sg")]),
+        ("The minister interested in the tender of the ministry of energy.", [("interested", "sg")]),
+        ("Three suspects detained by the State Committee on charges of mass riots.", [("detained", "pl")]),
+        ("The talks held in a friendly atmosphere, the agency reported.", [("held", "pl")]),
+        ("Inflation expected to slow to 8 percent by the end of the year, according to the agency.", [("expected", "sg")]),
+    ],
+)
+def test_a_clause_without_its_be_before_an_adjective_or_a_passive_gets_one(sentence: str, expected: list) -> None:
+    assert copulas(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kazakhstan is ready to expand cooperation with the European Union in the field of energy.",
+        # a reduced relative: the clause has its verb
+        "The companies interested in the tender must apply by the end of the month.",
+        # an active past with an object
+        "The suspects held talks with the agency in a friendly atmosphere.",
+        # a headline: no full stop, too short
+        "Kazakhstan ready to expand cooperation",
+        # a passive participle after a noun the clause's verb follows
+        "The talks held in a friendly atmosphere yielded results.",
+    ],
+)
+def test_clauses_with_their_verb_keep_it(sentence: str) -> None:
+    assert copulas(sentence) == []
