@@ -660,9 +660,9 @@ def _agreeing(verb: str, morph: Morph) -> str | None:
 
 def distant_disagreement(
     words: list[str], table: NounTable, morph: Morph
-) -> tuple[int, str] | None:
+) -> tuple[int, str, int] | None:
     """(index of the verb, the form that agrees with the head of the
-    subject) for the subjects described above."""
+    subject, index of that head) for the subjects described above."""
     for start, _initial in _clauses(words):
         if start and _in_clause(words, start, _MANDATIVE - {"that"}):
             continue  # "demanded that the ministry withdraw": a subjunctive
@@ -674,7 +674,7 @@ def distant_disagreement(
 
 def _distant_from(
     words: list[str], start: int, table: NounTable, morph: Morph
-) -> tuple[int, str] | None:
+) -> tuple[int, str, int] | None:
     i, number = start, None
     lower = words[i].lower()
     if lower.endswith("ing"):
@@ -718,7 +718,7 @@ def _distant_from(
         return None  # "The name of the organization and details of its structure were"
     if _compound_before(words, k, table, singular):
         return None
-    return k, other
+    return k, other, head
 
 
 def _compound_before(words: list[str], k: int, table: NounTable, singular: bool) -> bool:

@@ -46,6 +46,8 @@ from normalize.predicates import (
     infinitives_after_gerund_verbs,
     missing_auxiliaries,
     missing_copulas,
+    participles_as_past,
+    pasts_after_have,
 )
 
 ARTICLES = ("a", "an", "the")
@@ -123,6 +125,9 @@ class Candidate:
     family: str  # "family" or "family:operation", e.g. "article:insert"
     rule: str = ""  # the rule id, for candidates taken from a rule finding
     category: str = ""  # the rule's category; else the family decides
+    # A span elsewhere whose form decided this edit (an agreement's subject
+    # head): an edit there conflicts with this one, or both would "fix" one slip.
+    anchor: tuple[int, int] | None = None
 
     def apply(self, sentence: str) -> str:
         return sentence[: self.start] + self.replacement + sentence[self.end :]
@@ -478,12 +483,16 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
         found, family = widened_disagreement(texts, lex.nouns), "agreement:wider"
     if found is None:
         found, family = disagreeing_name_auxiliary(texts, lex.nouns), "agreement:name"
+    anchor = None
     if found is None:
-        found, family = distant_disagreement(texts, lex.nouns, lex.morph), "agreement:distant"
+        distant = distant_disagreement(texts, lex.nouns, lex.morph)
+        if distant is not None:
+            k, form, head = distant
+            found, family, anchor = (k, form), "agreement:distant", (words[head].start(), words[head].end())
     if found is not None:
         k, form = found
         verb = words[k]
-        yield Candidate(verb.start(), verb.end(), _match_case(form, verb.group()), family)
+        yield Candidate(verb.start(), verb.end(), _match_case(form, verb.group()), family, anchor=anchor)
     for k, form in pronoun_disagreements(texts):
         if found is None or k != found[0]:
             yield Candidate(words[k].start(), words[k].end(), form, "agreement:pronoun")
@@ -541,6 +550,8 @@ def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
             yield Candidate(at, at, f"{aux} ", "predicate:auxiliary")
     for to, verb, form in infinitives_after_gerund_verbs(texts, lex.verbs):
         yield Candidate(words[to].start(), words[verb].end(), form, "predicate:gerund")
+    for k, form in pasts_after_have(texts, lex.verbs, lex.nouns) + participles_as_past(texts, lex.verbs, lex.nouns):
+        yield Candidate(words[k].start(), words[k].end(), form, "predicate:form")
     for k in bare_verbs_after_names(texts, lex.verbs):
         for form in sorted(lex.verbs.forms_of.get(texts[k], ())):
             yield Candidate(words[k].start(), words[k].end(), form, "predicate:finite")

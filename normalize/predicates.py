@@ -25,7 +25,7 @@ are, was or were of the subject's number, and it is only ever suggested.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from normalize.agreement import _ADVERBS, _PLURAL_QUANTIFIERS, _after_opening, _head, _number
@@ -50,6 +50,15 @@ _NOUN_BEFORE = frozenset("of in on at for with by to from about into over under 
 MAX_SUBJECT = 12  # words from the subject's head to its -ing verb
 
 
+# Verbs with two accepted participles (or pasts): "has got"/"gotten", "has
+# proved"/"proven", "fit"/"fitted".
+_BOTH_PARTICIPLES = frozenset(
+    """got gotten proved proven disproved disproven fit fitted hewed hewn swelled swollen mowed
+    mown sawed sawn sewed sewn showed shown shaved shaven beat beaten strove striven dove dived
+    lit lighted woke waked""".split()
+)
+
+
 @dataclass(frozen=True)
 class VerbForms:
     """Verb forms by tag, from the model's ``morph.tsv`` groups."""
@@ -59,6 +68,9 @@ class VerbForms:
     base: frozenset[str]  # VB/VBP
     gerund_of: dict[str, str]  # base form -> -ing form
     forms_of: dict[str, frozenset[str]]  # base form -> its other finite forms (VBD, VBZ)
+    # Irregular verbs whose past and participle differ: "underwent" <-> "undergone".
+    participle_of: dict[str, str] = field(default_factory=dict)  # VBD -> VBN
+    past_of: dict[str, str] = field(default_factory=dict)  # VBN -> VBD
 
     @classmethod
     def from_morph(cls, groups: Iterable[str]) -> "VerbForms":
@@ -67,6 +79,9 @@ class VerbForms:
         base: set[str] = set()
         gerund_of: dict[str, str] = {}
         forms_of: dict[str, frozenset[str]] = {}
+        participle_of: dict[str, str] = {}
+        past_of: dict[str, str] = {}
+        vbns: set[str] = set()
         sets = {"VBD": past, "VBZ": third, "VB": base, "VBP": base}
         for upos, tags in parse_morph(groups):
             if upos != "VERB":
@@ -78,7 +93,19 @@ class VerbForms:
                 if "VBG" in by_tag:
                     gerund_of.setdefault(by_tag["VB"], by_tag["VBG"])
                 forms_of.setdefault(by_tag["VB"], frozenset(f for t, f in tags if t in ("VBD", "VBZ")))
-        return cls(frozenset(past), frozenset(third), frozenset(base), gerund_of, forms_of)
+            pasts = {f for t, f in tags if t == "VBD"}
+            participles = {f for t, f in tags if t == "VBN"}
+            if len(pasts) == 1 and len(participles) == 1 and pasts.isdisjoint(participles):
+                (vbd,), (vbn,) = pasts, participles
+                participle_of.setdefault(vbd, vbn)
+                past_of.setdefault(vbn, vbd)
+                vbns.add(vbn)
+            vbns.update(f for t, f in tags if t == "VBN" and len(participles) > 1)
+        # Forms that are also the other tag, or a base, of any verb ("come",
+        # "got"/"gotten", "broadcast(ed)") are no evidence either way.
+        participle_of = {d: n for d, n in participle_of.items() if d not in vbns | _BOTH_PARTICIPLES and n not in base}
+        past_of = {n: d for n, d in past_of.items() if n not in past | base | _BOTH_PARTICIPLES and d not in vbns}
+        return cls(frozenset(past), frozenset(third), frozenset(base), gerund_of, forms_of, participle_of, past_of)
 
     @cached_property
     def gerunds(self) -> frozenset[str]:
@@ -413,3 +440,51 @@ def _before_attribution(words: list[str]) -> int:
         if any(w.lower() in _ATTRIBUTION for w in words[j + 1 : stop]):
             return j
     return last
+
+
+# ------------------------------------------------------------ past or participle
+#
+# Irregular verbs keep two forms apart that the source languages do not:
+# "has underwent", "have forbade", "have been overcame" put the past after
+# "have"; "the vessel, which sunk off Lesbos" puts the participle where the
+# past belongs. Only verbs whose two forms differ (the model's tables) are read.
+
+_PERFECT = frozenset("has have had having been".split())
+_BETWEEN = frozenset("already now also just recently successfully finally not never all both since".split())
+_PAST_SUBJECTS = frozenset("which who he she they we".split())
+
+
+def pasts_after_have(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[tuple[int, str]]:
+    """(index, the participle) for a past after "have/has/had/been"."""
+    found = []
+    for i, word in enumerate(words[:-1]):
+        if word.lower() not in _PERFECT:
+            continue
+        k = i + 1
+        while k < len(words) - 1 and words[k].lower() in _BETWEEN:
+            k += 1
+        verb = words[k]
+        form = verbs.participle_of.get(verb)
+        if form is None or not verb.islower():
+            continue
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if verb in nouns.noun_forms and after.isalpha() and after.islower() and after not in _FUNCTION:
+            continue  # "has rose gardens", "had saw blades": a noun
+        found.append((k, form))
+    return found
+
+
+def participles_as_past(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[tuple[int, str]]:
+    """(index, the past) for a participle right after a subject pronoun or a
+    relative ("which sunk off the coast", "they begun")."""
+    found = []
+    for k in range(1, len(words) - 1):
+        form = verbs.past_of.get(words[k])
+        if form is None or words[k - 1].lower() not in _PAST_SUBJECTS:
+            continue
+        if k >= 2 and words[k - 2].lower() in _PERFECT | {"is", "are", "was", "were", "be", "get", "got"}:
+            continue
+        if words[k + 1].lower() in nouns.noun_forms:
+            continue  # "in which known practitioners": an adjective
+        found.append((k, form))
+    return found

@@ -78,6 +78,9 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     "predicate:auxiliary": (99.0, -99.0),
     # "envisages to build" -> "building": applied when the model agrees.
     "predicate:gerund": (0.0, -99.0),
+    # "has underwent" -> "undergone", "which sunk" -> "sank"
+    # (normalize.predicates.pasts_after_have): applied when the model agrees.
+    "predicate:form": (0.0, -99.0),
     # "President Jokowi inaugurate the toll road": a finite verb is missing its
     # ending; which (past or present) is the editor's choice, so only suggested.
     "predicate:finite": (99.0, -99.0),
@@ -343,7 +346,11 @@ NETWORK_VETOED = ("article", "preposition", "morphology", "comma", "word-order",
 
 
 def _conflict(a: Candidate, b: Candidate) -> bool:
-    return (a.start < b.end and b.start < a.end) or a.start == b.start
+    if (a.start < b.end and b.start < a.end) or a.start == b.start:
+        return True
+    return any(
+        x.anchor is not None and x.anchor[0] < y.end and y.start < x.anchor[1] for x, y in ((a, b), (b, a))
+    )
 
 
 def _render(sentence: str, edits: Sequence[Candidate]) -> str:

@@ -385,7 +385,7 @@ def distant(sentence: str) -> str:
     found = distant_disagreement(words, DISTANT_TABLE, MORPH)
     if found is None:
         return sentence
-    k, form = found
+    k, form, _head = found
     return " ".join(words[:k] + [form] + words[k + 1 :])
 
 
