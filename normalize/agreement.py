@@ -729,6 +729,8 @@ def _compound_before(words: list[str], k: int, table: NounTable, singular: bool)
     while j > 0 and (words[j] in _ADVERBS or words[j].endswith("ly") and words[j].isalpha()):
         j -= 1
     last = words[j].lower()
+    if words[j][:1].isupper() and (last in _PLURAL_SENSE or last in _EITHER):
+        return True  # "The University of Texas Police operate"
     if not words[j].islower() or _number(last, table) is None or (_number(last, table) == "sg") != singular:
         return False
     first = j
@@ -970,4 +972,62 @@ def _parenthesis_end(words: list[str], comma: int, table: NounTable) -> int | No
             return None if after in ("and", "or", "but") else j
         if words[j] in _CLAUSE_END:
             return None
+    return None
+
+
+# ------------------------------------------------------------ compound subjects
+#
+# Two subjects joined by "and" take a plural verb: "Foreign Minister Sergey
+# Lavrov and his Turkish counterpart Hakan Fidan was expected", "The European
+# Union, the United States and Japan has pledged", "Both the Ministry of
+# Finance and the Central Bank is working". Read only where the second
+# subject has a determiner of its own or the subjects are a list of three, so
+# that one thing with two names ("The chairman and chief executive", "Bosnia
+# and Herzegovina", "the Ministry of Industry and Trade") is left alone.
+
+_SECOND_OPENERS = frozenset("the his her its their our this these a an".split())
+
+
+def compound_disagreement(words: list[str], table: NounTable, morph: Morph) -> tuple[int, str] | None:
+    """(index of a singular verb, its plural) after a compound subject."""
+    for start, _initial in _clauses(words):
+        found = _compound_from(words, start, table, morph)
+        if found is not None:
+            return found
+    return None
+
+
+def _compound_from(words: list[str], start: int, table: NounTable, morph: Morph) -> tuple[int, str] | None:
+    both = words[start].lower() == "both"
+    k = start + 1 if both else start
+    lower = words[k].lower()
+    if lower in ("each", "every", "neither", "either", "one", "a", "an", "and", "or", "but") or words[k][:1].islower() and lower not in _DETERMINERS and not both:
+        return None
+    items, joined, size, end = 1, False, 0, min(len(words) - 1, start + _MAX_SUBJECT)
+    while k < end:
+        word, lower = words[k], words[k].lower()
+        if lower == "and" or word == "," and words[k + 1].lower() != "and":
+            nxt, last = words[k + 1], words[k - 1]
+            if joined or not (last[:1].isupper() or last.lower() in table.noun_forms):
+                return None  # "Berkeley and Locke, Hume", "slopes forward and the body": no list of subjects
+            if lower == "and" and not (both or nxt.lower() in _SECOND_OPENERS or items >= 2 and nxt[:1].isupper()):
+                return None  # "The chairman and chief executive", "Bosnia and Herzegovina"
+            if word == "," and nxt.lower() not in _SECOND_OPENERS:
+                return None  # "The Education, Learning and Leisure Service": one name
+            joined, items, size, k = lower == "and", items + 1, 0, k + 1
+            continue
+        if word in AUXILIARY_SWAP or word in _DO_FORMS or _present_verb(words, k, table, morph):
+            if not joined or words[k - 1] in (",", "and"):
+                return None
+            agreed = _verb_number(words, k, table, morph)
+            if agreed is None or not agreed[0]:
+                return None
+            return k, agreed[1]
+        if lower in _PHRASE_PREPOSITIONS and not (both or joined):
+            return None  # "Freedom of expression and the press is": "and" may join inside the phrase
+        if not joined and k > start and _agreeing(lower, morph) and lower.endswith("s") and words[k - 1].isalpha() and words[k - 1].lower() not in _FUNCTION:
+            return None  # "The ilium slopes forward and the body is": a verb, so two clauses
+        if size > 4 and not (both or joined) or not (lower in _ADVERBS or lower in _PHRASE_PREPOSITIONS or _phrase_word(words, k, table, morph)):
+            return None
+        k, size = k + 1, size + 1
     return None

@@ -30,6 +30,7 @@ from normalize.agreement import (
     SCALE_WORDS,
     disagreeing_auxiliary,
     disagreeing_name_auxiliary,
+    compound_disagreement,
     distant_disagreement,
     much_before_plural,
     pronoun_disagreements,
@@ -484,6 +485,8 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
     if found is None:
         found, family = disagreeing_name_auxiliary(texts, lex.nouns), "agreement:name"
     anchor = None
+    if found is None:
+        found, family = compound_disagreement(texts, lex.nouns, lex.morph), "agreement:distant"
     if found is None:
         distant = distant_disagreement(texts, lex.nouns, lex.morph)
         if distant is not None:

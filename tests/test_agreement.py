@@ -437,3 +437,40 @@ def test_distant_subjects_that_agree_or_cannot_be_read_are_left_alone(sentence: 
 def test_distant_disagreement_never_crashes_and_stays_in_range(words: list[str]) -> None:
     found = distant_disagreement(words + ["."], DISTANT_TABLE, MORPH)
     assert found is None or 0 <= found[0] < len(words) + 1
+
+
+from normalize.agreement import compound_disagreement  # noqa: E402
+
+
+def compound(sentence: str) -> str | None:
+    words = [m.group() for m in tokenize(sentence)]
+    found = compound_disagreement(words, DISTANT_TABLE, MORPH)
+    return None if found is None else found[1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("Foreign Minister Sergey Lavrov and his Turkish counterpart was expected to arrive .", "were"),
+        ("The European Union , the United States and Japan has pledged support .", "have"),
+        ("Both the Ministry of Health and the university is working on a plan .", "are"),
+        ("The ministry said that the delegation and the authorities has left .", "have"),
+    ],
+)
+def test_a_compound_subject_takes_a_plural_verb(sentence: str, verb: str) -> None:
+    assert compound(sentence) == verb
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The chairman and chief executive was in Moscow .",  # one person, two titles
+        "Bosnia and Herzegovina has joined the talks .",  # one name
+        "The name of the organization and the plan was published .",  # "and" inside the phrase
+        "The Education , Learning and Leisure Service takes the largest share .",
+        "Each school and its university has a plan .",
+        "Foreign Minister Sergey Lavrov and his Turkish counterpart were expected to arrive .",
+    ],
+)
+def test_one_subject_with_two_names_keeps_its_verb(sentence: str) -> None:
+    assert compound(sentence) is None
