@@ -4,7 +4,7 @@ Usage: python benchmarks/quality.py [--strategy rules --strategy rules+model] [-
 
 Sets: wirecopy-dev (../shared/data, tuned on), and the project's own sets in
 benchmarks/data/ (own, own3, own4, own6-own8, own10-own14 and own16 were tuned on in later rounds;
-own2, own5, own9, own15, own17, own18, own19, own20 and own21 were kept out of rule writing as the independent check).
+own2, own5, own9, own15, own17, own18, own19, own20, own21 and own22 were kept out of rule writing as the independent check).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ SETS = [
     ("own19 (twenty source languages)", HERE / "data" / "wirecopy-own19.tsv", "held out"),
     ("own20 (about thirty source languages)", HERE / "data" / "wirecopy-own20.tsv", "held out"),
     ("own21 (Russian, Chinese, Arabic and others; dense)", HERE / "data" / "wirecopy-own21.tsv", "held out"),
+    ("own22 (written blind, session 23; dense)", HERE / "data" / "wirecopy-own22.tsv", "held out"),
 ]
 
 

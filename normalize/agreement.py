@@ -648,6 +648,7 @@ _PLURAL_MODIFIERS = frozenset(
     earnings awards games women men children people nations states""".split()
 )
 _DO_FORMS = {"does": "do", "do": "does"}
+_PADDING = ("", "", "", "", "")
 # A word's other forms and their kinds, from the model's tables
 # (``candidates.Lexicon.morph``: "plans" -> ("plan", "agreement"), ...).
 Morph = Mapping[str, tuple[tuple[str, str], ...]]
@@ -663,11 +664,12 @@ def distant_disagreement(
 ) -> tuple[int, str, int] | None:
     """(index of the verb, the form that agrees with the head of the
     subject, index of that head) for the subjects described above."""
+    padded = [*words, *_PADDING]  # the readers look a few words ahead
     for start, _initial in _clauses(words):
         if start and _in_clause(words, start, _MANDATIVE - {"that"}):
             continue  # "demanded that the ministry withdraw": a subjunctive
-        found = _distant_from(words, start, table, morph)
-        if found is not None:
+        found = _distant_from(padded, start, table, morph)
+        if found is not None and found[0] < len(words) - 1:
             return found
     return None
 
@@ -990,9 +992,10 @@ _SECOND_OPENERS = frozenset("the his her its their our this these a an".split())
 
 def compound_disagreement(words: list[str], table: NounTable, morph: Morph) -> tuple[int, str] | None:
     """(index of a singular verb, its plural) after a compound subject."""
+    padded = [*words, *_PADDING]
     for start, _initial in _clauses(words):
-        found = _compound_from(words, start, table, morph)
-        if found is not None:
+        found = _compound_from(padded, start, table, morph)
+        if found is not None and found[0] < len(words) - 1:
             return found
     return None
 

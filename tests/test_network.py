@@ -239,24 +239,26 @@ def test_train_network_rejects_bad_shapes(tiny_model: Path, tmp_path: Path) -> N
 
 # ------------------------------------------------------- the measured network
 
-MEASURED = Path(__file__).resolve().parents[1] / "benchmarks" / "network"
-
-
-def test_the_measured_network_suggests_what_the_ngram_window_misses(tmp_path: Path) -> None:
-    """The network in benchmarks/network (model_network.md) beside the shipped
-    model: "the drinking water" after "lack of the" is a translated article
-    that the 5-word window rates too low to suggest."""
+def _shipped_network() -> Path | None:
+    """The shipped model's folder when it holds the network (model_network.md)."""
     from normalize.lm.scorer import default_model_dir
 
-    if not (default_model_dir() / "lm.npz").is_file() or not (MEASURED / "transformer.npz").is_file():
-        pytest.skip("the shipped model or the measured network is not in this checkout")
-    folder = tmp_path / "shipped-with-network"
-    shutil.copytree(default_model_dir(), folder)
-    for name in ("transformer.npz", "transformer.json"):
-        shutil.copy2(MEASURED / name, folder / name)
+    folder = default_model_dir()
+    return folder if (folder / "lm.npz").is_file() and (folder / "transformer.npz").is_file() else None
+
+
+def test_the_shipped_network_suggests_what_the_ngram_window_misses(tmp_path: Path) -> None:
+    """The network shipped beside the n-gram model (model_network.md): "the
+    drinking water" after "lack of the" is a translated article that the
+    5-word window rates too low to suggest; without the network it is not."""
+    shipped = _shipped_network()
+    if shipped is None:
+        pytest.skip("the shipped model or its network is not in this checkout")
+    folder = tmp_path / "shipped-without-network"
+    shutil.copytree(shipped, folder, ignore=shutil.ignore_patterns("transformer.*"))
     text = "The region is suffering from the lack of the drinking water."
-    before = model_findings(text, [(0, len(text))])
-    after = model_findings(text, [(0, len(text))], model_dir=str(folder))
+    before = model_findings(text, [(0, len(text))], model_dir=str(folder))
+    after = model_findings(text, [(0, len(text))])
     (added,) = [f for f in after if f not in before]
     assert text[added.start : added.end] == "the " and added.suggestions == ("",)
     assert added.start == text.index("the drinking")
@@ -268,14 +270,12 @@ def test_a_damaged_network_is_a_one_line_error(tmp_path: Path, damage: str) -> N
     import subprocess
     import sys
 
-    from normalize.lm.scorer import default_model_dir
-
-    if not (default_model_dir() / "lm.npz").is_file() or not (MEASURED / "transformer.npz").is_file():
-        pytest.skip("the shipped model or the measured network is not in this checkout")
+    shipped = _shipped_network()
+    if shipped is None:
+        pytest.skip("the shipped model or its network is not in this checkout")
     folder = tmp_path / "model"
-    shutil.copytree(default_model_dir(), folder)
-    shutil.copy2(MEASURED / "transformer.json", folder / "transformer.json")
-    data = (MEASURED / "transformer.npz").read_bytes()
+    shutil.copytree(shipped, folder)
+    data = (shipped / "transformer.npz").read_bytes()
     if damage == "garbage":
         (folder / "transformer.npz").write_bytes(b"not a network")
     elif damage == "truncated":

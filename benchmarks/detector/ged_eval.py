@@ -27,7 +27,7 @@ HERE = ROOT
 DATA = ROOT.parent / "shared" / "data"
 SP = spm.SentencePieceProcessor(model_file=str(HERE / "normalize/models/default/spm.model"))
 CAL = ["wirecopy-dev", "own14", "own16"]
-HELD = ["own2", "own5", "own9", "own15", "own17", "own18", "own19", "own20", "own21"]
+HELD = ["own2", "own5", "own9", "own15", "own17", "own18", "own19", "own20", "own21", "own22"]
 GROUPS = {"cal": CAL, "held": HELD}
 
 

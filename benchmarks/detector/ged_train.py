@@ -1,6 +1,6 @@
 """Experiment: train a bidirectional token tagger (error detector) on ged_data.npz.
 
-python benchmarks/detector/ged_train.py DATA.npz OUT --minutes 6 [--init benchmarks/network] [--dim 192]
+python benchmarks/detector/ged_train.py DATA.npz OUT --minutes 6 [--init normalize/models/default] [--dim 192]
 Writes OUT/transformer.npz (+ head) and OUT/transformer.json.
 """
 from __future__ import annotations
