@@ -645,7 +645,7 @@ _CLAUSE_END = frozenset(". ; : ! ? ( ) “ ” \" « » — –".split())
 _PLURAL_MODIFIERS = frozenset(
     """arms goods sales savings sports customs communications operations services securities
     futures humanities affairs rights weapons drugs jobs emissions fisheries systems parts
-    earnings awards games women men children people nations states""".split()
+    earnings awards games nations states""".split()
 )
 _DO_FORMS = {"does": "do", "do": "does"}
 _PADDING = ("", "", "", "", "")
@@ -781,8 +781,11 @@ def _distant_head(
             break
         if lower in table.verbs and lower not in table.noun_forms and not (word[:1].isupper() and initial and j == i):
             break  # "The authorities say…": the verb ends the phrase
-        if lower not in table.noun_forms or j > i and lower in table.participles:
-            if head is not None or lower in table.participles:
+        if j > i and lower.endswith("ed") and head is None and words[j - 1].lower() not in _DETERMINERS:
+            return None  # "The cattle affected by": an unknown noun, then a participle
+        participle = j > i and (lower in table.participles or lower.endswith("ed") and head is not None)
+        if lower not in table.noun_forms or participle:
+            if head is not None or participle:
                 break  # "the measures adopted by": what follows the head is no modifier
             continue
         if lower in _NOT_HEADS or lower in _LATIN_PLURALS:
@@ -1023,7 +1026,7 @@ def _compound_from(words: list[str], start: int, table: NounTable, morph: Morph)
             if not joined or words[k - 1] in (",", "and"):
                 return None
             agreed = _verb_number(words, k, table, morph)
-            if agreed is None or not agreed[0]:
+            if agreed is None or not agreed[0] or _a_title(words, start, k):
                 return None
             return k, agreed[1]
         if lower in _PHRASE_PREPOSITIONS and not (both or joined):
@@ -1034,3 +1037,10 @@ def _compound_from(words: list[str], start: int, table: NounTable, morph: Morph)
             return None
         k, size = k + 1, size + 1
     return None
+
+
+def _a_title(words: list[str], start: int, k: int) -> bool:
+    """Is the compound a title of one word per part: "The Prince and the
+    Pauper", "The Good, the Bad and the Ugly", "The Tortoise and the Hare"?"""
+    parts = " ".join(words[start:k]).replace(" , ", " and ").split(" and ")
+    return all(len(p.split()) == 2 and p.split()[0].lower() == "the" and p.split()[1][:1].isupper() for p in parts)

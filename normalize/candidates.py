@@ -550,7 +550,7 @@ def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
     for k, number in missing_copulas(texts, lex.nouns, lex.verbs):
         at = words[k].start()
         for aux in ("is", "was") if number == "sg" else ("are", "were"):
-            yield Candidate(at, at, f"{aux} ", "predicate:auxiliary")
+            yield Candidate(at, at, f"{aux} ", "predicate:copula")
     for to, verb, form in infinitives_after_gerund_verbs(texts, lex.verbs):
         yield Candidate(words[to].start(), words[verb].end(), form, "predicate:gerund")
     for k, form in pasts_after_have(texts, lex.verbs, lex.nouns) + participles_as_past(texts, lex.verbs, lex.nouns):
@@ -639,6 +639,15 @@ def _before_amount(tokens: list[Token], i: int) -> bool:
 _ROUGHLY = frozenset("more less fewer than over under about nearly almost around some up to approximately roughly at least".split())
 
 
+def _inside_a_name(tokens: list[Token], i: int) -> bool:
+    """Is the article at ``i`` inside a multiword name: "Organization of the
+    Petroleum Exporting Countries", "Ministry of the Interior"?"""
+    return (
+        i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].text[:1].isupper()
+        and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
+    )
+
+
 def _article_swaps(sentence: str, tokens: list[Token], i: int, lex: Lexicon) -> Iterator[Candidate]:
     tok, nxt = tokens[i], tokens[i + 1]
     barely_known = lex.counts and nxt.text.isalpha() and 0 < lex.count(nxt.text) < MIN_COUNT_TO_DELETE_ARTICLE
@@ -646,7 +655,7 @@ def _article_swaps(sentence: str, tokens: list[Token], i: int, lex: Lexicon) -> 
     # A capital after a quote, dash or colon opens a sentence ('"The situation',
     # "NEW YORK — A federal judge"): deleting it capitalises the next word.
     opens = i == 0 or tok.text[:1].isupper() and not tokens[i - 1].is_word
-    if not keeps and not barely_known:
+    if not keeps and not barely_known and not _inside_a_name(tokens, i):
         yield from _article_deletion(i, opens, tok, nxt)
     for art in ("the", _an(nxt.text)):
         if art == tok.lower:

@@ -363,12 +363,27 @@ def missing_copulas(words: list[str], nouns: NounTable, verbs: VerbForms) -> lis
         # states", "mass riots"); before it, any verb-like word keeps the
         # clause out; an infinitive's "be" is no finite verb.
         if any(
-            j != k and words[j - 1] != "to" and _may_be_finite(words, j, nouns, verbs, strict=j > k)
+            j != k and words[j - 1] != "to"
+            and (_may_be_finite(words, j, nouns, verbs, strict=j > k) or j > k and _verb_with_object(words, j, verbs))
             for j in range(i, end)
         ):
             continue
         found.append((k, number))
     return found
+
+
+_OBJECT_AFTER = frozenset("a an the its their his her this these that them it us".split())
+
+
+def _verb_with_object(words: list[str], j: int, verbs: VerbForms) -> bool:
+    """A present verb that is also a noun, read as the clause's verb: with an
+    object after it or an adverb before it ("The survey conducted by the
+    bureau shows a rise", "The bridge built by the Romans still stands")."""
+    lower = words[j].lower()
+    if lower not in verbs.third and lower not in verbs.base:
+        return False
+    nxt = words[j + 1].lower() if j + 1 < len(words) else ""
+    return nxt in _OBJECT_AFTER or words[j - 1].lower() in _ADVERBS or lower in verbs.third and words[j - 1][:1].isupper() and nxt in _NOUN_BEFORE
 
 
 def _predicate_after(words: list[str], head: int, end: int, nouns: NounTable, verbs: VerbForms) -> int | None:

@@ -76,6 +76,9 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     # the grammar says an auxiliary is missing; its tense is the editor's
     # choice, so the model's pick is only suggested.
     "predicate:auxiliary": (99.0, -99.0),
+    # The same for a lost "be" before a predicative adjective or a passive
+    # participle ("Kazakhstan ready to", "The talks held in"): suggested only.
+    "predicate:copula": (99.0, -99.0),
     # "envisages to build" -> "building": applied when the model agrees.
     "predicate:gerund": (0.0, -99.0),
     # "has underwent" -> "undergone", "which sunk" -> "sank"
@@ -294,12 +297,16 @@ FAMILY_HELP = {
     "agreement:quantity); a subject pronoun's auxiliary ('he were hospitalized': agreement:pronoun); "
     "a bare capitalised plural or a counted subject ('Rescuers has', 'two civilians was': "
     "agreement:wider, suggested only, since 'Gates has' is a name); "
-    "'many' for 'much' before a countable plural ('much efforts': agreement:much)",
+    "'many' for 'much' before a countable plural ('much efforts': agreement:much); a verb far "
+    "from its subject's head or after a compound subject ('The results of the talks between "
+    "the two delegations in Beijing has', 'The minister and his deputy was': agreement:distant)",
     "predicate": "an auxiliary for a clause whose only verb is a bare -ing form ('The minister "
     "stressing on…' -> 'is stressing': predicate:auxiliary, suggested only); the -ing form after "
     "a verb that takes no to-infinitive ('envisages to build' -> 'envisages building': predicate:gerund); "
     "a finite form for a bare verb after a named subject ('President Jokowi inaugurate the': predicate:finite, "
-    "suggested only)",
+    "suggested only); 'be' for a clause left with a predicative adjective or a passive participle "
+    "('Kazakhstan ready to': predicate:copula, suggested only); an irregular verb's participle or "
+    "past ('has underwent', 'which sunk': predicate:form)",
     "preposition": "another preposition from the confusion set, or none",
     "comma": "inserting a comma after an opening adverbial, or deleting one",
     "redundancy": "deleting padding ('the process of', 'the city of') or a repeated word",
@@ -715,6 +722,19 @@ _EXPLANATIONS: dict[str, str] = {
         "this clause has no finite verb, only an -ing form: English needs an auxiliary "
         "(or a finite verb in its place); translation from languages without a "
         "progressive auxiliary drops it. The model's pick"
+    ),
+    "predicate:copula": (
+        "this clause has no finite verb: a predicative adjective or a passive participle "
+        "('ready to', 'held in') needs a form of \u201cbe\u201d; Russian, Chinese, Arabic and "
+        "Turkish need none there. The model's pick"
+    ),
+    "predicate:form": (
+        "this irregular verb has two forms that English keeps apart: the participle after "
+        "\u201chave\u201d or \u201cbeen\u201d ('has undergone'), the past on its own ('which sank')"
+    ),
+    "agreement:distant": (
+        "the verb must agree with the head of its subject, which stands far before it (past "
+        "a phrase, a parenthesis or a second subject joined by \u201cand\u201d)"
     ),
     "predicate:gerund": (
         "this verb takes an -ing form, not a to-infinitive ('avoid escalating', 'envisages building')"

@@ -109,6 +109,7 @@ def check_command(
         sys.stdout.write(render.render_text(records, color=use_color))
         if not quiet:
             fixable = sum(1 for r in records if r["applicability"] == "safe" and r["suggestions"])
+            sys.stdout.flush()  # findings first when both streams share one pipe
             sys.stderr.write(render.render_summary(len(records), len(documents), fixable, suppressed))
     raise typer.Exit(int(ExitCode.FOUND if records else ExitCode.CLEAN))
 
