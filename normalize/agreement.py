@@ -666,7 +666,7 @@ def distant_disagreement(
     subject, index of that head) for the subjects described above."""
     padded = [*words, *_PADDING]  # the readers look a few words ahead
     for start, _initial in _clauses(words):
-        if start and _in_clause(words, start, _MANDATIVE - {"that"}):
+        if start and _in_clause(words[max(0, start - 20) :], min(start, 20), _MANDATIVE - {"that"}):
             continue  # "demanded that the ministry withdraw": a subjunctive
         found = _distant_from(padded, start, table, morph)
         if found is not None and found[0] < len(words) - 1:
@@ -679,8 +679,8 @@ def _distant_from(
 ) -> tuple[int, str, int] | None:
     i, number = start, None
     lower = words[i].lower()
-    if lower.endswith("ing"):
-        return None  # a gerund's phrase is singular: "Collecting branches for a bonfire is"
+    if lower.endswith("ing") and lower not in table.proper:
+        return None  # a gerund's phrase is singular: "Collecting branches for a bonfire is" (not "Beijing")
     if lower == "only" and words[i + 1].lower() == "one":
         i, lower = i + 1, "one"
     if lower in _SINGULAR_QUANTIFIERS and (lower != "one" or words[i + 1] == "of"):
@@ -858,11 +858,11 @@ def _verb_after_subject(
             # Gaza and the West Bank") are not a second subject; "Control of
             # marriage and the meanings of legitimacy were" may be, and "and
             # the length was" may open a clause.
-            nxt = words[k + 1]
+            nxt, determined = words[k + 1], False
             if nxt.lower() in _DETERMINERS or nxt.lower().endswith(("'s", "’s")):
-                nxt = words[k + 2]
+                nxt, determined = words[k + 2], True
             if phrase not in ("between", "among"):
-                if nxt[:1].islower() and nxt is words[k + 2]:
+                if nxt[:1].islower() and determined:
                     return None  # "and the meanings of", "and the length was": a second subject or a clause
                 compound = True  # "of rice and coffee", or "and details of its structure were", "and the Ministry of Labor have"
             k += 1
@@ -953,10 +953,10 @@ def _past_form(word: str, morph: Morph) -> bool:
 def _phrase_word(words: list[str], k: int, table: NounTable, morph: Morph) -> bool:
     """A word a subject's prepositional phrase may hold."""
     word, lower = words[k], words[k].lower()
-    if lower in _DETERMINERS or lower in ("of", "'s", "%") or word[:1].isdigit() and any(c.isdigit() for c in word):
+    if lower in _DETERMINERS or lower in ("of", "'s", "%") or word[:1].isdigit():
         return lower not in ("which", "what", "whose", "whichever", "whatever", "that")
-    if lower in _FUNCTION or lower in _STOP or lower in _NEGATED_MODALS or _past_form(lower, morph):
-        return False  # "English mediation in 1661 saw the Netherlands": a verb, no phrase
+    if lower in _FUNCTION or lower in _STOP or lower in _NEGATED_MODALS or word.islower() and _past_form(lower, morph):
+        return False  # "English mediation in 1661 saw the Netherlands": a verb, no phrase (not "the United States")
     stripped = word.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
     if not stripped.isalnum():
         return False
@@ -1031,7 +1031,7 @@ def _compound_from(words: list[str], start: int, table: NounTable, morph: Morph)
             return k, agreed[1]
         if lower in _PHRASE_PREPOSITIONS and not (both or joined):
             return None  # "Freedom of expression and the press is": "and" may join inside the phrase
-        if not joined and k > start and _agreeing(lower, morph) and lower.endswith("s") and words[k - 1].isalpha() and words[k - 1].lower() not in _FUNCTION:
+        if not joined and k > start and word.islower() and _agreeing(lower, morph) and lower.endswith("s") and words[k - 1].isalpha() and words[k - 1].lower() not in _FUNCTION:
             return None  # "The ilium slopes forward and the body is": a verb, so two clauses
         if size > 4 and not (both or joined) or not (lower in _ADVERBS or lower in _PHRASE_PREPOSITIONS or _phrase_word(words, k, table, morph)):
             return None

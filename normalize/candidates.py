@@ -641,11 +641,11 @@ _ROUGHLY = frozenset("more less fewer than over under about nearly almost around
 
 def _inside_a_name(tokens: list[Token], i: int) -> bool:
     """Is the article at ``i`` inside a multiword name: "Organization of the
-    Petroleum Exporting Countries", "Ministry of the Interior"?"""
+    Petroleum Exporting Countries"?"""
     return (
         i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].text[:1].isupper()
-        and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
-    )
+        and i + 3 < len(tokens) and all(t.text[:1].isupper() for t in tokens[i + 1 : i + 4])
+    )  # three capitalised words: "the Foreign Affairs of Uzbekistan" keeps its candidate
 
 
 def _article_swaps(sentence: str, tokens: list[Token], i: int, lex: Lexicon) -> Iterator[Candidate]:

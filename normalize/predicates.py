@@ -377,8 +377,9 @@ _OBJECT_AFTER = frozenset("a an the its their his her this these that them it us
 
 def _verb_with_object(words: list[str], j: int, verbs: VerbForms) -> bool:
     """A present verb that is also a noun, read as the clause's verb: with an
-    object after it or an adverb before it ("The survey conducted by the
-    bureau shows a rise", "The bridge built by the Romans still stands")."""
+    object after it, an adverb before it, or (an -s form) between a name and
+    a preposition ("The survey conducted by the bureau shows a rise", "The
+    bridge built by the Romans still stands", "built by the Normans stands on")."""
     lower = words[j].lower()
     if lower not in verbs.third and lower not in verbs.base:
         return False
@@ -447,13 +448,18 @@ def _predicative(words: list[str], k: int, nouns: NounTable, verbs: VerbForms) -
 
 def _before_attribution(words: list[str]) -> int:
     """Where the clause ends before a closing attribution (", the ministry
-    said.", ", according to the ministry."), else the sentence's last word."""
+    said.", ", according to the ministry.", ", the agency reported, citing
+    …"), else the sentence's last word. The attribution's verb opens or
+    closes its part, which runs to the end or is followed by a participle's."""
     last = len(words) - 1
     commas = [j for j in range(last - 1, max(0, last - 16), -1) if words[j] == ","][:2]
     for j in commas:
         stop = next((c for c in range(j + 1, last) if words[c] == ","), last)
-        if any(w.lower() in _ATTRIBUTION for w in words[j + 1 : stop]):
-            return j
+        segment = [w.lower() for w in words[j + 1 : stop]]
+        if not segment or stop != last and not segment[0].endswith("ing"):
+            continue  # a clause between commas ("which represent 40 member states") is no attribution
+        if segment[0] in _ATTRIBUTION or segment[-1] in _ATTRIBUTION:
+            return j  # ", said the minister", ", the ministry said", ", according to …"
     return last
 
 
@@ -501,5 +507,7 @@ def participles_as_past(words: list[str], verbs: VerbForms, nouns: NounTable) ->
             continue
         if words[k + 1].lower() in nouns.noun_forms:
             continue  # "in which known practitioners": an adjective
+        if words[k + 1].lower() in _NOUN_BEFORE or words[k + 1].lower() == "as":
+            continue  # "which given to the Romans", "which known as": a passive that lost its "was"
         found.append((k, form))
     return found

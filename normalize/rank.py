@@ -82,8 +82,9 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     # "envisages to build" -> "building": applied when the model agrees.
     "predicate:gerund": (0.0, -99.0),
     # "has underwent" -> "undergone", "which sunk" -> "sank"
-    # (normalize.predicates.pasts_after_have): applied when the model agrees.
-    "predicate:form": (0.0, -99.0),
+    # (normalize.predicates.pasts_after_have): applied when the model agrees,
+    # suggested down to -3 (a participle it strongly keeps is likely right).
+    "predicate:form": (0.0, -3.0),
     # "President Jokowi inaugurate the toll road": a finite verb is missing its
     # ending; which (past or present) is the editor's choice, so only suggested.
     "predicate:finite": (99.0, -99.0),
@@ -356,8 +357,16 @@ def _conflict(a: Candidate, b: Candidate) -> bool:
     if (a.start < b.end and b.start < a.end) or a.start == b.start:
         return True
     return any(
-        x.anchor is not None and x.anchor[0] < y.end and y.start < x.anchor[1] for x, y in ((a, b), (b, a))
+        x.anchor is not None and x.anchor[0] < y.end and y.start < x.anchor[1] and _may_change_number(y)
+        for x, y in ((a, b), (b, a))
     )
+
+
+def _may_change_number(c: Candidate) -> bool:
+    """Could ``c`` change a noun's number (so an agreement edit anchored on
+    that noun must not join it)? A rule's edit or a word-form edit; not an
+    article, a deletion of padding or a capital."""
+    return bool(c.rule) or c.family.startswith(("morphology", "agreement", "spelling"))
 
 
 def _render(sentence: str, edits: Sequence[Candidate]) -> str:
