@@ -301,6 +301,8 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
                 continue  # "to end the conflict", "to prostitute themselves": a verb
             arts = ("the",) if _plural_ahead(tokens, i, lex) else ("the", _an(tok.text))
             if i == 0:
+                if nxt is not None and nxt.text == ":":
+                    continue  # a label: "Headline: Oil prices rise", "Source: Reuters"
                 # "Cosmonauts said" -> "The cosmonauts said"
                 if (
                     not _opens_noun_phrase(tokens, lex) or nouns.company_at([t.text for t in tokens[:2]], 0)

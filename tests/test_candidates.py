@@ -683,3 +683,9 @@ def test_articles_kept_before_a_superlative_or_record_and_none_before_next_month
     # ... but other articles are still judged there:
     assert "They won title." in rewrites("They won the title.", "article")
     assert "He stayed until the end." in rewrites("He stayed until end.", "article")
+
+
+def test_no_article_for_a_label_before_a_colon() -> None:
+    # "Headline: Oil prices rise" is a label, not a noun that lost its article.
+    assert not any(r.startswith(("The headline", "A headline")) for r in rewrites("Headline: we plan to go home.", "article"))
+    assert any(r.startswith("The plan") for r in rewrites("Plan said we would go home.", "article"))
