@@ -452,6 +452,8 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
         return
     words, texts = _noun_words(sentence)
     for start, head, opens in nouns.subject_heads(texts, lex.nouns):
+        if head + 1 < len(texts) and texts[head + 1] == ":":
+            continue  # a label: "Headline: Oil prices rise", "Source: Reuters"
         first = words[start]
         text = first.group()
         if opens:
