@@ -637,8 +637,6 @@ _PARENTHESIS_OPENERS = frozenset(
 )
 _MAX_PARENTHESIS = 25
 _MAX_SUBJECT = 30
-# Capitalised singular heads read as a title or a body: "The Ministry of
-# Health … have", "The Prime Minister of Mongolia … were".
 _CLAUSE_END = frozenset(". ; : ! ? ( ) “ ” \" « » — –".split())
 # Plural nouns that modify another noun ("arms sales", "goods traffic"), so a
 # plural before a verb-looking plural is not its subject ("sales figures").
@@ -664,11 +662,20 @@ def distant_disagreement(
 ) -> tuple[int, str, int] | None:
     """(index of the verb, the form that agrees with the head of the
     subject, index of that head) for the subjects described above."""
-    padded = [*words, *_PADDING]  # the readers look a few words ahead
+    return _first_reading(words, lambda padded, start: _distant_from(padded, start, table, morph), mandative=True)
+
+
+def _first_reading(words: list[str], read, *, mandative: bool = False):
+    """The first clause's reading by ``read(padded words, clause start)``
+    whose verb is not the sentence's last word. The readers look a few words
+    ahead, so they get the words padded with empty strings. ``mandative``:
+    skip a clause after "demanded", "essential" and the like ("demanded that
+    the ministry withdraw" is a subjunctive)."""
+    padded = [*words, *_PADDING]
     for start, _initial in _clauses(words):
-        if start and _in_clause(words[max(0, start - 20) :], min(start, 20), _MANDATIVE - {"that"}):
-            continue  # "demanded that the ministry withdraw": a subjunctive
-        found = _distant_from(padded, start, table, morph)
+        if mandative and start and _in_clause(words[max(0, start - 20) :], min(start, 20), _MANDATIVE - {"that"}):
+            continue
+        found = read(padded, start)
         if found is not None and found[0] < len(words) - 1:
             return found
     return None
@@ -728,7 +735,7 @@ def _compound_before(words: list[str], k: int, table: NounTable, singular: bool)
     ("The great Church of England missionary societies were", "Age of
     consent laws vary"), which may be the subject's head after all?"""
     j = k - 1
-    while j > 0 and (words[j] in _ADVERBS or words[j].endswith("ly") and words[j].isalpha()):
+    while j > 0 and _adverb(words[j]):
         j -= 1
     last = words[j].lower()
     if words[j][:1].isupper() and (last in _PLURAL_SENSE or last in _EITHER):
@@ -838,8 +845,8 @@ def _verb_after_subject(
             return k, compound
         if word in _ADVERBS or lower.endswith("ly") and lower.isalpha() and lower not in table.noun_forms:
             k += 1
-        elif word == "to" and _infinitive_end(words, k, table) is not None:
-            k, phrase = _infinitive_end(words, k, table), "to"  # "efforts to attract investment into … has"
+        elif word == "to" and (after_verb := _infinitive_end(words, k, table)) is not None:
+            k, phrase = after_verb, "to"  # "efforts to attract investment into … has"
         elif word in _PHRASE_PREPOSITIONS:
             k, phrase = k + 1, word
         elif (_participle(lower, table) or lower.endswith("ing") and lower not in _ING_NOUNS) and words[k + 1] in _PHRASE_PREPOSITIONS:
@@ -849,7 +856,7 @@ def _verb_after_subject(
             if close is None or parentheses == 2:
                 return None
             k, parentheses, phrase = close + 1, parentheses + 1, ""
-            while k < end and (words[k] in _ADVERBS or words[k].endswith("ly") and words[k].isalpha()):
+            while k < end and _adverb(words[k]):
                 k += 1
             if k < end and words[k] != "," and words[k] not in AUXILIARY_SWAP and words[k] not in _DO_FORMS and not _present_verb(words, k, table, morph):
                 return None  # a list goes on after the comma: "including A, B and C, have"
@@ -893,6 +900,11 @@ _NOT_VERBS = frozenset(
     round double level total average mean outside inside due plus minus per via upper lower separate
     further former latter above below top bottom""".split()
 )
+
+
+def _adverb(word: str) -> bool:
+    """An adverb between a subject and its verb ("also", "currently")."""
+    return word in _ADVERBS or word.endswith("ly") and word.isalpha()
 
 
 def _infinitive_end(words: list[str], to: int, table: NounTable) -> int | None:
@@ -995,12 +1007,7 @@ _SECOND_OPENERS = frozenset("the his her its their our this these a an".split())
 
 def compound_disagreement(words: list[str], table: NounTable, morph: Morph) -> tuple[int, str] | None:
     """(index of a singular verb, its plural) after a compound subject."""
-    padded = [*words, *_PADDING]
-    for start, _initial in _clauses(words):
-        found = _compound_from(padded, start, table, morph)
-        if found is not None and found[0] < len(words) - 1:
-            return found
-    return None
+    return _first_reading(words, lambda padded, start: _compound_from(padded, start, table, morph))
 
 
 def _compound_from(words: list[str], start: int, table: NounTable, morph: Morph) -> tuple[int, str] | None:

@@ -547,14 +547,11 @@ def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
     if lex.nouns is None or lex.verbs is None:
         return
     words, texts = _noun_words(sentence)
-    for k, number in missing_auxiliaries(texts, lex.nouns, lex.verbs):
-        at = words[k].start()
-        for aux in ("is", "was") if number == "sg" else ("are", "were"):
-            yield Candidate(at, at, f"{aux} ", "predicate:auxiliary")
-    for k, number in missing_copulas(texts, lex.nouns, lex.verbs):
-        at = words[k].start()
-        for aux in ("is", "was") if number == "sg" else ("are", "were"):
-            yield Candidate(at, at, f"{aux} ", "predicate:copula")
+    for find, family in ((missing_auxiliaries, "predicate:auxiliary"), (missing_copulas, "predicate:copula")):
+        for k, number in find(texts, lex.nouns, lex.verbs):
+            at = words[k].start()
+            for aux in ("is", "was") if number == "sg" else ("are", "were"):
+                yield Candidate(at, at, f"{aux} ", family)
     for to, verb, form in infinitives_after_gerund_verbs(texts, lex.verbs):
         yield Candidate(words[to].start(), words[verb].end(), form, "predicate:gerund")
     for k, form in pasts_after_have(texts, lex.verbs, lex.nouns) + participles_as_past(texts, lex.verbs, lex.nouns):

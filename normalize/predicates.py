@@ -414,11 +414,12 @@ def _copula_subject(words: list[str], i: int, end: int, nouns: NounTable) -> tup
     bare capitalised name or noun of one or two words ("Kazakhstan",
     "Inflation") in a sentence long enough to be no headline."""
     first = words[i].lower()
-    if first in _DETERMINERS | _PLURAL_QUANTIFIERS or first.isdigit() or first in _COUNT_WORDS:
+    counted = first in _PLURAL_QUANTIFIERS or first in _COUNT_WORDS or first.isdigit()
+    if counted or first in _DETERMINERS:
         head = _head(words, i + 1, nouns, initial=False)
         if head is None:
             return None
-        number = "pl" if first in _PLURAL_QUANTIFIERS or first in _COUNT_WORDS or first.isdigit() else _number(words[head].lower(), nouns)
+        number = "pl" if counted else _number(words[head].lower(), nouns)
         return None if number is None else (head, number)
     if not words[i][:1].isupper() or first in _FUNCTION or end - i < 8:
         return None
@@ -473,6 +474,8 @@ def _before_attribution(words: list[str]) -> int:
 _PERFECT = frozenset("has have had having been".split())
 _BETWEEN = frozenset("already now also just recently successfully finally not never all both since".split())
 _PAST_SUBJECTS = frozenset("which who he she they we".split())
+# "has he sunk", "was it begun": a participle after these two words back is right.
+_BEFORE_A_PASSIVE = _PERFECT | frozenset("is are was were be get got".split())
 
 
 def pasts_after_have(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[tuple[int, str]]:
@@ -503,7 +506,7 @@ def participles_as_past(words: list[str], verbs: VerbForms, nouns: NounTable) ->
         form = verbs.past_of.get(words[k])
         if form is None or words[k - 1].lower() not in _PAST_SUBJECTS:
             continue
-        if k >= 2 and words[k - 2].lower() in _PERFECT | {"is", "are", "was", "were", "be", "get", "got"}:
+        if k >= 2 and words[k - 2].lower() in _BEFORE_A_PASSIVE:
             continue
         if words[k + 1].lower() in nouns.noun_forms:
             continue  # "in which known practitioners": an adjective

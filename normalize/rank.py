@@ -356,6 +356,8 @@ NETWORK_VETOED = ("article", "preposition", "morphology", "comma", "word-order",
 def _conflict(a: Candidate, b: Candidate) -> bool:
     if (a.start < b.end and b.start < a.end) or a.start == b.start:
         return True
+    if a.anchor is None and b.anchor is None:
+        return False  # nearly every pair: the ranker asks this for each candidate after each edit
     return any(
         x.anchor is not None and x.anchor[0] < y.end and y.start < x.anchor[1] and _may_change_number(y)
         for x, y in ((a, b), (b, a))
