@@ -858,6 +858,8 @@ def _verb_after_subject(
             k, parentheses, phrase = close + 1, parentheses + 1, ""
             while k < end and _adverb(words[k]):
                 k += 1
+            if k < end and _verb_after_parenthesis(words, k, table, morph):
+                return k, compound  # "The exhibition, which features 300 works, attract thousands"
             if k < end and words[k] != "," and words[k] not in AUXILIARY_SWAP and words[k] not in _DO_FORMS and not _present_verb(words, k, table, morph):
                 return None  # a list goes on after the comma: "including A, B and C, have"
         elif phrase and lower in ("and", "or"):
@@ -956,6 +958,22 @@ def _present_verb(words: list[str], k: int, table: NounTable, morph: Morph) -> b
     return word in table.verbs and word not in table.participles
 
 
+def _verb_after_parenthesis(words: list[str], k: int, table: NounTable, morph: Morph) -> bool:
+    """A present-tense lexical verb right after a parenthesis closes
+    ("…, attract thousands", "…, involves more than"): there a word the
+    tables also list as a noun is the verb, not a compound's first noun."""
+    word = words[k]
+    if not word.isalpha() or not word.islower() or word in _FUNCTION or word in _NOT_VERBS or word not in table.verbs:
+        return False
+    if word in table.participles or _past_form(word, morph) or not word.endswith("s") and word in _SAME_PAST:
+        return False
+    other = _agreeing(word, morph)
+    if other is None or word.endswith("s") == other.endswith("s"):
+        return False
+    after = words[k + 1]
+    return after.isalnum() and not (after in table.verbs and after not in table.noun_forms) and after.lower() not in ("of", "and", "or", ",")
+
+
 def _past_form(word: str, morph: Morph) -> bool:
     """Is ``word`` another verb's past ("saw" of "see", "fell" of "fall")?"""
     own = _agreeing(word, morph)
@@ -1017,6 +1035,7 @@ def _compound_from(words: list[str], start: int, table: NounTable, morph: Morph)
     if lower in ("each", "every", "neither", "either", "one", "a", "an", "and", "or", "but") or words[k][:1].islower() and lower not in _DETERMINERS and not both:
         return None
     items, joined, size, end = 1, False, 0, min(len(words) - 1, start + _MAX_SUBJECT)
+    named = False
     while k < end:
         word, lower = words[k], words[k].lower()
         if lower == "and" or word == "," and words[k + 1].lower() != "and":
@@ -1035,8 +1054,12 @@ def _compound_from(words: list[str], start: int, table: NounTable, morph: Morph)
             agreed = _verb_number(words, k, table, morph)
             if agreed is None or not agreed[0] or _a_title(words, start, k):
                 return None
+            if named and not _named_second(words, k):
+                return None  # "The Department of Health and the Environment is": maybe one name
             return k, agreed[1]
-        if lower in _PHRASE_PREPOSITIONS and not (both or joined):
+        if lower == "of" and not (both or joined) and words[k - 1][:1].isupper() and words[k + 1][:1].isupper():
+            named = True  # "The Ministry of Foreign Affairs and the Ministry of Economy has": two bodies' names
+        elif lower in _PHRASE_PREPOSITIONS and not (both or joined):
             return None  # "Freedom of expression and the press is": "and" may join inside the phrase
         if not joined and k > start and word.islower() and _agreeing(lower, morph) and lower.endswith("s") and words[k - 1].isalpha() and words[k - 1].lower() not in _FUNCTION:
             return None  # "The ilium slopes forward and the body is": a verb, so two clauses
@@ -1044,6 +1067,17 @@ def _compound_from(words: list[str], start: int, table: NounTable, morph: Morph)
             return None
         k, size = k + 1, size + 1
     return None
+
+
+def _named_second(words: list[str], k: int) -> bool:
+    """Is the last part of a compound before the verb at ``k`` a body's name
+    of two or more capitalised words after its determiner ("and the General
+    Directorate of Civil Defence")?"""
+    j = k - 1
+    while j > 0 and words[j].lower() != "and":
+        j -= 1
+    part = words[j + 2 : k] if words[j + 1].lower() in _SECOND_OPENERS else []
+    return sum(w[:1].isupper() for w in part) >= 2
 
 
 def _a_title(words: list[str], start: int, k: int) -> bool:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from normalize import nouns
+from normalize import nouns, tenses
 from normalize.frames import FrameTable, bare_frames
 from normalize.names import ALSO_A_COMPANY, NameTable, bare_names
 from normalize.agreement import (
@@ -44,11 +44,13 @@ from normalize.types import LINE_BREAKS
 from normalize.predicates import (
     VerbForms,
     bare_verbs_after_names,
+    infinitive_slips,
     infinitives_after_gerund_verbs,
     missing_auxiliaries,
     missing_copulas,
     participles_as_past,
     pasts_after_have,
+    relatives_without_be,
 )
 
 ARTICLES = ("a", "an", "the")
@@ -556,9 +558,36 @@ def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         yield Candidate(words[to].start(), words[verb].end(), form, "predicate:gerund")
     for k, form in pasts_after_have(texts, lex.verbs, lex.nouns) + participles_as_past(texts, lex.verbs, lex.nouns):
         yield Candidate(words[k].start(), words[k].end(), form, "predicate:form")
+    for k, number in relatives_without_be(texts, lex.nouns):
+        at = words[k].start()
+        for aux in ("is", "was") if number == "sg" else ("are", "were"):
+            yield Candidate(at, at, f"{aux} ", "predicate:copula")
+    for first, end, forms in infinitive_slips(texts, lex.verbs, lex.nouns):
+        start, stop = words[first].start(), words[end - 1].end() if end > first else words[first].start()
+        for form in forms:
+            yield Candidate(start, stop, form, "predicate:infinitive")
     for k in bare_verbs_after_names(texts, lex.verbs):
         for form in sorted(lex.verbs.forms_of.get(texts[k], ())):
             yield Candidate(words[k].start(), words[k].end(), form, "predicate:finite")
+
+
+def tense_clashes(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """A tense that clashes with a time expression in its clause ("has been
+    launched on Monday", "is in Muscat since Sunday", "if the rain will
+    continue"): see :mod:`normalize.tenses`. The model picks and confirms."""
+    if lex.nouns is None or lex.verbs is None:
+        return
+    words, texts = _noun_words(sentence)
+    checks = (
+        (tenses.perfects_with_finished_time, "tense:perfect"),
+        (tenses.presents_since, "tense:since"),
+        (tenses.wills_in_conditions, "tense:condition"),
+    )
+    for find, family in checks:
+        for edit in find(texts, lex.verbs, lex.nouns):
+            start, end = words[edit.start].start(), words[edit.end - 1].end()
+            for form in edit.replacements:
+                yield Candidate(start, end, _match_case(form, sentence[start:end]), family)
 
 
 def bare_objects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
@@ -1545,6 +1574,7 @@ FAMILIES: dict[str, Family] = {
     "frame": of_frames,
     "agreement": agreement,
     "predicate": predicates,
+    "tense": tense_clashes,
     "article": articles,
     "preposition": prepositions,
     "morphology": morphology,

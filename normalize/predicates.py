@@ -112,6 +112,29 @@ class VerbForms:
         return frozenset(self.gerund_of.values())
 
     @cached_property
+    def base_of(self) -> dict[str, str]:
+        """A finite form's base: "trains" -> "train", "built" -> "build"."""
+        out: dict[str, str] = {}
+        for base, forms in self.forms_of.items():
+            for form in forms:
+                out.setdefault(form, base)
+        return out
+
+    def participle(self, base: str) -> str:
+        """The past participle of ``base`` ("build" -> "built", "see" -> "seen")."""
+        past = next((f for f in sorted(self.forms_of.get(base, ())) if f in self.past), base + "ed")
+        return self.participle_of.get(past, past)
+
+    @cached_property
+    def base_of_gerund(self) -> dict[str, str]:
+        """An -ing form's base: "building" -> "build"."""
+        return {ing: base for base, ing in self.gerund_of.items()}
+
+    def all_forms(self, base: str) -> frozenset[str]:
+        """Every form of ``base``: itself, its finite forms and its -ing form."""
+        return frozenset({base, *self.forms_of.get(base, ()), self.gerund_of.get(base, base)})
+
+    @cached_property
     def gerund_verb_forms(self) -> frozenset[str]:
         """Every form of GERUND_VERBS but the -ing one ("considering to" is a different slip)."""
         return GERUND_VERBS.union(*(self.forms_of.get(v, ()) for v in GERUND_VERBS))
@@ -513,4 +536,137 @@ def participles_as_past(words: list[str], verbs: VerbForms, nouns: NounTable) ->
         if words[k + 1].lower() in _NOUN_BEFORE or words[k + 1].lower() == "as":
             continue  # "which given to the Romans", "which known as": a passive that lost its "was"
         found.append((k, form))
+    return found
+
+
+# ------------------------------------------------------- infinitive slips
+#
+# Verbs that take a to-infinitive: after them "to" + an -ing form is a slip
+# ("continues to growing", "decided to establishing"). Turkish, Russian and
+# Arabic mark the verbal noun and the infinitive alike, and MT output mixes
+# the two.
+INFINITIVE_VERBS = frozenset(
+    """decide agree plan intend hope want seek refuse promise expect fail manage pledge vow try aim
+    need offer attempt threaten strive undertake wish prepare arrange choose resolve continue
+    begin start""".split()
+)
+# Of those, the ones that never take an -ing object: "decided building" is a
+# slip, "continue growing", "try adding", "need updating" are not.
+_NO_GERUND_OBJECT = frozenset("decide agree plan hope want seek refuse promise expect fail manage pledge vow threaten strive choose".split())
+# Words after "is/are" + one of these that need "to": "is expected bring".
+_TO_ADJECTIVES = frozenset("expected scheduled due supposed able unable likely unlikely going ready set slated poised".split())
+_BE_FORMS = {"is": "sg", "are": "pl", "was": "sg", "were": "pl"}
+# Base forms that are adjectives or participles as often ("is open", "is
+# complete", "is set", "is free").
+_ADJECTIVE_VERBS = frozenset(
+    """open close clear free complete present separate perfect correct mean clean dry empty
+    slow quiet calm secure level equal double busy right wrong ready due well better worse
+    like near own live last even still upset welcome content""".split()
+)
+_RELATIVES = frozenset("which who that".split())
+
+
+def infinitive_slips(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(first index, index after the last, replacements) for:
+    "continues to growing" -> "grow"; "decided establishing" -> "to
+    establish"; "is connect" -> "connects" / "is connecting"; "is expected
+    bring" -> "expected to bring"."""
+    found: list[tuple[int, int, tuple[str, ...]]] = []
+    infinitive_forms = _forms(INFINITIVE_VERBS, verbs)
+    no_object_forms = _forms(_NO_GERUND_OBJECT, verbs)
+    base_of_gerund = verbs.base_of_gerund
+    n = len(words)
+    for k in range(1, n - 1):
+        word, lower, before = words[k], words[k].lower(), words[k - 1].lower()
+        if lower in base_of_gerund and word.islower():
+            base = base_of_gerund[lower]
+            if before == "to" and k >= 2 and _infinitive_to(words, k - 1, infinitive_forms, verbs):
+                found.append((k, k + 1, (base,)))
+            elif before in no_object_forms and _verb_read(words, k - 1, nouns) and _gerund_object(words, k, nouns):
+                found.append((k, k + 1, (f"to {base}",)))
+        elif before in _BE_FORMS and _bare_verb(words, k, verbs, nouns) and (words[k + 1].lower() in _OBJECT_AFTER or words[k + 1].isdigit()):
+            # An object must follow: "is connect the ports", not "is full",
+            # "are appropriate for" (adjectives the tables list as verbs).
+            number = _BE_FORMS[before]
+            finite = _finite(lower, verbs, number, past=before in ("was", "were"))
+            if finite is not None and not any(w.lower() in ("do", "does", "did", "done") for w in words[max(0, k - 8) : k]):
+                found.append((k - 1, k + 1, (finite, f"{words[k - 1]} {verbs.gerund_of.get(lower, lower)}")))
+        elif before in _TO_ADJECTIVES and k >= 2 and words[k - 2].lower() in _BE_FORMS and _bare_verb(words, k, verbs, nouns):
+            found.append((k, k, ("to ",)))
+    return found
+
+
+def _forms(bases: frozenset[str], verbs: VerbForms) -> frozenset[str]:
+    return frozenset().union(*(verbs.all_forms(b) for b in bases))
+
+
+def _infinitive_to(words: list[str], to: int, infinitive_forms: frozenset[str], verbs: VerbForms) -> bool:
+    """Does "to" at ``to`` follow a verb that takes the to-infinitive
+    ("continues to"), or repeat an earlier infinitive's "to" after "and"
+    ("urged citizens to get vaccinated and to avoiding")?"""
+    before = words[to - 1].lower()
+    if before in infinitive_forms:
+        return True
+    if before not in ("and", "or"):
+        return False
+    for j in range(to - 2, max(0, to - 16), -1):
+        if words[j].lower() == "to" and j + 1 < len(words):
+            nxt = words[j + 1].lower()
+            return nxt in verbs.base and nxt not in verbs.base_of_gerund
+    return False
+
+
+def _verb_read(words: list[str], k: int, nouns: NounTable) -> bool:
+    """Is the form at ``k`` a verb here, not a noun ("the plans", "hopes")?"""
+    lower = words[k].lower()
+    if lower.endswith("ing") or lower.endswith("ed") or lower in ("sought", "chose", "chosen"):
+        return words[k - 1].lower() not in _DETERMINERS
+    before = words[k - 1].lower()
+    return lower not in nouns.noun_forms or before in _PRONOUNS or before in ("to", "will", "would", "can", "could", "may", "might", "must", "should")
+
+
+def _gerund_object(words: list[str], k: int, nouns: NounTable) -> bool:
+    """Is the -ing word at ``k`` a verb with its object ("planning building
+    50 schools"), not a noun or compound ("planning meetings")?"""
+    lower = words[k].lower()
+    if lower in nouns.noun_forms:
+        nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+        return nxt in _DETERMINERS or nxt.isdigit() or nxt in ("next", "new", "more")
+    return True
+
+
+def _bare_verb(words: list[str], k: int, verbs: VerbForms, nouns: NounTable) -> bool:
+    """A verb's bare form that is no noun, adjective or participle ("connect")."""
+    lower = words[k].lower()
+    return (
+        words[k].islower() and lower in verbs.base and lower not in nouns.noun_forms and lower not in nouns.participles
+        and lower not in verbs.past and lower not in _ADJECTIVE_VERBS and lower not in _FUNCTION and lower.isalpha()
+    )
+
+
+def _finite(base: str, verbs: VerbForms, number: str, *, past: bool) -> str | None:
+    forms = verbs.forms_of.get(base, frozenset())
+    if past:
+        return next((f for f in sorted(forms) if f in verbs.past), None)
+    if number == "pl":
+        return base
+    return next((f for f in sorted(forms) if f in verbs.third), None)
+
+
+def relatives_without_be(words: list[str], nouns: NounTable) -> list[tuple[int, str]]:
+    """(index to insert "is/are/was/were" before, the antecedent's number) for
+    "which expected to open", "who scheduled to arrive": a relative clause
+    that lost its "be" before "expected/scheduled/… to"."""
+    found = []
+    for k in range(1, len(words) - 2):
+        if words[k].lower() not in _RELATIVES or words[k + 1].lower() not in _TO_ADJECTIVES - {"able", "unable", "ready", "going", "due", "likely", "unlikely"}:
+            continue
+        if words[k + 2] != "to":
+            continue
+        j = k - 1 if words[k - 1] != "," else k - 2
+        if j < 0 or not words[j].isalpha():
+            continue
+        number = _number(words[j].lower(), nouns) or ("sg" if words[j][:1].isupper() else None)
+        if number is not None:
+            found.append((k + 1, number))
     return found

@@ -85,6 +85,17 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     # (normalize.predicates.pasts_after_have): applied when the model agrees,
     # suggested down to -3 (a participle it strongly keeps is likely right).
     "predicate:form": (0.0, -3.0),
+    # "continues to growing" -> "grow", "decided establishing" -> "to
+    # establish", "is connect" -> "connects", "is expected bring" -> "expected
+    # to bring" (normalize.predicates.infinitive_slips): English allows no
+    # such form; applied when the model agrees.
+    "predicate:infinitive": (0.0, -3.0),
+    # A tense that clashes with a time expression in its clause
+    # (normalize.tenses: "has been launched on Monday", "is in Muscat since
+    # Sunday", "if the rain will continue"): the grammar finds the clash,
+    # applied when the model agrees, suggested unless it strongly prefers
+    # the original.
+    "tense": (0.0, -3.0),
     # "President Jokowi inaugurate the toll road": a finite verb is missing its
     # ending; which (past or present) is the editor's choice, so only suggested.
     "predicate:finite": (99.0, -99.0),
@@ -266,6 +277,7 @@ CATEGORIES = {
     "morphology": "agreement",
     "agreement": "agreement",
     "predicate": "predicate",
+    "tense": "tense",
     "article": "article",
     "preposition": "preposition",
     "comma": "punctuation",
@@ -308,6 +320,10 @@ FAMILY_HELP = {
     "suggested only); 'be' for a clause left with a predicative adjective or a passive participle "
     "('Kazakhstan ready to': predicate:copula, suggested only); an irregular verb's participle or "
     "past ('has underwent', 'which sunk': predicate:form)",
+    "tense": "the simple past for a present perfect with a finished time ('has been launched on "
+    "Monday': tense:perfect; 'had' after a past reporting verb), the present perfect for a present "
+    "with 'since' and a point in time ('is in Muscat since Sunday': tense:since), the present for "
+    "'will' in a clause of condition or time ('if the rain will continue': tense:condition)",
     "preposition": "another preposition from the confusion set, or none",
     "comma": "inserting a comma after an opening adverbial, or deleting one",
     "redundancy": "deleting padding ('the process of', 'the city of') or a repeated word",

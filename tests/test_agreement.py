@@ -403,6 +403,8 @@ def distant(sentence: str) -> str:
         ("The Ministry of Health , together with the universities , have launched a campaign .", "has"),
         # a plural before a verb that is also a plural noun
         ("The authorities plans to open new schools .", "plan"),
+        # right after a parenthesis a verb that is also a noun is the verb
+        ("The new line , which connects the zone with Moscow , violate laws .", "violates"),
     ],
 )
 def test_a_distant_subject_gets_its_verb(sentence: str, verb: str) -> None:
@@ -455,6 +457,8 @@ def compound(sentence: str) -> str | None:
         ("The European Union , the United States and Japan has pledged support .", "have"),
         ("Both the Ministry of Health and the university is working on a plan .", "are"),
         ("The ministry said that the delegation and the authorities has left .", "have"),
+        # two bodies' names, each with its "of" phrase
+        ("The Ministry of Health and the State Committee of Moscow has launched a campaign .", "have"),
     ],
 )
 def test_a_compound_subject_takes_a_plural_verb(sentence: str, verb: str) -> None:
@@ -470,6 +474,8 @@ def test_a_compound_subject_takes_a_plural_verb(sentence: str, verb: str) -> Non
         "The Education , Learning and Leisure Service takes the largest share .",
         "Each school and its university has a plan .",
         "Foreign Minister Sergey Lavrov and his Turkish counterpart were expected to arrive .",
+        # "and the" + one word may end one body's name
+        "The Ministry of Health and the Environment has launched a campaign .",
     ],
 )
 def test_one_subject_with_two_names_keeps_its_verb(sentence: str) -> None:

@@ -258,3 +258,92 @@ def test_a_clause_without_its_be_before_an_adjective_or_a_passive_gets_one(sente
 )
 def test_clauses_with_their_verb_keep_it(sentence: str) -> None:
     assert copulas(sentence) == []
+
+
+SLIP_GROUPS = [
+    "NOUN\tNN=economy NNS=economies",
+    "NOUN\tNN=school NNS=schools",
+    "NOUN\tNN=railway NNS=railways",
+    "NOUN\tNN=port NNS=ports",
+    "NOUN\tNN=side NNS=sides",
+    "NOUN\tNN=building NNS=buildings",
+    "NOUN\tNN=plan NNS=plans",
+    "NOUN\tNN=typhoon NNS=typhoons",
+    "NOUN\tNN=rain NNS=rains",
+    "NOUN\tNN=result NNS=results",
+    "VERB\tVB=continue VBD=continued VBG=continuing VBP=continue VBZ=continues",
+    "VERB\tVB=grow VBD=grew VBG=growing VBN=grown VBP=grow VBZ=grows",
+    "VERB\tVB=decide VBD=decided VBG=deciding VBP=decide VBZ=decides",
+    "VERB\tVB=establish VBD=established VBG=establishing VBP=establish VBZ=establishes",
+    "VERB\tVB=plan VBD=planned VBG=planning VBP=plan VBZ=plans",
+    "VERB\tVB=build VBD=built VBG=building VBP=build VBZ=builds",
+    "VERB\tVB=connect VBD=connected VBG=connecting VBP=connect VBZ=connects",
+    "VERB\tVB=bring VBD=brought VBG=bringing VBP=bring VBZ=brings",
+    "VERB\tVB=expect VBD=expected VBG=expecting VBP=expect VBZ=expects",
+    "VERB\tVB=open VBD=opened VBG=opening VBP=open VBZ=opens",
+    "VERB\tVB=wait VBD=waited VBG=waiting VBP=wait VBZ=waits",
+    "VERB\tVB=contribute VBD=contributed VBG=contributing VBP=contribute VBZ=contributes",
+    "VERB\tVB=develop VBD=developed VBG=developing VBP=develop VBZ=develops",
+    "VERB\tVB=avoid VBD=avoided VBG=avoiding VBP=avoid VBZ=avoids",
+    "VERB\tVB=get VBD=got VBG=getting VBN=gotten VBP=get VBZ=gets",
+]
+SLIP_NOUNS = NounTable.from_morph(SLIP_GROUPS)
+SLIP_VERBS = VerbForms.from_morph(SLIP_GROUPS)
+
+
+def slips(sentence: str) -> list[tuple[str, tuple[str, ...]]]:
+    from normalize.predicates import infinitive_slips
+
+    words = [m.group() for m in tokenize(sentence)]
+    return [(" ".join(words[i:j]), forms) for i, j, forms in infinitive_slips(words, SLIP_VERBS, SLIP_NOUNS)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The economy continues to growing steadily.", [("growing", ("grow",))]),
+        # "and to" repeats an earlier infinitive's "to"
+        ("He urged them to avoid the port and to avoiding the railway.", [("avoiding", ("avoid",))]),
+        ("The two sides decided establishing a joint commission.", [("establishing", ("to establish",))]),
+        # a noun-or-verb -ing word counts when an object follows
+        ("The city is planning building 50 new schools.", [("building", ("to build",))]),
+        ("The railway is connect the ports of the gulf.", [("is connect", ("connects", "is connecting"))]),
+        ("The railways are connect the ports.", [("are connect", ("connect", "are connecting"))]),
+        # an empty span: "to" is inserted before the verb
+        ("The typhoon is expected bring heavy rains.", [("", ("to ",))]),
+    ],
+)
+def test_infinitive_slips_are_found(sentence: str, expected: list) -> None:
+    assert slips(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The economy continues growing steadily.",  # "continue" takes the -ing form too
+        "The plan will contribute to developing the ports.",  # "to" is a preposition here
+        "All we can do is wait for the results.",  # a pseudo-cleft: "is" + bare verb is right
+        "The port is open to the ships.",  # an adjective
+        "The city is planning buildings for the port.",  # a noun after "planning"
+        "The plans building up in the ports.",  # "plans" after "the" is a noun
+    ],
+)
+def test_right_infinitives_and_gerunds_are_left_alone(sentence: str) -> None:
+    assert slips(sentence) == []
+
+
+def test_a_relative_clause_without_be_before_expected_to_gets_one() -> None:
+    from normalize.predicates import relatives_without_be
+
+    words = [m.group() for m in tokenize("The new railway, which expected to open in 2025, will cut travel time.")]
+    assert [(words[k], number) for k, number in relatives_without_be(words, SLIP_NOUNS)] == [("expected", "sg")]
+    words = [m.group() for m in tokenize("The railway, which is expected to open in 2025, will cut travel time.")]
+    assert relatives_without_be(words, SLIP_NOUNS) == []
+
+
+def test_verb_forms_know_a_form_s_base_and_a_base_s_participle() -> None:
+    assert SLIP_VERBS.base_of["grew"] == "grow" and SLIP_VERBS.base_of["builds"] == "build"
+    assert SLIP_VERBS.participle("grow") == "grown"
+    assert SLIP_VERBS.participle("build") == "built"
+    assert SLIP_VERBS.participle("connect") == "connected"
+    assert SLIP_VERBS.base_of_gerund["building"] == "build"

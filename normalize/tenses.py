@@ -1,0 +1,382 @@
+"""Tenses that clash with a time expression in the same clause.
+
+Three checks a 5-gram window cannot make, because the verb and the time
+expression that decides its tense are often ten words apart:
+
+- A present perfect with a finished past time: "The rocket has been launched
+  from Plesetsk on Monday" -> "was launched"; after a past reporting verb
+  "said the delegation has arrived in Baku the previous evening" -> "had
+  arrived". Russian, Chinese and Arabic have no perfect of their own, and
+  translators reach for it for any completed action.
+- A present (or, after an opening "Since 2020,", a simple past) where
+  "since" and a point in time say the state runs up to now: "The minister is
+  in Muscat since Sunday" -> "has been", "trains under a Japanese coach
+  since 2021" -> "has trained". Russian and French use the present here.
+- "will" in a clause of condition or time: "if the rainfall will continue" ->
+  "continues". English uses the present for the future there.
+
+Each check reads plain word tokens (``normalize.nouns.tokenize``) and names
+the span to rewrite and its replacements; the fluency model picks among them
+and confirms (``rank.GRAMMAR_MARGINS``: "tense:perfect", "tense:since",
+"tense:condition").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from normalize.agreement import _number
+from normalize.nouns import _DETERMINERS, NounTable
+from normalize.predicates import VerbForms
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_YEAR = re.compile(r"(19|20)\d\d$")
+_LAST_UNITS = _WEEKDAYS | _MONTHS | frozenset(
+    "week month year night weekend spring summer autumn fall winter season decade century".split()
+)
+_PREVIOUS_UNITS = frozenset("day evening night morning week month year weekend afternoon".split())
+_AGO_UNITS = frozenset(
+    "years year months month weeks week days day hours hour minutes decades decade ago".split()
+)
+# Words between a perfect and its time expression that show the time belongs
+# to another verb ("has agreed to hold talks on Monday", "has said it will").
+_OTHER_VERB = frozenset(
+    """to will would can could may might must should shall that which who whom whose when where while
+    after before until since because if as and but or so than nor""".split()
+)
+# A perfect with these up to the time expression runs up to now ("has risen
+# since", "has been held every year since 2005", "so far in 2024").
+_UP_TO_NOW = frozenset("since far date now already yet ever recently lately".split())
+_PAST_REPORTING = frozenset(
+    """said told noted stressed added announced stated reported confirmed explained emphasized
+    emphasised recalled informed indicated pointed underlined underscored revealed wrote""".split()
+)
+_CLAUSE_STOP = frozenset(". ; : ! ? ( ) “ ” \" « » — –".split())
+_BE_PRESENT = {"is": "has been", "are": "have been", "am": "have been"}
+_BE_PAST = {"was": "has been", "were": "have been"}
+# Before "since", words that make it part of a noun phrase, not a clause's
+# time: "its lowest level since 2008", "the first visit since", "in the
+# years since independence", "ten years since".
+_SUPERLATIVE_LIKE = frozenset("first only last most least highest lowest biggest worst best record".split())
+_TIME_PLURALS = frozenset("years months weeks days decades centuries hours".split())
+
+
+@dataclass(frozen=True)
+class TenseEdit:
+    start: int  # first word index of the span to rewrite
+    end: int  # index after the span's last word
+    replacements: tuple[str, ...]
+
+
+def finished_time(words: list[str], i: int) -> int:
+    """Length of a finished past time expression starting at ``i`` (0: none):
+    "yesterday", "last week", "on Monday", "on 12 March", "in 2019", "in
+    March", "three days ago", "the previous evening", "at 10 a.m."."""
+    n = len(words)
+    w = words[i].lower()
+    nxt = words[i + 1].lower() if i + 1 < n else ""
+    if w == "yesterday":
+        return 1
+    if w == "last" and nxt in _LAST_UNITS and not (i and words[i - 1].lower() in ("the", "over", "during", "for", "within", "in")):
+        return 2  # not "over the last month": up to now
+    if w == "the" and nxt in ("previous", "preceding") and i + 2 < n and words[i + 2].lower() in _PREVIOUS_UNITS:
+        return 3
+    if w == "the" and nxt == "day" and i + 2 < n and words[i + 2].lower() == "before":
+        return 3
+    named = i + 1 < n and words[i + 1][:1].isupper()  # "on Monday", not "on march"
+    if w == "on" and nxt in _WEEKDAYS and named:
+        return 2
+    if w == "on" and nxt.isdigit() and i + 2 < n and words[i + 2].lower() in _MONTHS:
+        return 3  # "on 12 March"
+    if w == "on" and nxt in _MONTHS and named and i + 2 < n and words[i + 2].isdigit():
+        return 3  # "on March 12"
+    if w == "in" and _YEAR.match(nxt) and not (i + 2 < n and words[i + 2] in ("-", "–")):
+        return 2
+    if w == "in" and nxt in _MONTHS and named and (i + 2 >= n or words[i + 2].lower() not in ("and", "or")):
+        return 2
+    if w.isdigit() or w in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "a", "few"):
+        j = i + 1
+        if j < n and words[j].lower() == "few":
+            j += 1
+        if j + 1 < n and words[j].lower() in _AGO_UNITS and words[j + 1].lower() == "ago":
+            return j + 2 - i
+    return 0
+
+
+def _reported(words: list[str], k: int) -> bool:
+    """Is the clause at ``k`` reported after a past reporting verb?"""
+    return any(w.lower() in _PAST_REPORTING for w in words[max(0, k - 25) : k])
+
+
+def _participle_at(words: list[str], k: int, verbs: VerbForms, nouns: NounTable) -> bool:
+    word = words[k]
+    if not word.isalpha() or not word.islower():
+        return False
+    return word in nouns.participles or word in verbs.past
+
+
+def perfects_with_finished_time(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[TenseEdit]:
+    """A present perfect whose clause names a finished past time."""
+    found = []
+    n = len(words)
+    opening = _opening_time(words)
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if lower not in ("has", "have") or (i and words[i - 1].lower() in ("to", "will", "would", "may", "might", "must", "should", "could", "can")):
+            continue
+        k = i + 1
+        adverbs = []
+        while k < n and words[k].lower().endswith("ly") and words[k].isalpha() or k < n and words[k].lower() in ("also", "already", "just", "now", "not", "never"):
+            adverbs.append(words[k])
+            k += 1
+        if k >= n or any(a.lower() in ("already", "just", "now", "never", "not") for a in adverbs):
+            continue  # "has already been delivered in May" reads as up to now in much copy
+        been = words[k].lower() == "been"
+        verb = k + 1 if been else k
+        if verb >= n or not _participle_at(words, verb, verbs, nouns):
+            continue
+        if not been and words[verb] in nouns.noun_forms and words[verb] not in nouns.participles:
+            continue
+        if not (opening and opening <= i and _first_verb_of_main_clause(words, opening, i, verbs)) and not _time_after(words, verb + 1):
+            continue
+        reported = _reported(words, i)
+        middle = " ".join(adverbs)
+        if reported:
+            form = " ".join(["had", *adverbs, "been"] if been else ["had", *adverbs])
+            found.append(TenseEdit(i, k + 1 if been else k, (form,)))
+        elif been:
+            aux = "was" if lower == "has" else "were"
+            found.append(TenseEdit(i, k + 1, (f"{aux} {middle}".strip(),)))
+        else:
+            past = verbs.past_of.get(words[verb], words[verb])
+            found.append(TenseEdit(i, verb + 1, (f"{middle} {past}".strip(),)))
+    return found
+
+
+def _time_after(words: list[str], k: int) -> bool:
+    """Does a finished time follow in the same clause, with no other verb
+    (or a mark of "up to now") between?"""
+    for j in range(k, min(len(words), k + 14)):
+        w = words[j].lower()
+        if words[j] in _CLAUSE_STOP or words[j] == "," or w in _OTHER_VERB or w in _UP_TO_NOW:
+            return False
+        if w.endswith("ing") and w not in ("during", "including", "following", "morning", "evening", "meeting", "building"):
+            return False
+        if finished_time(words, j):
+            return not any(x.lower() in _UP_TO_NOW for x in words[j : j + 6])
+    return False
+
+
+def _opening_time(words: list[str]) -> int:
+    """Index after an opening finished time and its comma ("On Monday, …",
+    "Last year, …", "In 2019, …"), or 0."""
+    size = finished_time(words, 0) if words else 0
+    if size == 0:
+        return 0
+    return size + 1 if size < len(words) and words[size] == "," else 0
+
+
+def _first_verb_of_main_clause(words: list[str], start: int, i: int, verbs: VerbForms) -> bool:
+    """Is the perfect at ``i`` the first verb after the opening time ending at ``start``?"""
+    return not any(
+        w in _CLAUSE_STOP or w == "," or w.lower() in _OTHER_VERB or w.lower() in verbs.past or w.lower() in _PAST_REPORTING
+        for w in words[start:i]
+    )
+
+
+# ---------------------------------------------------------------- since
+
+def _since_time(words: list[str], k: int) -> bool:
+    """Does "since" at ``k`` name a point in time (not "since it began",
+    "since the talks failed")?"""
+    n = len(words)
+    j = k + 1
+    if j >= n:
+        return False
+    w = words[j].lower()
+    if w in ("then", "yesterday") or _YEAR.match(w) or w in _WEEKDAYS or w in _MONTHS:
+        return True
+    if w in ("early", "late", "mid", "mid-") and j + 1 < n and (_YEAR.match(words[j + 1]) or words[j + 1].lower() in _MONTHS):
+        return True
+    if w == "last" and j + 1 < n and words[j + 1].lower() in _LAST_UNITS:
+        return True
+    if w.isdigit() and j + 1 < n and words[j + 1].lower() in _MONTHS:
+        return True
+    if w == "the" and j + 2 < n and words[j + 1].lower() in ("beginning", "start", "end", "outbreak", "onset") and words[j + 2] == "of":
+        return True
+    return False
+
+
+def presents_since(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[TenseEdit]:
+    """A present (or, after an opening "Since …,", a past) where "since" and
+    a point in time need the present perfect."""
+    found = []
+    for k, word in enumerate(words):
+        if word.lower() != "since" or not _since_time(words, k):
+            continue
+        before = [w.lower() for w in words[max(0, k - 4) : k]]
+        if any(w in _SUPERLATIVE_LIKE or w.endswith("est") and len(w) > 5 for w in before) or before and before[-1] in _TIME_PLURALS:
+            continue  # "its lowest level since 2008", "in the years since"
+        if k == 0 or k == 1 and words[0] in ("Ever", "And", "But"):
+            edit = _opening_since(words, k, verbs, nouns)
+        else:
+            edit = _verb_before_since(words, k, verbs, nouns)
+        if edit is not None:
+            found.append(edit)
+    return found
+
+
+def _opening_since(words: list[str], k: int, verbs: VerbForms, nouns: NounTable) -> TenseEdit | None:
+    comma = next((j for j in range(k + 2, min(len(words), k + 12)) if words[j] == ","), None)
+    if comma is None:
+        return None
+    for j in range(comma + 1, min(len(words), comma + 16)):
+        w = words[j]
+        if w in _CLAUSE_STOP or w == ",":
+            return None
+        lower = w.lower()
+        if lower in ("has", "have", "had", "will", "would", "can", "could", "must", "should", "may", "might"):
+            return None
+        if lower in ("when", "which", "who", "that", "where", "after", "before", "as"):
+            return None  # "Since 2019, when the law was adopted": the past belongs to that clause
+        if lower in _BE_PAST and j + 1 < len(words) and _participle_at(words, j + 1, verbs, nouns):
+            return TenseEdit(j, j + 1, (_BE_PAST[lower],))  # "were repaired" -> "have been repaired"
+        edit = _present_edit(words, j, verbs, nouns) or _past_edit(words, j, verbs, nouns)
+        if edit is not None:
+            return edit
+    return None
+
+
+def _verb_before_since(words: list[str], k: int, verbs: VerbForms, nouns: NounTable) -> TenseEdit | None:
+    """The finite verb of the clause "since" ends: the nearest before it, with
+    no clause boundary between."""
+    for j in range(k - 1, max(-1, k - 14), -1):
+        w = words[j]
+        lower = w.lower()
+        if w in _CLAUSE_STOP or w == "," or lower in ("that", "which", "who", "when", "where", "and", "but", "while", "after", "before"):
+            return None
+        if lower in ("has", "have", "had", "been", "will", "would", "to", "can", "could", "must", "should", "may", "might"):
+            return None
+        edit = _present_edit(words, j, verbs, nouns)
+        if edit is not None:
+            return edit
+        if lower in ("was", "were") or lower in verbs.past:
+            return None
+    return None
+
+
+def _present_edit(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) -> TenseEdit | None:
+    """The present perfect of a present-tense verb at ``j`` ("is" -> "has
+    been", "are working" -> "have been working", "trains" -> "has trained")."""
+    w, lower = words[j], words[j].lower()
+    if lower in _BE_PRESENT:
+        if j + 1 < len(words) and words[j + 1].lower() in ("expected", "due", "set", "scheduled", "likely", "going", "able", "the", "a", "an"):
+            return None  # "is expected since" is odd; "is the first since": a noun phrase
+        return TenseEdit(j, j + 1, (_BE_PRESENT[lower],))
+    if not w.isalpha() or not w.islower() or j == 0:
+        return None
+    prev = words[j - 1].lower()
+    if prev in _DETERMINERS or prev in ("of", "in", "on", "at", "for", "to", "with", "by", "from"):
+        return None  # a noun: "the trains since"
+    if lower in verbs.third and (lower not in nouns.noun_forms or _verb_use(words, j)):
+        base = verbs.base_of.get(lower)
+        if base is None:
+            return None
+        return TenseEdit(j, j + 1, (f"has {verbs.participle(base)}",))
+    return None
+
+
+def _verb_use(words: list[str], j: int) -> bool:
+    """A form that may be a plural noun ("trains", "heads") used as a verb:
+    a determiner or preposition follows, and a name or noun precedes."""
+    after = words[j + 1].lower() if j + 1 < len(words) else ""
+    prev = words[j - 1]
+    return (after in _DETERMINERS or after in ("under", "in", "at", "for", "with", "on")) and (
+        prev[:1].isupper() or prev.lower() in ("he", "she", "it")
+        or prev.isalpha() and prev.islower() and not prev.endswith(("al", "ic", "ive", "ous", "ful", "ed", "ing"))
+    )
+
+
+def _past_edit(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) -> TenseEdit | None:
+    """The present perfect of a simple past after an opening "Since …,"."""
+    w, lower = words[j], words[j].lower()
+    if not w.isalpha() or not w.islower() or lower not in verbs.past or lower in nouns.noun_forms:
+        return None
+    if words[j - 1].lower() in _DETERMINERS or words[j - 1].lower() in ("of", "in", "on", "by", "with"):
+        return None  # "the planned", "by trained staff": a participle as an adjective
+    base = verbs.base_of.get(lower)
+    if base is None:
+        return None
+    part = verbs.participle(base)
+    return TenseEdit(j, j + 1, (f"has {part}", f"have {part}"))
+
+
+# ----------------------------------------------------------- if ... will
+
+_CONDITION_OPENERS = frozenset("if unless once when until".split())
+# "asked if he will", "unclear when the plant will open": an indirect
+# question, where "will" is right.
+_ASKING = frozenset(
+    """ask asks asked asking know knows knew see sees saw decide decides decided clear unclear sure
+    unsure wonder wonders wondered check determine question whether tell told say said announce
+    announced report reported confirm confirmed inform informed discuss discussed specify specified
+    known""".split()
+)
+_SUBJECT_PRONOUNS = {"he": "sg", "she": "sg", "it": "sg", "they": "pl", "we": "pl", "you": "pl", "i": "pl"}
+
+
+def wills_in_conditions(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[TenseEdit]:
+    """"will" + a bare verb in a clause opened by "if", "unless", "once",
+    "until" or (opening the sentence) "when"."""
+    found = []
+    n = len(words)
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if lower not in _CONDITION_OPENERS or lower == "when" and i != 0 or lower == "until" and i != 0:
+            continue
+        if i and (words[i - 1].lower() in _ASKING or words[i - 1].lower() == "even" and lower == "if"):
+            continue
+        if lower == "if" and i + 1 < n and words[i + 1].lower() in ("any", "so", "not", "necessary", "needed", "possible", "at"):
+            continue
+        will = next((j for j in range(i + 2, min(n, i + 10)) if words[j].lower() == "will"), None)
+        if will is None or any(w in _CLAUSE_STOP or w == "," or w.lower() in _OTHER_VERB - {"to"} for w in words[i + 1 : will]):
+            continue
+        if will + 1 >= n:
+            continue
+        verb = words[will + 1].lower()
+        number = _subject_number(words, i + 1, will, nouns)
+        if number is None:
+            continue
+        if verb == "be":
+            form = "is" if number == "sg" else "are"
+        elif verb in verbs.forms_of and verb.islower():
+            third = next((f for f in verbs.forms_of[verb] if f in verbs.third), None)
+            if third is None:
+                continue
+            form = third if number == "sg" else verb
+        else:
+            continue
+        found.append(TenseEdit(will, will + 2, (form,)))
+    return found
+
+
+def _subject_number(words: list[str], start: int, end: int, nouns: NounTable) -> str | None:
+    """Number of the subject between a condition's opener and "will"."""
+    if end - start == 1 and words[start].lower() in _SUBJECT_PRONOUNS:
+        return _SUBJECT_PRONOUNS[words[start].lower()]
+    if words[start].lower() not in _DETERMINERS and not words[start][:1].isupper():
+        return None
+    head = None
+    for j in range(start, end):
+        w = words[j]
+        if w.lower() in ("of", "in", "on", "at", "for", "with", "from"):
+            break
+        if w.isalpha():
+            head = j
+    if head is None:
+        return None
+    return _number(words[head].lower(), nouns)

@@ -1,0 +1,168 @@
+"""Tenses that clash with a time expression (normalize.tenses) on small word tables."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.nouns import NounTable, tokenize
+from normalize.predicates import VerbForms
+from normalize.tenses import finished_time, perfects_with_finished_time, presents_since, wills_in_conditions
+
+GROUPS = [
+    "NOUN\tNN=rocket NNS=rockets",
+    "NOUN\tNN=delegation NNS=delegations",
+    "NOUN\tNN=minister NNS=ministers",
+    "NOUN\tNN=road NNS=roads",
+    "NOUN\tNN=rainfall NNS=rainfalls",
+    "NOUN\tNN=level NNS=levels",
+    "NOUN\tNN=report NNS=reports",
+    "NOUN\tNN=talk NNS=talks",
+    "NOUN\tNN=train NNS=trains",
+    "NOUN\tNN=coach NNS=coaches",
+    "NOUN\tNN=bridge NNS=bridges",
+    "NOUN\tNN=export NNS=exports",
+    "VERB\tVB=launch VBD=launched VBG=launching VBN=launched VBP=launch VBZ=launches",
+    "VERB\tVB=arrive VBD=arrived VBG=arriving VBN=arrived VBP=arrive VBZ=arrives",
+    "VERB\tVB=see VBD=saw VBG=seeing VBN=seen VBP=see VBZ=sees",
+    "VERB\tVB=meet VBD=met VBG=meeting VBN=met VBP=meet VBZ=meets",
+    "VERB\tVB=repair VBD=repaired VBG=repairing VBN=repaired VBP=repair VBZ=repairs",
+    "VERB\tVB=train VBD=trained VBG=training VBN=trained VBP=train VBZ=trains",
+    "VERB\tVB=continue VBD=continued VBG=continuing VBN=continued VBP=continue VBZ=continues",
+    "VERB\tVB=agree VBD=agreed VBG=agreeing VBN=agreed VBP=agree VBZ=agrees",
+    "VERB\tVB=hold VBD=held VBG=holding VBN=held VBP=hold VBZ=holds",
+    "VERB\tVB=close VBD=closed VBG=closing VBN=closed VBP=close VBZ=closes",
+    "VERB\tVB=fall VBD=fell VBG=falling VBN=fallen VBP=fall VBZ=falls",
+    "VERB\tVB=rise VBD=rose VBG=rising VBN=risen VBP=rise VBZ=rises",
+    "VERB\tVB=say VBD=said VBG=saying VBN=said VBP=say VBZ=says",
+    "VERB\tVB=ask VBD=asked VBG=asking VBN=asked VBP=ask VBZ=asks",
+    "VERB\tVB=open VBD=opened VBG=opening VBN=opened VBP=open VBZ=opens",
+]
+NOUNS = NounTable.from_morph(GROUPS)
+VERBS = VerbForms.from_morph(GROUPS)
+
+
+def edits(find, sentence: str) -> list[tuple[str, tuple[str, ...]]]:
+    words = [m.group() for m in tokenize(sentence)]
+    return [(" ".join(words[e.start : e.end]), e.replacements) for e in find(words, VERBS, NOUNS)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "size"),
+    [
+        ("yesterday", 1), ("last week", 2), ("on Monday", 2), ("on 12 March", 3), ("on March 12", 3),
+        ("in 2019", 2), ("in March", 2), ("three days ago", 3), ("a few years ago", 4),
+        ("the previous evening", 3), ("the day before", 3),
+        ("on march", 0), ("in May and June", 0), ("next week", 0), ("in 2019-2020", 0),
+    ],
+)
+def test_finished_times(phrase: str, size: int) -> None:
+    assert finished_time(phrase.split(), 0) == size
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The rocket has been launched from the cosmodrome on Monday.", [("has been", ("was",))]),
+        ("The rockets have been launched on Monday.", [("have been", ("were",))]),
+        ("He has seen the report three days ago.", [("has seen", ("saw",))]),
+        # after a past reporting verb: the past perfect
+        ("The minister said the delegation has arrived in Baku the previous evening.", [("has", ("had",))]),
+        # an opening finished time and the main clause's first verb
+        ("On Monday, the minister has met the delegation.", [("has met", ("met",))]),
+    ],
+)
+def test_a_perfect_with_a_finished_time_becomes_past(sentence: str, expected: list) -> None:
+    assert edits(perfects_with_finished_time, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bridge has been closed since Monday.",  # up to now
+        "The minister has agreed to hold talks on Monday.",  # the time is the infinitive's
+        "Exports have risen over the last month.",  # "over the last month": up to now
+        "The rocket was launched on Monday.",
+        "The minister has already met the delegation in March.",  # "already": left to the editor
+        "On Monday, the minister said the delegation has arrived.",  # not the main clause's first verb
+    ],
+)
+def test_perfects_that_run_up_to_now_are_left_alone(sentence: str) -> None:
+    assert edits(perfects_with_finished_time, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The minister is in Baku since Sunday.", [("is", ("has been",))]),
+        ("The delegation trains under a coach since 2021.", [("trains", ("has trained",))]),
+        ("Since 2020, more roads were repaired in the region.", [("were", ("have been",))]),
+        ("Since January, exports rose by 5 percent.", [("rose", ("has risen", "have risen"))]),
+        ("Since the beginning of the year, the talks are continuing.", [("are", ("have been",))]),
+    ],
+)
+def test_since_a_point_in_time_needs_the_perfect(sentence: str, expected: list) -> None:
+    assert edits(presents_since, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exports fell to their lowest level since 2008.",  # "since" inside a noun phrase
+        "The bridge has been closed since Monday.",
+        "The minister is in Baku since the talks began.",  # "since" + a clause may mean "because"
+        "Since 2019, when the report was published, exports rose.",  # the past is the "when" clause's
+        "It is the first report since 2019.",
+    ],
+)
+def test_since_with_a_perfect_or_in_a_noun_phrase_is_left_alone(sentence: str) -> None:
+    assert edits(presents_since, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He warned that if the rainfall will continue, the level may rise.", [("will continue", ("continues",))]),
+        ("If the talks will continue, the level may rise.", [("will continue", ("continue",))]),
+        ("When the bridge will be open, the roads will close.", [("will be", ("is",))]),
+    ],
+)
+def test_will_in_a_condition_becomes_present(sentence: str, expected: list) -> None:
+    assert edits(wills_in_conditions, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He asked if the talks will continue.",  # an indirect question
+        "The talks will resume in May, when the minister will arrive.",  # a relative "when"
+        "It is unclear if the rainfall will continue.",
+    ],
+)
+def test_will_in_an_indirect_question_is_left_alone(sentence: str) -> None:
+    assert edits(wills_in_conditions, sentence) == []
+
+
+def test_the_tense_family_proposes_the_edits() -> None:
+    from normalize.candidates import Lexicon, generate
+
+    lex = Lexicon({}, {}, nouns=NOUNS, verbs=VERBS)
+    sentence = "The rocket has been launched from the cosmodrome on Monday."
+    (cand,) = generate(sentence, lex, families=["tense"])
+    assert cand.family == "tense:perfect"
+    assert cand.apply(sentence) == "The rocket was launched from the cosmodrome on Monday."
+
+
+WORDS = st.sampled_from(
+    "the a has have been is are was were will if when since on in last Monday March 2019 ago three days "
+    "launched seen said rocket rockets trains continue , . ! ? ( ) “ ” the previous evening".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, min_size=0, max_size=24))
+def test_arbitrary_words_never_crash_and_spans_are_in_range(words: list[str]) -> None:
+    for find in (perfects_with_finished_time, presents_since, wills_in_conditions):
+        for edit in find(words, VERBS, NOUNS):
+            assert 0 <= edit.start < edit.end <= len(words) and edit.replacements
