@@ -646,6 +646,11 @@ _PLURAL_MODIFIERS = frozenset(
     earnings awards games nations states""".split()
 )
 _DO_FORMS = {"does": "do", "do": "does"}
+_PARTICLES = frozenset("out up off down over".split())  # "carried out by", "set up in"
+_THAT_VERBS = frozenset(
+    "show shows suggest suggests indicate indicates confirm confirms prove proves reveal reveals demonstrate demonstrates mean means".split()
+)
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 _PADDING = ("", "", "", "", "")
 # A word's other forms and their kinds, from the model's tables
 # (``candidates.Lexicon.morph``: "plans" -> ("plan", "agreement"), ...).
@@ -851,6 +856,8 @@ def _verb_after_subject(
             k, phrase = k + 1, word
         elif (_participle(lower, table) or lower.endswith("ing") and lower not in _ING_NOUNS) and words[k + 1] in _PHRASE_PREPOSITIONS:
             k += 1  # "the sanctions imposed by", "citizens working on"
+        elif _participle(lower, table) and words[k + 1] in _PARTICLES and words[k + 2] in _PHRASE_PREPOSITIONS:
+            k += 2  # "the inspection carried out by"
         elif word == ",":
             close = _parenthesis_end(words, k, table)
             if close is None or parentheses == 2:
@@ -873,7 +880,9 @@ def _verb_after_subject(
             if phrase not in ("between", "among"):
                 if nxt[:1].islower() and determined:
                     return None  # "and the meanings of", "and the length was": a second subject or a clause
-                compound = True  # "of rice and coffee", or "and details of its structure were", "and the Ministry of Labor have"
+                last = words[k - 1]
+                # "of the second and third power units": "and" joins two modifiers, not two nouns
+                compound = compound or last[:1].isupper() or last.lower() in table.noun_forms and last.lower() not in _ORDINALS or not last.isalpha()
             k += 1
         elif phrase and _phrase_word(words, k, table, morph):
             k += 1
@@ -944,7 +953,9 @@ def _present_verb(words: list[str], k: int, table: NounTable, morph: Morph) -> b
     while j + 1 < len(words) and words[j].endswith("ly") and words[j].isalpha():
         j += 1
     after = words[j]
-    if not (after.isalnum() or after in ("%", "“", '"', "«")) or after.lower() in _STOP or after in table.verbs and after not in table.noun_forms:
+    if after.lower() == "that" and word in _THAT_VERBS:
+        pass  # "The results of the inspection … shows that": a verb of showing before its clause
+    elif not (after.isalnum() or after in ("%", "“", '"', "«")) or after.lower() in _STOP or after in table.verbs and after not in table.noun_forms:
         return False  # "Maiden shame lasts", "air travel globally increased": a verb follows, so this is none
     if not word.endswith("s") and after.islower() and after in table.noun_forms and after not in _DETERMINERS:
         return False  # "hate speech", "research companies": a compound's first noun
@@ -983,6 +994,8 @@ def _past_form(word: str, morph: Morph) -> bool:
 def _phrase_word(words: list[str], k: int, table: NounTable, morph: Morph) -> bool:
     """A word a subject's prepositional phrase may hold."""
     word, lower = words[k], words[k].lower()
+    if lower in _ORDINALS:
+        return True  # "of the second and third power units"
     if lower in _DETERMINERS or lower in ("of", "'s", "%") or word[:1].isdigit():
         return lower not in ("which", "what", "whose", "whichever", "whatever", "that")
     if lower in _FUNCTION or lower in _STOP or lower in _NEGATED_MODALS or word.islower() and _past_form(lower, morph):

@@ -582,6 +582,7 @@ def tense_clashes(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
         (tenses.perfects_with_finished_time, "tense:perfect"),
         (tenses.presents_since, "tense:since"),
         (tenses.wills_in_conditions, "tense:condition"),
+        (tenses.presents_after_past_time, "tense:opening"),
     )
     for find, family in checks:
         for edit in find(texts, lex.verbs, lex.nouns):

@@ -484,6 +484,8 @@ def _before_attribution(words: list[str]) -> int:
             continue  # a clause between commas ("which represent 40 member states") is no attribution
         if segment[0] in _ATTRIBUTION or segment[-1] in _ATTRIBUTION:
             return j  # ", said the minister", ", the ministry said", ", according to …"
+        if stop == last and any(w in _ATTRIBUTION for w in segment[1:5]) and words[j + 1][:1].isupper():
+            return j  # ", Foreign Minister said during a press conference in Ankara."
     return last
 
 
@@ -584,6 +586,11 @@ def infinitive_slips(words: list[str], verbs: VerbForms, nouns: NounTable) -> li
                 found.append((k, k + 1, (base,)))
             elif before in no_object_forms and _verb_read(words, k - 1, nouns) and _gerund_object(words, k, nouns):
                 found.append((k, k + 1, (f"to {base}",)))
+        elif before == "be" and k >= 2 and words[k - 2].lower() in ("to", "will", "can", "must", "should", "would", "could", "may", "might") and _bare_verb(words, k, verbs, nouns) and _object_next(words, k, nouns):
+            # "is expected to be create about 3,000 jobs": drop "be", or the passive
+            found.append((k - 1, k + 1, (words[k], f"be {verbs.participle(lower)}")))
+        elif before in no_object_forms and before.endswith("ed") and _verb_read(words, k - 1, nouns) and _base_with_object(words, k, verbs, nouns):
+            found.append((k, k, ("to ",)))  # "decided extend the ban"
         elif before in _BE_FORMS and _bare_verb(words, k, verbs, nouns) and (words[k + 1].lower() in _OBJECT_AFTER or words[k + 1].isdigit()):
             # An object must follow: "is connect the ports", not "is full",
             # "are appropriate for" (adjectives the tables list as verbs).
@@ -591,9 +598,28 @@ def infinitive_slips(words: list[str], verbs: VerbForms, nouns: NounTable) -> li
             finite = _finite(lower, verbs, number, past=before in ("was", "were"))
             if finite is not None and not any(w.lower() in ("do", "does", "did", "done") for w in words[max(0, k - 8) : k]):
                 found.append((k - 1, k + 1, (finite, f"{words[k - 1]} {verbs.gerund_of.get(lower, lower)}")))
-        elif before in _TO_ADJECTIVES and k >= 2 and words[k - 2].lower() in _BE_FORMS and _bare_verb(words, k, verbs, nouns):
+        elif before in _TO_ADJECTIVES and k >= 2 and words[k - 2].lower() in _BE_FORMS and (
+            _bare_verb(words, k, verbs, nouns) or before in ("able", "unable") and _base_with_object(words, k, verbs, nouns)
+        ):
             found.append((k, k, ("to ",)))
     return found
+
+
+def _object_next(words: list[str], k: int, nouns: NounTable) -> bool:
+    """Does an object (a determiner, a number, a noun) follow the verb at ``k``?"""
+    nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+    return nxt in _OBJECT_AFTER or nxt.isdigit() or nxt in ("about", "more", "over", "new") or nxt in nouns.noun_forms
+
+
+def _base_with_object(words: list[str], k: int, verbs: VerbForms, nouns: NounTable) -> bool:
+    """A bare verb at ``k`` (even one that is also a noun: "increase", "extend")
+    followed by its object's determiner or adjective ("extend the ban",
+    "increase bilateral trade")."""
+    lower = words[k].lower()
+    if not words[k].islower() or lower not in verbs.base or lower in verbs.past or lower in _ADJECTIVE_VERBS or lower in _FUNCTION:
+        return False
+    nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+    return nxt in _OBJECT_AFTER or nxt.isdigit() or nxt.isalpha() and nxt not in nouns.noun_forms and nxt not in _FUNCTION and not nxt.endswith("ly")
 
 
 def _forms(bases: frozenset[str], verbs: VerbForms) -> frozenset[str]:

@@ -55,6 +55,7 @@ _PAST_REPORTING = frozenset(
     """said told noted stressed added announced stated reported confirmed explained emphasized
     emphasised recalled informed indicated pointed underlined underscored revealed wrote""".split()
 )
+_FINITE_STOP = frozenset("has have had is are was were between".split())
 _CLAUSE_STOP = frozenset(". ; : ! ? ( ) “ ” \" « » — –".split())
 _BE_PRESENT = {"is": "has been", "are": "have been", "am": "have been"}
 _BE_PAST = {"was": "has been", "were": "have been"}
@@ -141,7 +142,7 @@ def perfects_with_finished_time(words: list[str], verbs: VerbForms, nouns: NounT
             continue
         if not been and words[verb] in nouns.noun_forms and words[verb] not in nouns.participles:
             continue
-        if not (opening and opening <= i and _first_verb_of_main_clause(words, opening, i, verbs)) and not _time_after(words, verb + 1):
+        if not (opening and opening <= i and _first_verb_of_main_clause(words, opening, i, verbs)) and not _time_after(words, verb + 1, verbs):
             continue
         reported = _reported(words, i)
         middle = " ".join(adverbs)
@@ -157,13 +158,15 @@ def perfects_with_finished_time(words: list[str], verbs: VerbForms, nouns: NounT
     return found
 
 
-def _time_after(words: list[str], k: int) -> bool:
+def _time_after(words: list[str], k: int, verbs: VerbForms) -> bool:
     """Does a finished time follow in the same clause, with no other verb
     (or a mark of "up to now") between?"""
     for j in range(k, min(len(words), k + 14)):
         w = words[j].lower()
-        if words[j] in _CLAUSE_STOP or words[j] == "," or w in _OTHER_VERB or w in _UP_TO_NOW:
-            return False
+        if w == "from" and "to" in words[j + 1 : j + 8] or j > k and w in verbs.past and words[j].islower():
+            return False  # a span ("from 15 in 2002 to 44 in 2006"), or another verb ("governments formed in 1972")
+        if words[j] in _CLAUSE_STOP or words[j] == "," or w in _OTHER_VERB or w in _UP_TO_NOW or w in _FINITE_STOP:
+            return False  # another clause, a span ("from 15 in 2002 to 44"), or a mark of "up to now"
         if w.endswith("ing") and w not in ("during", "including", "following", "morning", "evening", "meeting", "building"):
             return False
         if finished_time(words, j):
@@ -211,11 +214,40 @@ def _since_time(words: list[str], k: int) -> bool:
     return False
 
 
+_DURATION_UNITS = frozenset("years decades months weeks days".split())
+_DURATION_OPENERS = frozenset("more over almost nearly".split())
+
+
+def _up_to_now_duration(words: list[str], k: int) -> bool:
+    """Does "for" at ``k`` open a span that runs up to now: "for more than
+    30 years", "for over a decade", "for 15 years now", "for the past five
+    years"? (A bare "for 30 years" may lie ahead: "the lease runs for 30 years".)"""
+    j, n = k + 1, len(words)
+    lead = words[j].lower() if j < n else ""
+    if lead in ("the",) and j + 1 < n and words[j + 1].lower() in ("past", "last"):
+        j, lead = j + 2, "past"
+    elif lead in _DURATION_OPENERS:
+        j += 2 if lead == "more" and j + 1 < n and words[j + 1].lower() == "than" else 1
+    count = words[j].lower() if j < n else ""
+    if not (count.isdigit() or count in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "a")):
+        return False
+    unit = words[j + 1].lower() if j + 1 < n else ""
+    if unit not in _DURATION_UNITS and not (count == "a" and unit in ("decade", "year", "month")):
+        return False
+    now = j + 2 < n and words[j + 2].lower() in ("now", "already")
+    return lead in _DURATION_OPENERS or lead == "past" or now
+
+
 def presents_since(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[TenseEdit]:
     """A present (or, after an opening "Since …,", a past) where "since" and
-    a point in time need the present perfect."""
+    a point in time, or "for more than 30 years", need the present perfect."""
     found = []
     for k, word in enumerate(words):
+        if word.lower() == "for" and k > 0 and _up_to_now_duration(words, k):
+            edit = _verb_before_since(words, k, verbs, nouns)
+            if edit is not None:
+                found.append(edit)
+            continue
         if word.lower() != "since" or not _since_time(words, k):
             continue
         before = [w.lower() for w in words[max(0, k - 4) : k]]
@@ -287,6 +319,10 @@ def _present_edit(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) 
         if base is None:
             return None
         return TenseEdit(j, j + 1, (f"has {verbs.participle(base)}",))
+    if lower in verbs.base and lower not in nouns.noun_forms and lower not in verbs.past and (
+        words[j - 1][:1].isupper() or prev in ("they", "we") or nouns.plural(prev)
+    ):
+        return TenseEdit(j, j + 1, (f"have {verbs.participle(lower)}",))  # "Kazakhstan and Russia cooperate … for more than 30 years"
     return None
 
 
@@ -308,6 +344,8 @@ def _past_edit(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) -> 
         return None
     if words[j - 1].lower() in _DETERMINERS or words[j - 1].lower() in ("of", "in", "on", "by", "with"):
         return None  # "the planned", "by trained staff": a participle as an adjective
+    if j + 1 < len(words) and words[j + 1].lower() in ("is", "are", "was", "were", "has", "have"):
+        return None  # "most new servers linked are anycast": a participle, the verb follows
     base = verbs.base_of.get(lower)
     if base is None:
         return None
@@ -380,3 +418,38 @@ def _subject_number(words: list[str], start: int, end: int, nouns: NounTable) ->
     if head is None:
         return None
     return _number(words[head].lower(), nouns)
+
+
+# ------------------------------------------------- opening past time
+
+# Openings that can only mean the past ("On Monday" may be next Monday).
+_PAST_ONLY = frozenset({"yesterday", "last", "ago", "previous", "day"})
+
+
+def presents_after_past_time(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[TenseEdit]:
+    """The main clause's first verb after an opening finished time: a
+    present after "Yesterday," or "Last week," ("Yesterday, the President
+    receives" -> "received"), a past perfect after any ("On Monday, the
+    Prime Minister had visited" -> "visited")."""
+    start = _opening_time(words)
+    if not start:
+        return []
+    past_only = any(w.lower() in _PAST_ONLY for w in words[: start - 1])
+    # A day, not a year: "In 1995, Albania had been accepted" may be before a later event.
+    dated = past_only or words[1].lower() in _WEEKDAYS
+    for j in range(start, min(len(words), start + 12)):
+        w, lower = words[j], words[j].lower()
+        if w in _CLAUSE_STOP or w == "," or lower in _OTHER_VERB or lower in _PAST_REPORTING:
+            return []
+        if lower == "had" and dated and j + 1 < len(words) and words[j + 1] != "been" and _participle_at(words, j + 1, verbs, nouns) and words[j + 1] not in nouns.noun_forms:
+            past = verbs.past_of.get(words[j + 1], words[j + 1])
+            return [TenseEdit(j, j + 2, (past,))]
+        if lower in verbs.past or lower in ("was", "were", "has", "have", "will", "would"):
+            return []
+        if past_only and lower in ("is", "are"):
+            return [TenseEdit(j, j + 1, ("was" if lower == "is" else "were",))]
+        if past_only and j > start and lower in verbs.third and (lower not in nouns.noun_forms or _verb_use(words, j)):
+            base = verbs.base_of.get(lower)
+            past = next((f for f in sorted(verbs.forms_of.get(base or "", ())) if f in verbs.past), None)
+            return [TenseEdit(j, j + 1, (past,))] if past else []
+    return []

@@ -403,6 +403,8 @@ def distant(sentence: str) -> str:
         ("The Ministry of Health , together with the universities , have launched a campaign .", "has"),
         # a plural before a verb that is also a plural noun
         ("The authorities plans to open new schools .", "plan"),
+        # "and" between two ordinals joins modifiers, not two subjects
+        ("The level of the second and third schools in the zone are high .", "is"),
         # right after a parenthesis a verb that is also a noun is the verb
         ("The new line , which connects the zone with Moscow , violate laws .", "violates"),
     ],

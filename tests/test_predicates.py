@@ -286,6 +286,7 @@ SLIP_GROUPS = [
     "VERB\tVB=develop VBD=developed VBG=developing VBP=develop VBZ=develops",
     "VERB\tVB=avoid VBD=avoided VBG=avoiding VBP=avoid VBZ=avoids",
     "VERB\tVB=get VBD=got VBG=getting VBN=gotten VBP=get VBZ=gets",
+    "VERB\tVB=extend VBD=extended VBG=extending VBP=extend VBZ=extends",
 ]
 SLIP_NOUNS = NounTable.from_morph(SLIP_GROUPS)
 SLIP_VERBS = VerbForms.from_morph(SLIP_GROUPS)
@@ -311,6 +312,9 @@ def slips(sentence: str) -> list[tuple[str, tuple[str, ...]]]:
         ("The railways are connect the ports.", [("are connect", ("connect", "are connecting"))]),
         # an empty span: "to" is inserted before the verb
         ("The typhoon is expected bring heavy rains.", [("", ("to ",))]),
+        ("The two sides decided extend the railway.", [("", ("to ",))]),
+        # "be" + a bare verb: drop "be" or make it a passive
+        ("The plan is expected to be build 50 schools.", [("be build", ("build", "be built"))]),
     ],
 )
 def test_infinitive_slips_are_found(sentence: str, expected: list) -> None:

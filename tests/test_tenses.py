@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 from normalize.nouns import NounTable, tokenize
 from normalize.predicates import VerbForms
-from normalize.tenses import finished_time, perfects_with_finished_time, presents_since, wills_in_conditions
+from normalize.tenses import (
+    finished_time,
+    perfects_with_finished_time,
+    presents_after_past_time,
+    presents_since,
+    wills_in_conditions,
+)
 
 GROUPS = [
     "NOUN\tNN=rocket NNS=rockets",
@@ -38,6 +44,12 @@ GROUPS = [
     "VERB\tVB=say VBD=said VBG=saying VBN=said VBP=say VBZ=says",
     "VERB\tVB=ask VBD=asked VBG=asking VBN=asked VBP=ask VBZ=asks",
     "VERB\tVB=open VBD=opened VBG=opening VBN=opened VBP=open VBZ=opens",
+    "VERB\tVB=cooperate VBD=cooperated VBG=cooperating VBN=cooperated VBP=cooperate VBZ=cooperates",
+    "VERB\tVB=receive VBD=received VBG=receiving VBN=received VBP=receive VBZ=receives",
+    "VERB\tVB=visit VBD=visited VBG=visiting VBN=visited VBP=visit VBZ=visits",
+    "VERB\tVB=run VBD=ran VBG=running VBN=run VBP=run VBZ=runs",
+    "VERB\tVB=accept VBD=accepted VBG=accepting VBN=accepted VBP=accept VBZ=accepts",
+    "VERB\tVB=form VBD=formed VBG=forming VBN=formed VBP=form VBZ=forms",
 ]
 NOUNS = NounTable.from_morph(GROUPS)
 VERBS = VerbForms.from_morph(GROUPS)
@@ -86,6 +98,8 @@ def test_a_perfect_with_a_finished_time_becomes_past(sentence: str, expected: li
         "The rocket was launched on Monday.",
         "The minister has already met the delegation in March.",  # "already": left to the editor
         "On Monday, the minister said the delegation has arrived.",  # not the main clause's first verb
+        "Exports have risen from 15 in 2002 to 44 in 2006.",  # a span, not a point
+        "The minister has met delegations formed in 2019.",  # the time is the participle's
     ],
 )
 def test_perfects_that_run_up_to_now_are_left_alone(sentence: str) -> None:
@@ -100,6 +114,8 @@ def test_perfects_that_run_up_to_now_are_left_alone(sentence: str) -> None:
         ("Since 2020, more roads were repaired in the region.", [("were", ("have been",))]),
         ("Since January, exports rose by 5 percent.", [("rose", ("has risen", "have risen"))]),
         ("Since the beginning of the year, the talks are continuing.", [("are", ("have been",))]),
+        # a span that runs up to now
+        ("Kazakhstan and Russia cooperate in the field for more than 30 years.", [("cooperate", ("have cooperated",))]),
     ],
 )
 def test_since_a_point_in_time_needs_the_perfect(sentence: str, expected: list) -> None:
@@ -114,6 +130,7 @@ def test_since_a_point_in_time_needs_the_perfect(sentence: str, expected: list) 
         "The minister is in Baku since the talks began.",  # "since" + a clause may mean "because"
         "Since 2019, when the report was published, exports rose.",  # the past is the "when" clause's
         "It is the first report since 2019.",
+        "The lease of the bridge runs for 30 years.",  # a span that may lie ahead
     ],
 )
 def test_since_with_a_perfect_or_in_a_noun_phrase_is_left_alone(sentence: str) -> None:
@@ -144,6 +161,29 @@ def test_will_in_an_indirect_question_is_left_alone(sentence: str) -> None:
     assert edits(wills_in_conditions, sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Yesterday, the minister receives the delegation.", [("receives", ("received",))]),
+        ("On Monday, the minister had visited the bridge.", [("had visited", ("visited",))]),
+    ],
+)
+def test_a_present_or_past_perfect_after_an_opening_past_time_becomes_past(sentence: str, expected: list) -> None:
+    assert edits(presents_after_past_time, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday, the minister visits the bridge.",  # may be next Monday
+        "In 1995, the minister had been accepted into the talks.",  # a year: a later event may follow
+        "Yesterday, the minister said the talks are continuing.",  # the present is the reported clause's
+    ],
+)
+def test_openings_that_allow_the_tense_are_left_alone(sentence: str) -> None:
+    assert edits(presents_after_past_time, sentence) == []
+
+
 def test_the_tense_family_proposes_the_edits() -> None:
     from normalize.candidates import Lexicon, generate
 
@@ -163,6 +203,6 @@ WORDS = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(WORDS, min_size=0, max_size=24))
 def test_arbitrary_words_never_crash_and_spans_are_in_range(words: list[str]) -> None:
-    for find in (perfects_with_finished_time, presents_since, wills_in_conditions):
+    for find in (perfects_with_finished_time, presents_since, wills_in_conditions, presents_after_past_time):
         for edit in find(words, VERBS, NOUNS):
             assert 0 <= edit.start < edit.end <= len(words) and edit.replacements
