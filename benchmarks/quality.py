@@ -3,7 +3,7 @@
 Usage: python benchmarks/quality.py [--strategy rules --strategy rules+model] [--out benchmarks/quality.md]
 
 Sets: wirecopy-dev (../shared/data, tuned on), and the project's own sets in
-benchmarks/data/ (own, own3, own4, own6-own8, own10-own14 and own16 were tuned on in later rounds;
+benchmarks/data/ (own, own3, own4, own6-own8, own10-own14, own16 and own23-own26 were tuned on in later rounds;
 own2, own5, own9, own15, own17, own18, own19, own20, own21 and own22 were kept out of rule writing as the independent check).
 """
 
@@ -34,6 +34,10 @@ SETS = [
     ("own13 (from Chinese, Vietnamese, Korean, Japanese...)", HERE / "data" / "wirecopy-own13.tsv", "tuned"),
     ("own14 (from Arabic, Persian, Turkish, French...)", HERE / "data" / "wirecopy-own14.tsv", "tuned"),
     ("own16 (from Russian, Uzbek, Chinese, Korean, Arabic, French...)", HERE / "data" / "wirecopy-own16.tsv", "tuned"),
+    ("own23 (written blind, session 24; tuned after)", HERE / "data" / "wirecopy-own23.tsv", "tuned"),
+    ("own24 (written blind, session 24; tuned after)", HERE / "data" / "wirecopy-own24.tsv", "tuned"),
+    ("own25 (grammar-focused, written blind, session 24; tuned after)", HERE / "data" / "wirecopy-own25.tsv", "tuned"),
+    ("own26 (word-focused, written blind, session 24; tuned after)", HERE / "data" / "wirecopy-own26.tsv", "tuned"),
     ("own2", HERE / "data" / "wirecopy-own2.tsv", "held out"),
     ("own5 (from Arabic etc.)", HERE / "data" / "wirecopy-own5.tsv", "held out"),
     ("own9 (mixed origins)", HERE / "data" / "wirecopy-own9.tsv", "held out"),
