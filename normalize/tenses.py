@@ -293,6 +293,8 @@ def _verb_before_since(words: list[str], k: int, verbs: VerbForms, nouns: NounTa
             return None
         if lower in ("has", "have", "had", "been", "will", "would", "to", "can", "could", "must", "should", "may", "might"):
             return None
+        if lower in verbs.gerunds or lower in nouns.participles:
+            return None  # "has been working with Chinese partners … since": the finite verb lies further back
         edit = _present_edit(words, j, verbs, nouns)
         if edit is not None:
             return edit
@@ -314,7 +316,7 @@ def _present_edit(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) 
     prev = words[j - 1].lower()
     if prev in _DETERMINERS or prev in ("of", "in", "on", "at", "for", "to", "with", "by", "from"):
         return None  # a noun: "the trains since"
-    if lower in verbs.third and (lower not in nouns.noun_forms or _verb_use(words, j)):
+    if lower in verbs.third and (lower not in nouns.noun_forms or _verb_use(words, j) and not _verb_before(words, j, verbs, nouns)):
         base = verbs.base_of.get(lower)
         if base is None:
             return None
@@ -324,6 +326,20 @@ def _present_edit(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) 
     ):
         return TenseEdit(j, j + 1, (f"have {verbs.participle(lower)}",))  # "Kazakhstan and Russia cooperate … for more than 30 years"
     return None
+
+
+def _verb_before(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) -> bool:
+    """Is there a verb earlier in the clause ("has been working with Chinese
+    partners"), so that a noun-or-verb word at ``j`` is a noun?"""
+    for w in reversed(words[:j]):
+        lower = w.lower()
+        if w in _CLAUSE_STOP or w == ",":
+            return False
+        if lower in ("is", "are", "was", "were", "has", "have", "had", "will", "would") or lower in verbs.gerunds or (
+            lower in verbs.past and lower not in nouns.noun_forms
+        ):
+            return True
+    return False
 
 
 def _verb_use(words: list[str], j: int) -> bool:
