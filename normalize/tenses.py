@@ -55,7 +55,8 @@ _PAST_REPORTING = frozenset(
     """said told noted stressed added announced stated reported confirmed explained emphasized
     emphasised recalled informed indicated pointed underlined underscored revealed wrote""".split()
 )
-_FINITE_STOP = frozenset("has have had is are was were between".split())
+# "has called for a strike on Monday": after "for" the time may be the strike's.
+_FINITE_STOP = frozenset("has have had is are was were between for".split())
 _CLAUSE_STOP = frozenset(". ; : ! ? ( ) “ ” \" « » — –".split())
 _BE_PRESENT = {"is": "has been", "are": "have been", "am": "have been"}
 _BE_PAST = {"was": "has been", "were": "have been"}

@@ -100,6 +100,7 @@ def test_a_perfect_with_a_finished_time_becomes_past(sentence: str, expected: li
         "On Monday, the minister said the delegation has arrived.",  # not the main clause's first verb
         "Exports have risen from 15 in 2002 to 44 in 2006.",  # a span, not a point
         "The minister has met delegations formed in 2019.",  # the time is the participle's
+        "The union has called for a strike on Monday.",  # the time is the strike's
     ],
 )
 def test_perfects_that_run_up_to_now_are_left_alone(sentence: str) -> None:
