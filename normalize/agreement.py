@@ -953,9 +953,10 @@ def _present_verb(words: list[str], k: int, table: NounTable, morph: Morph) -> b
     while j + 1 < len(words) and words[j].endswith("ly") and words[j].isalpha():
         j += 1
     after = words[j]
-    if after.lower() == "that" and word in _THAT_VERBS:
-        pass  # "The results of the inspection … shows that": a verb of showing before its clause
-    elif not (after.isalnum() or after in ("%", "“", '"', "«")) or after.lower() in _STOP or after in table.verbs and after not in table.noun_forms:
+    showing = after.lower() == "that" and word in _THAT_VERBS  # "The results of the inspection … shows that"
+    if not showing and (
+        not (after.isalnum() or after in ("%", "“", '"', "«")) or after.lower() in _STOP or after in table.verbs and after not in table.noun_forms
+    ):
         return False  # "Maiden shame lasts", "air travel globally increased": a verb follows, so this is none
     if not word.endswith("s") and after.islower() and after in table.noun_forms and after not in _DETERMINERS:
         return False  # "hate speech", "research companies": a compound's first noun

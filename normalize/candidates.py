@@ -549,19 +549,19 @@ def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
     if lex.nouns is None or lex.verbs is None:
         return
     words, texts = _noun_words(sentence)
-    for find, family in ((missing_auxiliaries, "predicate:auxiliary"), (missing_copulas, "predicate:copula")):
-        for k, number in find(texts, lex.nouns, lex.verbs):
-            at = words[k].start()
-            for aux in ("is", "was") if number == "sg" else ("are", "were"):
-                yield Candidate(at, at, f"{aux} ", family)
+    lost_be = [
+        *((k, number, "predicate:auxiliary") for k, number in missing_auxiliaries(texts, lex.nouns, lex.verbs)),
+        *((k, number, "predicate:copula") for k, number in missing_copulas(texts, lex.nouns, lex.verbs)),
+        *((k, number, "predicate:copula") for k, number in relatives_without_be(texts, lex.nouns)),
+    ]
+    for k, number, family in lost_be:
+        at = words[k].start()
+        for aux in ("is", "was") if number == "sg" else ("are", "were"):
+            yield Candidate(at, at, f"{aux} ", family)
     for to, verb, form in infinitives_after_gerund_verbs(texts, lex.verbs):
         yield Candidate(words[to].start(), words[verb].end(), form, "predicate:gerund")
     for k, form in pasts_after_have(texts, lex.verbs, lex.nouns) + participles_as_past(texts, lex.verbs, lex.nouns):
         yield Candidate(words[k].start(), words[k].end(), form, "predicate:form")
-    for k, number in relatives_without_be(texts, lex.nouns):
-        at = words[k].start()
-        for aux in ("is", "was") if number == "sg" else ("are", "were"):
-            yield Candidate(at, at, f"{aux} ", "predicate:copula")
     for first, end, forms in infinitive_slips(texts, lex.verbs, lex.nouns):
         start, stop = words[first].start(), words[end - 1].end() if end > first else words[first].start()
         for form in forms:

@@ -45,6 +45,8 @@ _MODALS = frozenset(
     shall does did do 's ’s""".split()
 )
 _PRONOUNS = frozenset("i we you they he she it who which".split())
+# Words after which a verb takes its bare form ("to build", "will build").
+BARE_INFINITIVE_BEFORE = frozenset("to will would can could may might must should".split())
 # After these the verb-looking word is a noun: "from start to finish".
 _NOUN_BEFORE = frozenset("of in on at for with by to from about into over under after before during".split())
 MAX_SUBJECT = 12  # words from the subject's head to its -ing verb
@@ -120,9 +122,17 @@ class VerbForms:
                 out.setdefault(form, base)
         return out
 
+    def past_form(self, base: str) -> str | None:
+        """The simple past of ``base`` ("build" -> "built"), if known."""
+        return next((f for f in sorted(self.forms_of.get(base, ())) if f in self.past), None)
+
+    def third_form(self, base: str) -> str | None:
+        """The third-person present of ``base`` ("build" -> "builds"), if known."""
+        return next((f for f in sorted(self.forms_of.get(base, ())) if f in self.third), None)
+
     def participle(self, base: str) -> str:
         """The past participle of ``base`` ("build" -> "built", "see" -> "seen")."""
-        past = next((f for f in sorted(self.forms_of.get(base, ())) if f in self.past), base + "ed")
+        past = self.past_form(base) or base + "ed"
         return self.participle_of.get(past, past)
 
     @cached_property
@@ -586,7 +596,7 @@ def infinitive_slips(words: list[str], verbs: VerbForms, nouns: NounTable) -> li
                 found.append((k, k + 1, (base,)))
             elif before in no_object_forms and _verb_read(words, k - 1, nouns) and _gerund_object(words, k, nouns):
                 found.append((k, k + 1, (f"to {base}",)))
-        elif before == "be" and k >= 2 and words[k - 2].lower() in ("to", "will", "can", "must", "should", "would", "could", "may", "might") and _bare_verb(words, k, verbs, nouns) and _object_next(words, k, nouns):
+        elif before == "be" and k >= 2 and words[k - 2].lower() in BARE_INFINITIVE_BEFORE and _bare_verb(words, k, verbs, nouns) and _object_next(words, k, nouns):
             # "is expected to be create about 3,000 jobs": drop "be", or the passive
             found.append((k - 1, k + 1, (words[k], f"be {verbs.participle(lower)}")))
         elif before in no_object_forms and before.endswith("ed") and _verb_read(words, k - 1, nouns) and _base_with_object(words, k, verbs, nouns):
@@ -648,7 +658,7 @@ def _verb_read(words: list[str], k: int, nouns: NounTable) -> bool:
     if lower.endswith("ing") or lower.endswith("ed") or lower in ("sought", "chose", "chosen"):
         return words[k - 1].lower() not in _DETERMINERS
     before = words[k - 1].lower()
-    return lower not in nouns.noun_forms or before in _PRONOUNS or before in ("to", "will", "would", "can", "could", "may", "might", "must", "should")
+    return lower not in nouns.noun_forms or before in _PRONOUNS or before in BARE_INFINITIVE_BEFORE
 
 
 def _gerund_object(words: list[str], k: int, nouns: NounTable) -> bool:
@@ -671,12 +681,9 @@ def _bare_verb(words: list[str], k: int, verbs: VerbForms, nouns: NounTable) -> 
 
 
 def _finite(base: str, verbs: VerbForms, number: str, *, past: bool) -> str | None:
-    forms = verbs.forms_of.get(base, frozenset())
     if past:
-        return next((f for f in sorted(forms) if f in verbs.past), None)
-    if number == "pl":
-        return base
-    return next((f for f in sorted(forms) if f in verbs.third), None)
+        return verbs.past_form(base)
+    return base if number == "pl" else verbs.third_form(base)
 
 
 def relatives_without_be(words: list[str], nouns: NounTable) -> list[tuple[int, str]]:

@@ -323,7 +323,8 @@ FAMILY_HELP = {
     "tense": "the simple past for a present perfect with a finished time ('has been launched on "
     "Monday': tense:perfect; 'had' after a past reporting verb), the present perfect for a present "
     "with 'since' and a point in time ('is in Muscat since Sunday': tense:since), the present for "
-    "'will' in a clause of condition or time ('if the rain will continue': tense:condition)",
+    "'will' in a clause of condition or time ('if the rain will continue': tense:condition), the past "
+    "for the first verb after an opening past time ('Yesterday, the President receives': tense:opening)",
     "preposition": "another preposition from the confusion set, or none",
     "comma": "inserting a comma after an opening adverbial, or deleting one",
     "redundancy": "deleting padding ('the process of', 'the city of') or a repeated word",

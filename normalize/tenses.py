@@ -1,6 +1,6 @@
 """Tenses that clash with a time expression in the same clause.
 
-Three checks a 5-gram window cannot make, because the verb and the time
+Four checks a 5-gram window cannot make, because the verb and the time
 expression that decides its tense are often ten words apart:
 
 - A present perfect with a finished past time: "The rocket has been launched
@@ -14,11 +14,13 @@ expression that decides its tense are often ten words apart:
   since 2021" -> "has trained". Russian and French use the present here.
 - "will" in a clause of condition or time: "if the rainfall will continue" ->
   "continues". English uses the present for the future there.
+- The main clause's first verb after an opening past time: "Yesterday, the
+  President receives" -> "received", "On Monday, X had visited" -> "visited".
 
 Each check reads plain word tokens (``normalize.nouns.tokenize``) and names
 the span to rewrite and its replacements; the fluency model picks among them
 and confirms (``rank.GRAMMAR_MARGINS``: "tense:perfect", "tense:since",
-"tense:condition").
+"tense:condition", "tense:opening").
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 
 from normalize.agreement import _number
 from normalize.nouns import _DETERMINERS, NounTable
-from normalize.predicates import VerbForms
+from normalize.predicates import BARE_INFINITIVE_BEFORE, VerbForms
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = frozenset(
@@ -58,6 +60,8 @@ _PAST_REPORTING = frozenset(
 # "has called for a strike on Monday": after "for" the time may be the strike's.
 _FINITE_STOP = frozenset("has have had is are was were between for".split())
 _CLAUSE_STOP = frozenset(". ; : ! ? ( ) “ ” \" « » — –".split())
+# A perfect or a modal: the clause's verb is no simple present or past.
+_NOT_SIMPLE = frozenset("has have had".split()) | (BARE_INFINITIVE_BEFORE - {"to"})
 _BE_PRESENT = {"is": "has been", "are": "have been", "am": "have been"}
 _BE_PAST = {"was": "has been", "were": "have been"}
 # Before "since", words that make it part of a noun phrase, not a clause's
@@ -128,7 +132,7 @@ def perfects_with_finished_time(words: list[str], verbs: VerbForms, nouns: NounT
     opening = _opening_time(words)
     for i, word in enumerate(words):
         lower = word.lower()
-        if lower not in ("has", "have") or (i and words[i - 1].lower() in ("to", "will", "would", "may", "might", "must", "should", "could", "can")):
+        if lower not in ("has", "have") or (i and words[i - 1].lower() in BARE_INFINITIVE_BEFORE):
             continue
         k = i + 1
         adverbs = []
@@ -167,7 +171,7 @@ def _time_after(words: list[str], k: int, verbs: VerbForms) -> bool:
         if w == "from" and "to" in words[j + 1 : j + 8] or j > k and w in verbs.past and words[j].islower():
             return False  # a span ("from 15 in 2002 to 44 in 2006"), or another verb ("governments formed in 1972")
         if words[j] in _CLAUSE_STOP or words[j] == "," or w in _OTHER_VERB or w in _UP_TO_NOW or w in _FINITE_STOP:
-            return False  # another clause, a span ("from 15 in 2002 to 44"), or a mark of "up to now"
+            return False  # another clause or finite verb, or a mark of "up to now"
         if w.endswith("ing") and w not in ("during", "including", "following", "morning", "evening", "meeting", "building"):
             return False
         if finished_time(words, j):
@@ -225,7 +229,7 @@ def _up_to_now_duration(words: list[str], k: int) -> bool:
     years"? (A bare "for 30 years" may lie ahead: "the lease runs for 30 years".)"""
     j, n = k + 1, len(words)
     lead = words[j].lower() if j < n else ""
-    if lead in ("the",) and j + 1 < n and words[j + 1].lower() in ("past", "last"):
+    if lead == "the" and j + 1 < n and words[j + 1].lower() in ("past", "last"):
         j, lead = j + 2, "past"
     elif lead in _DURATION_OPENERS:
         j += 2 if lead == "more" and j + 1 < n and words[j + 1].lower() == "than" else 1
@@ -272,7 +276,7 @@ def _opening_since(words: list[str], k: int, verbs: VerbForms, nouns: NounTable)
         if w in _CLAUSE_STOP or w == ",":
             return None
         lower = w.lower()
-        if lower in ("has", "have", "had", "will", "would", "can", "could", "must", "should", "may", "might"):
+        if lower in _NOT_SIMPLE:
             return None
         if lower in ("when", "which", "who", "that", "where", "after", "before", "as"):
             return None  # "Since 2019, when the law was adopted": the past belongs to that clause
@@ -292,7 +296,7 @@ def _verb_before_since(words: list[str], k: int, verbs: VerbForms, nouns: NounTa
         lower = w.lower()
         if w in _CLAUSE_STOP or w == "," or lower in ("that", "which", "who", "when", "where", "and", "but", "while", "after", "before"):
             return None
-        if lower in ("has", "have", "had", "been", "will", "would", "to", "can", "could", "must", "should", "may", "might"):
+        if lower in _NOT_SIMPLE or lower in ("been", "to"):
             return None
         if lower in verbs.gerunds or lower in nouns.participles:
             return None  # "has been working with Chinese partners … since": the finite verb lies further back
@@ -409,7 +413,7 @@ def wills_in_conditions(words: list[str], verbs: VerbForms, nouns: NounTable) ->
         if verb == "be":
             form = "is" if number == "sg" else "are"
         elif verb in verbs.forms_of and verb.islower():
-            third = next((f for f in verbs.forms_of[verb] if f in verbs.third), None)
+            third = verbs.third_form(verb)
             if third is None:
                 continue
             form = third if number == "sg" else verb
@@ -466,7 +470,6 @@ def presents_after_past_time(words: list[str], verbs: VerbForms, nouns: NounTabl
         if past_only and lower in ("is", "are"):
             return [TenseEdit(j, j + 1, ("was" if lower == "is" else "were",))]
         if past_only and j > start and lower in verbs.third and (lower not in nouns.noun_forms or _verb_use(words, j)):
-            base = verbs.base_of.get(lower)
-            past = next((f for f in sorted(verbs.forms_of.get(base or "", ())) if f in verbs.past), None)
+            past = verbs.past_form(verbs.base_of.get(lower, ""))
             return [TenseEdit(j, j + 1, (past,))] if past else []
     return []
