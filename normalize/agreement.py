@@ -457,6 +457,9 @@ def _disagreement_from(
     return k, AUXILIARY_SWAP[words[k]]
 
 
+_DECIMAL = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
 def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int, str]]:
     """(index of a head noun, the number it should have: "sg"/"pl") where a
     determiner or numeral opening its phrase fixes the other number ("these
@@ -464,10 +467,13 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
     found = []
     for i, word in enumerate(words[:-2]):
         want = _opener_number(words, i, table)
-        if want is None:
+        scaled = _DECIMAL.fullmatch(word) is not None and words[i + 1].lower() in SCALE_WORDS
+        if want is None and not scaled:
             continue
+        want = want or "pl"  # "3.5 million tonne"
         j = i + 1
         if want == "pl" and (words[j].lower() in SCALE_WORDS or words[j].lower() == "dozen"):
+            scaled = scaled or word[:1].isdigit()
             j += 1  # "3 million ton", "several dozen"
         if len(words[j]) <= 2 or not words[j].replace("-", "").isalpha() or words[j].endswith("th"):
             continue  # a unit ("50 kg category"), "of" ("two of them"), "the 250 millionth visitor"
@@ -479,11 +485,15 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
         if any(words[m].lower() in table.noun_forms for m in range(j, head)):
             continue  # "every page debts", "30 year difference": the noun before the head is a modifier
         noun, after = words[head], words[head + 1]
-        if after in ("'", "’", "-", "of", ",", "and", "or", ")") or after.lower() in _MEASURED or noun in _PARTITIVES:
+        if scaled and after in ("of", ",") and words[j - 2][:1].isdigit():
+            pass  # "3.5 million tonne, the ministry said", "2 million barrel of oil": no list, no genitive
+        elif after in ("'", "’", "-", "of", ",", "and", "or", ")") or after.lower() in _MEASURED or noun in _PARTITIVES:
             continue  # a genitive, a list ("many animal, plant and mineral"), a measure ("3 foot tall")
         if after.isalpha() and after.islower() and after not in _FUNCTION and after not in table.verbs:
             continue  # maybe a compound's first noun: "128 bit processor", "a 22 man squad"
-        if words[i][:1].isdigit() and after not in _FUNCTION and after not in (".", ";", ":", "!", "?"):
+        if words[i][:1].isdigit() and after not in _FUNCTION and after not in (".", ";", ":", "!", "?") and not (
+            scaled and (after in (",", "of") or after in table.verbs and after not in table.noun_forms)
+        ):
             continue  # a measure before a name or a quote: "a 55,000 tonne "Kuznetsov"-class carrier"
         if head == j and (noun.lower() in table.finite or noun.endswith("ing")) and after not in AUXILIARY_SWAP:
             continue  # the opener is a pronoun: "This marks the first time", "Those living in the area"
@@ -574,6 +584,8 @@ def _head(words: list[str], i: int, table: NounTable, *, initial: bool) -> int |
         word = words[j]
         if "-" in word and word.islower() and word.replace("-", "").isalpha():
             continue  # a compound modifier: "two short-range ballistic missile"
+        if _nationality(words, j, table):
+            continue  # "The Russian and Chinese navies is": adjectives, not a name
         if not word.isalpha() or (word[:1].isupper() and not (initial and j == i)):
             return None  # a name or a figure: its number is not ours to judge
         lower = word.lower()
@@ -587,6 +599,20 @@ def _head(words: list[str], i: int, table: NounTable, *, initial: bool) -> int |
         if lower in table.verbs and lower not in table.noun_forms:
             return None
     return None
+
+
+def _nationality(words: list[str], j: int, table: NounTable) -> bool:
+    """Is ``words[j]`` an adjective of nationality inside a noun phrase
+    ("Russian", mostly capitalised in the training text), or the "and"
+    between two ("Russian and Chinese")? A lower-case noun must follow."""
+    def adjective(k: int) -> bool:
+        word = words[k] if 0 <= k < len(words) else ""
+        return bool(_PEOPLE.fullmatch(word)) and word.lower() in table.proper
+
+    if words[j] == "and":
+        return adjective(j - 1) and adjective(j + 1)
+    nxt = words[j + 1] if j + 1 < len(words) else ""
+    return adjective(j) and (nxt == "and" or nxt.islower() and nxt in table.noun_forms)
 
 
 def _after_phrase(words: list[str], k: int, table: NounTable) -> int | None:

@@ -583,6 +583,7 @@ def tense_clashes(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
         (tenses.presents_since, "tense:since"),
         (tenses.wills_in_conditions, "tense:condition"),
         (tenses.presents_after_past_time, "tense:opening"),
+        (tenses.presents_with_past_time, "tense:finished"),
     )
     for find, family in checks:
         for edit in find(texts, lex.verbs, lex.nouns):

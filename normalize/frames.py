@@ -97,6 +97,25 @@ def bare_frames(words: list[str], table: FrameTable, nouns: NounTable) -> list[i
             continue  # "step by step of"
         if _bare_elsewhere(words, i):
             continue  # "all property and interests in property of those": a mass term, bare throughout
-        if _bare_slot(words, i, nouns):
+        if _bare_slot(words, i, nouns) or _after_base_verb(words, i, nouns):
             found.append(i)
     return found
+
+
+_BEFORE_BASE_VERB = frozenset("to will would can could should must may might".split())
+# Verbs whose bare "N of" is a role or an idiom: "to become leader of", "take
+# advantage of", "lose sight of", "gain control of".
+_IDIOM_VERBS = frozenset("become remain elect appoint name serve act stay make take lose gain keep regain".split())
+
+
+def _after_base_verb(words: list[str], i: int, nouns: NounTable) -> bool:
+    """Is ``words[i]`` the object of a verb after "to" or a modal ("to boost
+    development of", "will speed up construction of")? Detection only: the
+    table was counted after prepositions and past or present verbs, and its
+    share of "the" holds after any verb that takes an object."""
+    k = i - 1
+    if k >= 1 and words[k].lower() in ("up", "out") and words[k - 1].islower():
+        k -= 1  # a particle: "speed up construction of"
+    if k < 1 or not words[k].islower() or words[k] not in nouns.finite or words[k] in _IDIOM_VERBS:
+        return False
+    return words[k - 1].lower() in _BEFORE_BASE_VERB

@@ -29,8 +29,12 @@ TABLE = NounTable.from_morph(
         "NOUN\tNN=cost NNS=costs",
         "VERB\tVB=cost VBD=cost VBN=cost VBZ=costs",
         "NOUN\tNN=trade NNS=trades",
+        "NOUN\tNN=navy NNS=navies",
+        "NOUN\tNN=tonne NNS=tonnes",
+        "NOUN\tNN=visitor NNS=visitors",
+        "VERB\tVB=come VBD=came VBP=come VBZ=comes",
     ],
-    proper=frozenset({"kazakhstan", "china"}),
+    proper=frozenset({"kazakhstan", "china", "russian", "chinese"}),
 )
 
 
@@ -59,6 +63,8 @@ def fixed(sentence: str) -> str:
         ("Over the past five years , trade have doubled .", "Over the past five years , trade has doubled ."),
         ("At the meeting , the goals of the reforms was set out .", "At the meeting , the goals of the reforms were set out ."),
         ("He said the goal of the reforms are clear .", "He said the goal of the reforms is clear ."),
+        # adjectives of nationality are no name ("The Russian and Chinese navies")
+        ("The Russian and Chinese navies is conducting a patrol .", "The Russian and Chinese navies are conducting a patrol ."),
         # a head noun that is also a participle ("cost") is still the head
         ("The total cost of the reforms are high .", "The total cost of the reforms is high ."),
         # two prepositional phrases between the head and its auxiliary
@@ -150,6 +156,10 @@ def test_the_agreement_family_proposes_the_fix(morph: dict, sentence: str, famil
         ("These ceremony was held on Monday .", []),  # the verb agrees with the noun: "This ceremony"?
         ("This reforms will help .", [("reforms", "sg")]),
         ("Rescuers evacuated more than 3,000 tourist .", [("tourist", "pl")]),
+        # a decimal with a scale word, before a comma, "of" or a verb
+        ("The harvest amounted to 3.5 million tonne , the ministry said .", [("tonne", "pl")]),
+        ("About 1.2 million visitor came .", [("visitor", "pl")]),
+        ("They built a 3.5 million tonne navy .", []),  # a compound's modifier
         ("Delegations from 40 countries took part .", []),
         ("It grew by 18,4 percent .", []),  # a decimal comma, not a year
         ("It covers 5 km ² ceremony .", []),  # a superscript digit is no numeral

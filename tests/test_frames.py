@@ -21,6 +21,10 @@ NOUNS = NounTable.from_morph(
         "NOUN\tNN=agency NNS=agencies",
         "VERB\tVB=envisage VBD=envisaged VBG=envisaging VBP=envisage VBZ=envisages",
         "VERB\tVB=update VBD=updated VBG=updating VBP=update VBZ=updates",
+        "VERB\tVB=boost VBD=boosted VBG=boosting VBP=boost VBZ=boosts",
+        "VERB\tVB=speed VBD=sped VBG=speeding VBP=speed VBZ=speeds",
+        "VERB\tVB=become VBD=became VBG=becoming VBP=become VBZ=becomes",
+        "NOUN\tNN=leader NNS=leaders",
     ]
 )
 TABLE = FrameTable({"development": (95, 3), "participation": (60, 2), "front": (10, 90), "list": (80, 1), "step": (70, 2)})
@@ -38,6 +42,9 @@ def flagged(sentence: str) -> list[str]:
         ("The drill was held with participation of 7,000 troops.", ["participation"]),
         ("The agency envisaged development of the port.", ["development"]),  # a verb after its subject
         ("It envisages development of the port.", ["development"]),
+        # the object of a verb after "to" or a modal, a particle between
+        ("The plan aims to boost development of the port.", ["development"]),
+        ("The agency will speed up development of the port.", ["development"]),
     ],
 )
 def test_a_bare_noun_before_of_that_takes_the_is_flagged(sentence: str, expected: list[str]) -> None:
@@ -54,6 +61,8 @@ def test_a_bare_noun_before_of_that_takes_the_is_flagged(sentence: str, expected
         "The internationally updated list of companies was published.",
         "Progress came step by step of course.",
         "They agreed on development plans.",  # no "of"
+        "He hopes to become leader of the agency.",  # a role after "become"
+        "Its boost development of the port.",  # no "to" or modal before the verb
         # the noun is bare earlier in the sentence too: a mass term throughout
         "All development and interests in development of the port are frozen.",
     ],

@@ -13,6 +13,7 @@ from normalize.tenses import (
     perfects_with_finished_time,
     presents_after_past_time,
     presents_since,
+    presents_with_past_time,
     wills_in_conditions,
 )
 
@@ -50,6 +51,11 @@ GROUPS = [
     "VERB\tVB=run VBD=ran VBG=running VBN=run VBP=run VBZ=runs",
     "VERB\tVB=accept VBD=accepted VBG=accepting VBN=accepted VBP=accept VBZ=accepts",
     "VERB\tVB=form VBD=formed VBG=forming VBN=formed VBP=form VBZ=forms",
+    "VERB\tVB=grow VBD=grew VBG=growing VBN=grown VBP=grow VBZ=grows",
+    "VERB\tVB=wait VBD=waited VBG=waiting VBN=waited VBP=wait VBZ=waits",
+    "VERB\tVB=establish VBD=established VBG=establishing VBN=established VBP=establish VBZ=establishes",
+    "VERB\tVB=review VBD=reviewed VBG=reviewing VBN=reviewed VBP=review VBZ=reviews",
+    "VERB\tVB=approve VBD=approved VBG=approving VBN=approved VBP=approve VBZ=approves",
 ]
 NOUNS = NounTable.from_morph(GROUPS)
 VERBS = VerbForms.from_morph(GROUPS)
@@ -64,7 +70,7 @@ def edits(find, sentence: str) -> list[tuple[str, tuple[str, ...]]]:
     ("phrase", "size"),
     [
         ("yesterday", 1), ("last week", 2), ("on Monday", 2), ("on 12 March", 3), ("on March 12", 3),
-        ("in 2019", 2), ("in March", 2), ("three days ago", 3), ("a few years ago", 4),
+        ("in 2019", 2), ("in March", 2), ("three days ago", 3), ("a few years ago", 4), ("fifty years ago", 3),
         ("the previous evening", 3), ("the day before", 3),
         ("on march", 0), ("in May and June", 0), ("next week", 0), ("in 2019-2020", 0),
     ],
@@ -117,6 +123,8 @@ def test_perfects_that_run_up_to_now_are_left_alone(sentence: str) -> None:
         ("Since the beginning of the year, the talks are continuing.", [("are", ("have been",))]),
         # a span that runs up to now
         ("Kazakhstan and Russia cooperate in the field for more than 30 years.", [("cooperate", ("have cooperated",))]),
+        # a progressive, past a preposition's "to"
+        ("The minister is waiting for a report to its talks for three months already.", [("is waiting", ("has been waiting",))]),
     ],
 )
 def test_since_a_point_in_time_needs_the_perfect(sentence: str, expected: list) -> None:
@@ -167,6 +175,8 @@ def test_will_in_an_indirect_question_is_left_alone(sentence: str) -> None:
     [
         ("Yesterday, the minister receives the delegation.", [("receives", ("received",))]),
         ("On Monday, the minister had visited the bridge.", [("had visited", ("visited",))]),
+        # a compound subject of two names, and a base form after it
+        ("Fifty years ago, China and Malaysia establish talks.", [("establish", ("established",))]),
     ],
 )
 def test_a_present_or_past_perfect_after_an_opening_past_time_becomes_past(sentence: str, expected: list) -> None:
@@ -183,6 +193,32 @@ def test_a_present_or_past_perfect_after_an_opening_past_time_becomes_past(sente
 )
 def test_openings_that_allow_the_tense_are_left_alone(sentence: str) -> None:
     assert edits(presents_after_past_time, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The export is growing by 25 percent last year.", [("is growing", ("grew", "was growing"))]),
+        ("The rocket is in Baku three days ago.", [("is", ("was",))]),
+        ("The minister receives the delegation yesterday.", [("receives", ("received",))]),
+    ],
+)
+def test_a_present_with_a_time_that_can_only_be_past_becomes_past(sentence: str, expected: list) -> None:
+    assert edits(presents_with_past_time, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exports are up 5 percent from last year.",  # a point of comparison
+        "The level is higher than last year.",
+        "The minister is reviewing the report approved last year.",  # the time is the participle's
+        "The minister meets the delegation on Monday.",  # may be next Monday
+        "The rocket is expected to launch last week.",  # a passive: the editor's call
+    ],
+)
+def test_presents_whose_time_belongs_elsewhere_are_left_alone(sentence: str) -> None:
+    assert edits(presents_with_past_time, sentence) == []
 
 
 def test_the_tense_family_proposes_the_edits() -> None:
@@ -204,6 +240,6 @@ WORDS = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(WORDS, min_size=0, max_size=24))
 def test_arbitrary_words_never_crash_and_spans_are_in_range(words: list[str]) -> None:
-    for find in (perfects_with_finished_time, presents_since, wills_in_conditions, presents_after_past_time):
+    for find in (perfects_with_finished_time, presents_since, wills_in_conditions, presents_after_past_time, presents_with_past_time):
         for edit in find(words, VERBS, NOUNS):
             assert 0 <= edit.start < edit.end <= len(words) and edit.replacements
