@@ -50,6 +50,7 @@ from normalize.predicates import (
     missing_copulas,
     participles_as_past,
     pasts_after_have,
+    passives_with_objects,
     relatives_without_be,
 )
 
@@ -566,6 +567,8 @@ def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         start, stop = words[first].start(), words[end - 1].end() if end > first else words[first].start()
         for form in forms:
             yield Candidate(start, stop, form, "predicate:infinitive")
+    for first, end, form in passives_with_objects(texts, lex.verbs, lex.nouns):
+        yield Candidate(words[first].start(), words[end - 1].end(), form, "predicate:passive")
     for k in bare_verbs_after_names(texts, lex.verbs):
         for form in sorted(lex.verbs.forms_of.get(texts[k], ())):
             yield Candidate(words[k].start(), words[k].end(), form, "predicate:finite")

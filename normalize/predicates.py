@@ -703,3 +703,129 @@ def relatives_without_be(words: list[str], nouns: NounTable) -> list[tuple[int, 
         if number is not None:
             found.append((k + 1, number))
     return found
+
+
+# ---------------------------------------------------- a passive with an object
+
+# Participles whose passive does take an object or a complement: the
+# indirect-object verbs ("was given a medal", "were offered jobs"), naming
+# and judging ("was named the best player", "is considered the largest"),
+# reporting ("It is reported the minister resigned") and measures ("was
+# delayed two hours", "is located 30 km from").
+_PASSIVE_WITH_OBJECT = frozenset(
+    """given awarded granted offered shown sent told asked promised allowed denied paid fined
+    sentenced charged handed issued assigned allocated allotted named called elected appointed
+    considered deemed declared made crowned dubbed voted ranked rated priced valued estimated
+    located situated delayed postponed extended raised reduced cut lowered increased decreased
+    expected scheduled set taught lent left spared refused served fed saved cost billed credited
+    owed reported said believed known thought announced understood feared alleged rumoured
+    rumored claimed regarded seen heard found born placed listed labelled labeled titled
+    termed nicknamed renamed presented provided supplied handed accorded afforded guaranteed
+    forgiven spent taken kept held brought built worth left earned won lost scored created designated
+    christened proclaimed ruled judged cited numbered renumbered denoted gifted prescribed classified
+    counted mentioned used pushed changed done founded delivered married argued described suggested
+    noted stated shown hidden""".split()
+)
+_OBJECT_DETERMINERS = frozenset("the a an its their his her this these those our".split())
+_TIME_WORDS = frozenset(
+    """year years day days week weeks month months morning evening night afternoon same following
+    next previous last first time times hours hour minutes minute decade decades century season
+    weekend km kilometres kilometers metres meters miles percent per % centuries thousands hundreds
+    millions once twice multiple several many great distances""".split()
+)
+_NOT_OBJECTS = frozenset(
+    """world estimated most least more less other latter former bit long way generation lot little
+    while third final second further""".split()
+)
+_MONTH_NAMES = frozenset(
+    "January February March April May June July August September October November December".split()
+)
+# Words before the auxiliary that show an inversion ("At the meeting were
+# discussed the issues", "Also was discussed"): its subject follows, and
+# dropping "be" would not mend it.
+_NO_SUBJECT_BEFORE = frozenset(
+    """also where there here it what which that who in on at during among within under also
+    then so thus now today yesterday""".split()
+)
+_PARTICLES = frozenset("up down out off over back away into onto in on at by for to from with as".split())
+
+
+def _object_at(words: list[str], k: int, nouns: NounTable) -> bool:
+    """Does a direct object open at ``k`` ("more than 3,000 relics", "the
+    agreement", "services", "power outages"), not a time or a measure?"""
+    n = len(words)
+    if k >= n:
+        return False
+    word, lower = words[k], words[k].lower()
+    following = words[k + 1].lower() if k + 1 < n else ""
+    if lower == "more" and following == "than":
+        k += 2
+        word = words[k] if k < n else ""
+        following = words[k + 1].lower() if k + 1 < n else ""
+    if word[:1].isdigit():
+        return (
+            following not in _TIME_WORDS and following not in (".", ",", ")", "to", "and", "or")
+            and not following[:1].isdigit() and (k + 1 >= n or words[k + 1] not in _MONTH_NAMES)
+            and following not in ("–", "-", "—")  # a score: "defeated 1–0"
+        )
+    if lower in _OBJECT_DETERMINERS:
+        # "the same day", "the hardest", "the world over", "an estimated 2 million"
+        return following.isalpha() and following not in _TIME_WORDS | _NOT_OBJECTS and not following.endswith("est")
+    if not word.isalpha() or not word.islower() or lower in _TIME_WORDS:
+        return False
+    return nouns.plural(lower) or lower in nouns.noun_forms and nouns.plural(following)
+
+
+def passives_with_objects(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[tuple[int, int, str]]:
+    """(first word, end, active form) where a passive has a direct object after
+    it, which a passive cannot have ("The terminal can be handled 40 million
+    passengers" -> "can handle", "The museum is displayed more than 3,000
+    relics" -> "displays", "has been caused power outages" -> "has caused").
+    Chinese marks neither voice nor object the English way, and translators
+    add "be" to verbs that are active in the source."""
+    found = []
+    for j in range(1, len(words) - 1):
+        part = words[j]
+        if not part.islower() or part in _PASSIVE_WITH_OBJECT or part not in nouns.participles and part not in verbs.past:
+            continue
+        if words[j + 1].lower() in _PARTICLES or not _object_at(words, j + 1, nouns):
+            continue
+        base = verbs.base_of.get(part) or verbs.base_of.get(verbs.past_of.get(part, ""))
+        if base is None:
+            continue
+        aux = words[j - 1].lower()
+        before = words[j - 2].lower() if j >= 2 else ""
+        if j < 2 or not words[j - 2].isalpha() or before in _NO_SUBJECT_BEFORE or before in _PARTICLES:
+            continue  # an inversion or no subject before the verb: "At the meeting were discussed the issues"
+        if "there" in (w.lower() for w in words[max(0, j - 3) : j - 1]):
+            continue  # "there may be hidden partitions", "There have been repeated claims"
+        if _opens_with_place(words, j - 1):
+            continue  # "In the Zhambyl region was opened a new plant": an inversion, its subject after the verb
+        if aux in _BE_FORMS and words[j + 1].isalpha() and words[j + 1].islower() and words[j + 1] not in _OBJECT_DETERMINERS | {"more"}:
+            continue  # "are registered trademarks": a participle as an adjective before a noun
+        if aux == "be" and before in BARE_INFINITIVE_BEFORE:
+            found.append((j - 1, j + 1, base))
+        elif aux == "been" and before in ("has", "have", "had"):
+            found.append((j - 1, j + 1, part))
+        elif aux in ("is", "are") and before not in ("it", "there", "what", "which", "that"):
+            form = verbs.third_form(base) if aux == "is" else base
+            if form:
+                found.append((j - 1, j + 1, form))
+        elif aux in ("was", "were") and before not in ("it", "there", "what", "which", "that"):
+            form = verbs.past_form(base)
+            if form:
+                found.append((j - 1, j + 1, form))
+    return found
+
+
+_PLACE_OPENERS = frozenset("in at on during within among before after also under over from near".split())
+
+
+def _opens_with_place(words: list[str], aux: int) -> bool:
+    """Does the clause of the auxiliary at ``aux`` open with a prepositional
+    phrase and no subject of its own ("At the meeting were discussed …",
+    "On his headstone are inscribed …")?"""
+    start = max((k + 1 for k in range(aux) if words[k] in (",", ";", ":", "(", "“", '"')), default=0)
+    if start < len(words) and words[start].lower() == "and":
+        start += 1
+    return start < aux and words[start].lower() in _PLACE_OPENERS

@@ -79,6 +79,10 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     # The same for a lost "be" before a predicative adjective or a passive
     # participle ("Kazakhstan ready to", "The talks held in"): suggested only.
     "predicate:copula": (99.0, -99.0),
+    # A passive with a direct object after it ("can be handled 40 million
+    # passengers" -> "can handle", normalize.predicates.passives_with_objects):
+    # applied when the model agrees, else suggested.
+    "predicate:passive": (0.0, -99.0),
     # "envisages to build" -> "building": applied when the model agrees.
     "predicate:gerund": (0.0, -99.0),
     # "has underwent" -> "undergone", "which sunk" -> "sank"

@@ -351,3 +351,66 @@ def test_verb_forms_know_a_form_s_base_and_a_base_s_participle() -> None:
     assert SLIP_VERBS.participle("build") == "built"
     assert SLIP_VERBS.participle("connect") == "connected"
     assert SLIP_VERBS.base_of_gerund["building"] == "build"
+
+
+PASSIVE_GROUPS = [
+    "NOUN\tNN=passenger NNS=passengers",
+    "NOUN\tNN=relic NNS=relics",
+    "NOUN\tNN=outage NNS=outages",
+    "NOUN\tNN=power NNS=powers",
+    "NOUN\tNN=plant NNS=plants",
+    "NOUN\tNN=meeting NNS=meetings",
+    "NOUN\tNN=issue NNS=issues",
+    "NOUN\tNN=trademark NNS=trademarks",
+    "NOUN\tNN=medal NNS=medals",
+    "NOUN\tNN=day NNS=days",
+    "NOUN\tNN=year NNS=years",
+    "VERB\tVB=handle VBD=handled VBG=handling VBN=handled VBP=handle VBZ=handles",
+    "VERB\tVB=display VBD=displayed VBG=displaying VBN=displayed VBP=display VBZ=displays",
+    "VERB\tVB=cause VBD=caused VBG=causing VBN=caused VBP=cause VBZ=causes",
+    "VERB\tVB=visit VBD=visited VBG=visiting VBN=visited VBP=visit VBZ=visits",
+    "VERB\tVB=discuss VBD=discussed VBG=discussing VBN=discussed VBP=discuss VBZ=discusses",
+    "VERB\tVB=register VBD=registered VBG=registering VBN=registered VBP=register VBZ=registers",
+    "VERB\tVB=give VBD=gave VBG=giving VBN=given VBP=give VBZ=gives",
+    "VERB\tVB=sign VBD=signed VBG=signing VBN=signed VBP=sign VBZ=signs",
+    "VERB\tVB=build VBD=built VBG=building VBN=built VBP=build VBZ=builds",
+]
+PASSIVE_NOUNS = NounTable.from_morph(PASSIVE_GROUPS)
+PASSIVE_VERBS = VerbForms.from_morph(PASSIVE_GROUPS)
+
+
+def _passives(sentence: str) -> list[tuple[str, str]]:
+    from normalize.predicates import passives_with_objects
+
+    words = [m.group() for m in tokenize(sentence)]
+    return [(" ".join(words[a:b]), form) for a, b, form in passives_with_objects(words, PASSIVE_VERBS, PASSIVE_NOUNS)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The terminal can be handled 40 million passengers a year.", [("be handled", "handle")]),
+        ("The museum is displayed more than 3,000 relics.", [("is displayed", "displays")]),
+        ("The storm has been caused power outages in the south.", [("been caused", "caused")]),
+        ("The minister was visited the plant on Monday.", [("was visited", "visited")]),
+    ],
+)
+def test_a_passive_with_a_direct_object_becomes_active(sentence: str, expected: list) -> None:
+    assert _passives(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the meeting were discussed the issues of trade.",  # an inversion: dropping "be" mends nothing
+        "The marks are registered trademarks of the company.",  # a participle as an adjective
+        "The minister was given a medal.",  # an indirect object
+        "The plant was built 100 years ago.",  # a time, not an object
+        "The plant was signed the same day.",
+        "The plant was visited on 12 March.",
+        "There have been caused outages.",  # "there"
+        "The plant was visited 12 March 2004.",  # a date
+    ],
+)
+def test_passives_with_times_complements_or_inversions_are_left_alone(sentence: str) -> None:
+    assert _passives(sentence) == []
