@@ -323,12 +323,15 @@ FAMILY_HELP = {
     "a finite form for a bare verb after a named subject ('President Jokowi inaugurate the': predicate:finite, "
     "suggested only); 'be' for a clause left with a predicative adjective or a passive participle "
     "('Kazakhstan ready to': predicate:copula, suggested only); an irregular verb's participle or "
-    "past ('has underwent', 'which sunk': predicate:form)",
+    "past ('has underwent', 'which sunk': predicate:form); the active for a passive with a direct "
+    "object ('can be handled 40 million passengers': predicate:passive)",
     "tense": "the simple past for a present perfect with a finished time ('has been launched on "
     "Monday': tense:perfect; 'had' after a past reporting verb), the present perfect for a present "
     "with 'since' and a point in time ('is in Muscat since Sunday': tense:since), the present for "
     "'will' in a clause of condition or time ('if the rain will continue': tense:condition), the past "
-    "for the first verb after an opening past time ('Yesterday, the President receives': tense:opening)",
+    "for the first verb after an opening past time ('Yesterday, the President receives': tense:opening) "
+    "and for a present whose clause names a time that can only be past ('is growing … last year': "
+    "tense:finished)",
     "preposition": "another preposition from the confusion set, or none",
     "comma": "inserting a comma after an opening adverbial, or deleting one",
     "redundancy": "deleting padding ('the process of', 'the city of') or a repeated word",
@@ -775,6 +778,32 @@ _EXPLANATIONS: dict[str, str] = {
         "the verb after this named subject has no ending: English needs a finite form "
         "('inaugurated', 'inaugurates'); Indonesian, Thai, Vietnamese and Chinese verbs have none. "
         "The model's pick"
+    ),
+    "predicate:passive": (
+        "a passive cannot take a direct object: the verb is active here ('can handle 40 million "
+        "passengers', not 'can be handled'); Chinese marks neither voice nor object the English way"
+    ),
+    "predicate:infinitive": (
+        "English allows no such verb form here: 'continues to grow', 'decided to establish', "
+        "'is expected to bring'"
+    ),
+    "tense:perfect": (
+        "a finished time in this clause ('on Monday', 'last year') takes the simple past, not the "
+        "present perfect; Russian, Chinese and Arabic have no perfect of their own"
+    ),
+    "tense:since": (
+        "'since' with a point in time, or 'for more than N years', says the state runs up to now: "
+        "English uses the present perfect there, Russian and French the present"
+    ),
+    "tense:condition": (
+        "in a clause of condition or time ('if', 'when', 'until') English uses the present for the future"
+    ),
+    "tense:opening": (
+        "the opening time ('Yesterday', 'Last week') is past, so the main clause's verb is past too"
+    ),
+    "tense:finished": (
+        "this clause names a time that can only be past ('last year', 'three days ago'), so its "
+        "verb is past, not present"
     ),
     "article:object": (
         "a singular noun of this kind is rarely bare in English, and the fluency model "
