@@ -724,14 +724,15 @@ _PASSIVE_WITH_OBJECT = frozenset(
     forgiven spent taken kept held brought built worth left earned won lost scored created designated
     christened proclaimed ruled judged cited numbered renumbered denoted gifted prescribed classified
     counted mentioned used pushed changed done founded delivered married argued described suggested
-    noted stated shown hidden""".split()
+    noted stated shown hidden read dealt penalised penalized docked towed""".split()
 )
 _OBJECT_DETERMINERS = frozenset("the a an its their his her this these those our".split())
 _TIME_WORDS = frozenset(
     """year years day days week weeks month months morning evening night afternoon same following
     next previous last first time times hours hour minutes minute decade decades century season
     weekend km kilometres kilometers metres meters miles percent per % centuries thousands hundreds
-    millions once twice multiple several many great distances""".split()
+    millions once twice multiple several many great distances nautical points votes goals runs
+    seats places positions spots""".split()
 )
 _NOT_OBJECTS = frozenset(
     """world estimated most least more less other latter former bit long way generation lot little
@@ -773,7 +774,9 @@ def _object_at(words: list[str], k: int, nouns: NounTable) -> bool:
         return following.isalpha() and following not in _TIME_WORDS | _NOT_OBJECTS and not following.endswith("est")
     if not word.isalpha() or not word.islower() or lower in _TIME_WORDS:
         return False
-    return nouns.plural(lower) or lower in nouns.noun_forms and nouns.plural(following)
+    # A lone plural may be a participle's noun ("must be registered voters",
+    # "had been strained relations"); a compound is an object ("power outages").
+    return lower in nouns.noun_forms and not nouns.plural(lower) and nouns.plural(following)
 
 
 def passives_with_objects(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[tuple[int, int, str]]:
