@@ -36,6 +36,7 @@ from normalize.agreement import (
     pronoun_disagreements,
     quantity_disagreements,
     singular_after_one_of,
+    singular_after_partitive,
     subjunctive_were,
     widened_disagreement,
 )
@@ -508,12 +509,15 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
             yield Candidate(words[k].start(), words[k].end(), form, "agreement:pronoun")
     for k in much_before_plural(texts, lex.nouns):
         yield Candidate(words[k].start(), words[k].end(), _match_case("many", words[k].group()), "agreement:much")
-    heads = [(k, "agreement:one-of") for k in singular_after_one_of(texts, lex.nouns)]
-    heads += [(k, "agreement:quantity") for k, _want in quantity_disagreements(texts, lex.nouns)]
-    for k, family in heads:
+    heads = [(k, "agreement:one-of", False) for k in singular_after_one_of(texts, lex.nouns)]
+    heads += [(k, "agreement:one-of", True) for k in singular_after_partitive(texts, lex.nouns)]
+    heads += [(k, "agreement:quantity", False) for k, _want in quantity_disagreements(texts, lex.nouns)]
+    for k, family, partitive in heads:
         noun = words[k]
         for form, kind in lex.morph.get(noun.group(), ()):
-            if kind == "number":
+            # After "a series of" a noun that is also a verb ("measure") lists its
+            # plural as the verb's -s form.
+            if kind == "number" or partitive and kind == "agreement" and lex.nouns.plural(form):
                 yield Candidate(noun.start(), noun.end(), form, family)
 
 

@@ -9,33 +9,32 @@ from hypothesis import strategies as st
 from normalize.agreement import disagreeing_auxiliary, disagreeing_name_auxiliary
 from normalize.nouns import NounTable, tokenize
 
-TABLE = NounTable.from_morph(
-    [
-        "NOUN\tNN=company NNS=companies",
-        "NOUN\tNN=goal NNS=goals",
-        "NOUN\tNN=reform NNS=reforms",
-        "NOUN\tNN=country NNS=countries",
-        "NOUN\tNN=topic NNS=topics",
-        "NOUN\tNN=talk NNS=talks",
-        "NOUN\tNN=circle NNS=circles",
-        "NOUN\tNN=meeting NNS=meetings",
-        "NOUN\tNN=ceremony NNS=ceremonies",
-        "NOUN\tNN=present NNS=presents",
-        "NOUN\tNN=year NNS=years",
-        "NOUN\tNN=number NNS=numbers",
-        "NOUN\tNN=tourist NNS=tourists",
-        "NOUN\tNN=delegation NNS=delegations",
-        "VERB\tVB=express VBD=expressed VBN=expressed",
-        "NOUN\tNN=cost NNS=costs",
-        "VERB\tVB=cost VBD=cost VBN=cost VBZ=costs",
-        "NOUN\tNN=trade NNS=trades",
-        "NOUN\tNN=navy NNS=navies",
-        "NOUN\tNN=tonne NNS=tonnes",
-        "NOUN\tNN=visitor NNS=visitors",
-        "VERB\tVB=come VBD=came VBP=come VBZ=comes",
-    ],
-    proper=frozenset({"kazakhstan", "china", "russian", "chinese"}),
-)
+TABLE_GROUPS = [
+    "NOUN\tNN=company NNS=companies",
+    "NOUN\tNN=goal NNS=goals",
+    "NOUN\tNN=reform NNS=reforms",
+    "NOUN\tNN=country NNS=countries",
+    "NOUN\tNN=topic NNS=topics",
+    "NOUN\tNN=talk NNS=talks",
+    "NOUN\tNN=circle NNS=circles",
+    "NOUN\tNN=meeting NNS=meetings",
+    "NOUN\tNN=ceremony NNS=ceremonies",
+    "NOUN\tNN=present NNS=presents",
+    "NOUN\tNN=year NNS=years",
+    "NOUN\tNN=number NNS=numbers",
+    "NOUN\tNN=tourist NNS=tourists",
+    "NOUN\tNN=delegation NNS=delegations",
+    "VERB\tVB=express VBD=expressed VBN=expressed",
+    "NOUN\tNN=cost NNS=costs",
+    "VERB\tVB=cost VBD=cost VBN=cost VBZ=costs",
+    "NOUN\tNN=trade NNS=trades",
+    "NOUN\tNN=navy NNS=navies",
+    "NOUN\tNN=tonne NNS=tonnes",
+    "NOUN\tNN=visitor NNS=visitors",
+    "NOUN\tNN=rice",
+    "VERB\tVB=come VBD=came VBP=come VBZ=comes",
+]
+TABLE = NounTable.from_morph(TABLE_GROUPS, proper=frozenset({"kazakhstan", "china", "russian", "chinese"}))
 
 
 def fixed(sentence: str) -> str:
@@ -492,3 +491,33 @@ def test_a_compound_subject_takes_a_plural_verb(sentence: str, verb: str) -> Non
 )
 def test_one_subject_with_two_names_keeps_its_verb(sentence: str) -> None:
     assert compound(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "heads"),
+    [
+        ("The ministry issued a series of reform to support companies .", ["reform"]),
+        ("Hundreds of tourist came to the ceremony .", ["tourist"]),
+        ("A number of meeting were held .", ["meeting"]),
+        # mass nouns, determiners, other quantities and compounds are left alone
+        ("A variety of rice is grown .", []),
+        ("The series of reform ended .", []),
+        ("A series of the reforms ended .", []),
+        ("A number of tourist delegations came .", []),
+    ],
+)
+def test_a_countable_singular_after_a_quantity_of_many_is_found(sentence: str, heads: list[str]) -> None:
+    from normalize.agreement import singular_after_partitive
+    from normalize.nouns import NounStats
+
+    table = NounTable.from_morph(TABLE_GROUPS)
+    table.stats.update(
+        {
+            "reform": NounStats(total=100, indefinite=40, definite=50, capitalised=0),
+            "tourist": NounStats(total=100, indefinite=50, definite=40, capitalised=0),
+            "meeting": NounStats(total=100, indefinite=45, definite=50, capitalised=0),
+            "rice": NounStats(total=100, indefinite=1, definite=10, capitalised=0),
+        }
+    )
+    words = [m.group() for m in tokenize(sentence)]
+    assert [words[k] for k in singular_after_partitive(words, table)] == heads
