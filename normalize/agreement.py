@@ -498,6 +498,15 @@ def _disagreement_from(
 _DECIMAL = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 
+def _plural_conjunct(words: list[str], k: int, table: NounTable) -> bool:
+    """Is ``words[k]`` a lone lower-case plural noun closing a pair ("expert
+    and scholars from")?"""
+    if k >= len(words) or not words[k].isalpha() or not words[k].islower() or not table.plural(words[k]):
+        return False
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return not (after.isalpha() and after.islower() and after in table.noun_forms)
+
+
 def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int, str]]:
     """(index of a head noun, the number it should have: "sg"/"pl") where a
     determiner or numeral opening its phrase fixes the other number ("these
@@ -525,6 +534,8 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
         noun, after = words[head], words[head + 1]
         if scaled and after in ("of", ",") and words[j - 2][:1].isdigit():
             pass  # "3.5 million tonne, the ministry said", "2 million barrel of oil": no list, no genitive
+        elif want == "pl" and after == "and" and _plural_conjunct(words, head + 2, table):
+            pass  # "more than 500 expert and scholars": the other noun shows the number
         elif after in ("'", "’", "-", "of", ",", "and", "or", ")") or after.lower() in _MEASURED or noun in _PARTITIVES:
             continue  # a genitive, a list ("many animal, plant and mineral"), a measure ("3 foot tall")
         if after.isalpha() and after.islower() and after not in _FUNCTION and after not in table.verbs:

@@ -169,6 +169,8 @@ def test_the_agreement_family_proposes_the_fix(morph: dict, sentence: str, famil
         ("The Type 2 ceremony was held .", []),  # a label
         ("Every year delegations arrive .", []),  # "year" modifies nothing here, and agrees
         ("Many tourist, company and delegation goals .", []),  # a list
+        ("It hosted 500 tourist and visitors from abroad .", [("tourist", "pl")]),  # the pair's plural shows the number
+        ("It hosted 500 tourist and visitor groups .", []),  # a compound after "and"
         ("Ceremonies are held every four years .", []),  # "every" quantifies the number
         ("They held an important ceremonies in Tashkent .", [("ceremonies", "sg")]),
         ("They held a few ceremonies in Tashkent .", []),  # "a few", "a good many"
