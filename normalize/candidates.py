@@ -591,6 +591,7 @@ def tense_clashes(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
         (tenses.wills_in_conditions, "tense:condition"),
         (tenses.presents_after_past_time, "tense:opening"),
         (tenses.presents_with_past_time, "tense:finished"),
+        (tenses.pasts_after_will_and, "tense:coordinate"),
     )
     for find, family in checks:
         for edit in find(texts, lex.verbs, lex.nouns):

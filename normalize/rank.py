@@ -331,7 +331,8 @@ FAMILY_HELP = {
     "'will' in a clause of condition or time ('if the rain will continue': tense:condition), the past "
     "for the first verb after an opening past time ('Yesterday, the President receives': tense:opening) "
     "and for a present whose clause names a time that can only be past ('is growing … last year': "
-    "tense:finished)",
+    "tense:finished) and the base form for a past that shares 'will' with the verb before 'and' "
+    "('will open on Friday and lasted': tense:coordinate)",
     "preposition": "another preposition from the confusion set, or none",
     "comma": "inserting a comma after an opening adverbial, or deleting one",
     "redundancy": "deleting padding ('the process of', 'the city of') or a repeated word",
@@ -800,6 +801,10 @@ _EXPLANATIONS: dict[str, str] = {
     ),
     "tense:opening": (
         "the opening time ('Yesterday', 'Last week') is past, so the main clause's verb is past too"
+    ),
+    "tense:coordinate": (
+        "the second verb of a pair shares the first one's \u201cwill\u201d ('will open on Friday and "
+        "last until October'), so it takes the base form, not the past"
     ),
     "tense:finished": (
         "this clause names a time that can only be past ('last year', 'three days ago'), so its "

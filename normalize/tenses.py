@@ -1,6 +1,6 @@
 """Tenses that clash with a time expression in the same clause.
 
-Five checks a 5-gram window cannot make, because the verb and the time
+Six checks a 5-gram window cannot make, because the verb and the time
 expression that decides its tense are often ten words apart:
 
 - A present perfect with a finished past time: "The rocket has been launched
@@ -19,11 +19,13 @@ expression that decides its tense are often ten words apart:
 - A present with a time that can only be past later in its clause: "Trade
   is growing by 25 percent last year" -> "grew", "The harvest is 3 million
   tonnes three years ago" -> "was".
+- A past after "and" that shares "will" with the verb before it: "will open
+  on Friday and lasted until October" -> "last".
 
 Each check reads plain word tokens (``normalize.nouns.tokenize``) and names
 the span to rewrite and its replacements; the fluency model picks among them
 and confirms (``rank.GRAMMAR_MARGINS``: "tense:perfect", "tense:since",
-"tense:condition", "tense:opening", "tense:finished").
+"tense:condition", "tense:opening", "tense:finished", "tense:coordinate").
 """
 
 from __future__ import annotations
@@ -554,4 +556,44 @@ def presents_with_past_time(words: list[str], verbs: VerbForms, nouns: NounTable
         past = verbs.past_form(verbs.base_of.get(lower, ""))
         if past:
             found.append(TenseEdit(i, i + 1, (past,)))
+    return found
+
+
+# ------------------------------------------------ will V … and V-ed
+
+_WILL = frozenset("will would".split())
+
+
+def pasts_after_will_and(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[TenseEdit]:
+    """A bare past after "and" that shares "will" with the verb before it:
+    "The exhibition will open on Friday and lasted until October" -> "last".
+    The second verb of a pair takes the first one's auxiliary; a past there
+    copies the source's tense of the event, not English grammar."""
+    found = []
+    n = len(words)
+    for i, w in enumerate(words[:-2]):
+        if w.lower() not in _WILL or words[i + 1] not in verbs.base or words[i + 1] in ("be", "have", "not"):
+            continue  # "will be renamed and restructured": participles share the "be"
+        for j in range(i + 2, min(n - 1, i + 16)):
+            word = words[j]
+            lower = word.lower()
+            if word in _CLAUSE_STOP or word == "," or lower in ("that", "which", "who", "when", "where", "while", "but", "or", "after", "before", "as", "because", "if", "since", "until") and lower != "until":
+                break
+            if lower in _WILL or lower in ("is", "are", "was", "were", "has", "have", "had"):
+                break  # another finite verb
+            if lower != "and":
+                continue
+            verb = words[j + 1]
+            if not verb.islower() or verb not in verbs.past or verb in nouns.noun_forms or verb in _NOT_SIMPLE | _WILL | {"was", "were", "could", "should", "might"}:
+                break
+            prev = words[j - 1]
+            if not (prev[:1].isdigit() or prev[:1].isupper() or prev.lower() in nouns.noun_forms):
+                break  # "will provide free and automated certificates": adjectives, not two verbs
+            nxt = words[j + 2].lower() if j + 2 < n else ""
+            if nxt == "by" or _past_time_after(words, j + 2, verbs):
+                break  # "and supported by": a participle; "and hired 200 workers last year": its own past
+            base = verbs.base_of.get(verb)
+            if base:
+                found.append(TenseEdit(j + 1, j + 2, (base,)))
+            break
     return found

@@ -13,6 +13,7 @@ from normalize.tenses import (
     perfects_with_finished_time,
     presents_after_past_time,
     presents_since,
+    pasts_after_will_and,
     presents_with_past_time,
     wills_in_conditions,
 )
@@ -221,6 +222,22 @@ def test_presents_whose_time_belongs_elsewhere_are_left_alone(sentence: str) -> 
     assert edits(presents_with_past_time, sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The bridge will open on Friday and closed in March.", [("closed", ("close",))]),
+        ("The minister will visit the bridge and met the delegation.", [("met", ("meet",))]),
+        # left alone: a shared "be", a past of its own, adjectives, another auxiliary
+        ("The bridge will be repaired and opened.", []),
+        ("The minister will visit and met the delegation last week.", []),
+        ("The bridge would open and would close.", []),
+        ("The bridge will open and was repaired.", []),
+    ],
+)
+def test_a_past_sharing_will_with_the_verb_before_and_takes_the_base(sentence: str, expected: list) -> None:
+    assert edits(pasts_after_will_and, sentence) == expected
+
+
 def test_the_tense_family_proposes_the_edits() -> None:
     from normalize.candidates import Lexicon, generate
 
@@ -240,6 +257,9 @@ WORDS = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(WORDS, min_size=0, max_size=24))
 def test_arbitrary_words_never_crash_and_spans_are_in_range(words: list[str]) -> None:
-    for find in (perfects_with_finished_time, presents_since, wills_in_conditions, presents_after_past_time, presents_with_past_time):
+    for find in (
+        perfects_with_finished_time, presents_since, wills_in_conditions, presents_after_past_time,
+        presents_with_past_time, pasts_after_will_and,
+    ):
         for edit in find(words, VERBS, NOUNS):
             assert 0 <= edit.start < edit.end <= len(words) and edit.replacements
