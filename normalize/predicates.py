@@ -724,7 +724,8 @@ _PASSIVE_WITH_OBJECT = frozenset(
     forgiven spent taken kept held brought built worth left earned won lost scored created designated
     christened proclaimed ruled judged cited numbered renumbered denoted gifted prescribed classified
     counted mentioned used pushed changed done founded delivered married argued described suggested
-    noted stated shown hidden read dealt penalised penalized docked towed""".split()
+    noted stated shown hidden read dealt penalised penalized docked towed tonsured ordained consecrated
+    baptised baptized knighted enthroned sworn""".split()
 )
 _OBJECT_DETERMINERS = frozenset("the a an its their his her this these those our".split())
 _TIME_WORDS = frozenset(
@@ -733,6 +734,10 @@ _TIME_WORDS = frozenset(
     weekend km kilometres kilometers metres meters miles percent per % centuries thousands hundreds
     millions once twice multiple several many great distances nautical points votes goals runs
     seats places positions spots""".split()
+)
+_NUMBER_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+    sixty seventy eighty ninety hundred""".split()
 )
 _NOT_OBJECTS = frozenset(
     """world estimated most least more less other latter former bit long way generation lot little
@@ -763,7 +768,7 @@ def _object_at(words: list[str], k: int, nouns: NounTable) -> bool:
         k += 2
         word = words[k] if k < n else ""
         following = words[k + 1].lower() if k + 1 < n else ""
-    if word[:1].isdigit():
+    if word[:1].isdigit() or lower in _NUMBER_WORDS:
         return (
             following not in _TIME_WORDS and following not in (".", ",", ")", "to", "and", "or")
             and not following[:1].isdigit() and (k + 1 >= n or words[k + 1] not in _MONTH_NAMES)

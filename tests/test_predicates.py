@@ -410,6 +410,7 @@ def test_a_passive_with_a_direct_object_becomes_active(sentence: str, expected: 
         "The plant was visited on 12 March.",
         "There have been caused outages.",  # "there"
         "The plant was visited 12 March 2004.",  # a date
+        "The plant would be built seventy years later.",  # a time in words
     ],
 )
 def test_passives_with_times_complements_or_inversions_are_left_alone(sentence: str) -> None:
