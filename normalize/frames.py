@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from normalize.nouns import _DETERMINERS, _FUNCTION, _INNER, _OBJECT_PREPOSITIONS, NounTable, tokenize
+from normalize.predicates import BARE_INFINITIVE_BEFORE
 from normalize.the_counts import TheCounts
 
 FRAMES_FILE = "of_frames.tsv"
@@ -102,7 +103,6 @@ def bare_frames(words: list[str], table: FrameTable, nouns: NounTable) -> list[i
     return found
 
 
-_BEFORE_BASE_VERB = frozenset("to will would can could should must may might".split())
 # Verbs whose bare "N of" is a role or an idiom: "to become leader of", "take
 # advantage of", "lose sight of", "gain control of".
 _IDIOM_VERBS = frozenset("become remain elect appoint name serve act stay make take lose gain keep regain".split())
@@ -118,4 +118,4 @@ def _after_base_verb(words: list[str], i: int, nouns: NounTable) -> bool:
         k -= 1  # a particle: "speed up construction of"
     if k < 1 or not words[k].islower() or words[k] not in nouns.finite or words[k] in _IDIOM_VERBS:
         return False
-    return words[k - 1].lower() in _BEFORE_BASE_VERB
+    return words[k - 1].lower() in BARE_INFINITIVE_BEFORE

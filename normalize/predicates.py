@@ -720,11 +720,11 @@ _PASSIVE_WITH_OBJECT = frozenset(
     expected scheduled set taught lent left spared refused served fed saved cost billed credited
     owed reported said believed known thought announced understood feared alleged rumoured
     rumored claimed regarded seen heard found born placed listed labelled labeled titled
-    termed nicknamed renamed presented provided supplied handed accorded afforded guaranteed
-    forgiven spent taken kept held brought built worth left earned won lost scored created designated
-    christened proclaimed ruled judged cited numbered renumbered denoted gifted prescribed classified
-    counted mentioned used pushed changed done founded delivered married argued described suggested
-    noted stated shown hidden read dealt penalised penalized docked towed tonsured ordained consecrated
+    termed nicknamed renamed presented provided supplied accorded afforded guaranteed forgiven
+    spent taken kept held brought built worth earned won lost scored created designated christened
+    proclaimed ruled judged cited numbered renumbered denoted gifted prescribed classified counted
+    mentioned used pushed changed done founded delivered married argued described suggested noted
+    stated hidden read dealt penalised penalized docked towed tonsured ordained consecrated
     baptised baptized knighted enthroned sworn""".split()
 )
 _OBJECT_DETERMINERS = frozenset("the a an its their his her this these those our".split())
@@ -750,8 +750,8 @@ _MONTH_NAMES = frozenset(
 # discussed the issues", "Also was discussed"): its subject follows, and
 # dropping "be" would not mend it.
 _NO_SUBJECT_BEFORE = frozenset(
-    """also where there here it what which that who in on at during among within under also
-    then so thus now today yesterday""".split()
+    """also where there here it what which that who in on at during among within under then so
+    thus now today yesterday""".split()
 )
 _PARTICLES = frozenset("up down out off over back away into onto in on at by for to from with as".split())
 
@@ -811,19 +811,24 @@ def passives_with_objects(words: list[str], verbs: VerbForms, nouns: NounTable) 
             continue  # "In the Zhambyl region was opened a new plant": an inversion, its subject after the verb
         if aux in _BE_FORMS and words[j + 1].isalpha() and words[j + 1].islower() and words[j + 1] not in _OBJECT_DETERMINERS | {"more"}:
             continue  # "are registered trademarks": a participle as an adjective before a noun
-        if aux == "be" and before in BARE_INFINITIVE_BEFORE:
-            found.append((j - 1, j + 1, base))
-        elif aux == "been" and before in ("has", "have", "had"):
-            found.append((j - 1, j + 1, part))
-        elif aux in ("is", "are") and before not in ("it", "there", "what", "which", "that"):
-            form = verbs.third_form(base) if aux == "is" else base
-            if form:
-                found.append((j - 1, j + 1, form))
-        elif aux in ("was", "were") and before not in ("it", "there", "what", "which", "that"):
-            form = verbs.past_form(base)
-            if form:
-                found.append((j - 1, j + 1, form))
+        form = _active_form(aux, before, part, base, verbs)
+        if form:
+            found.append((j - 1, j + 1, form))
     return found
+
+
+def _active_form(aux: str, before: str, part: str, base: str, verbs: VerbForms) -> str | None:
+    """The active verb that replaces ``aux`` + ``part`` ("can be handled" ->
+    "handle", "has been caused" -> "caused", "is displayed" -> "displays")."""
+    if aux == "be" and before in BARE_INFINITIVE_BEFORE:
+        return base
+    if aux == "been" and before in ("has", "have", "had"):
+        return part
+    if aux in ("is", "are"):
+        return verbs.third_form(base) if aux == "is" else base
+    if aux in ("was", "were"):
+        return verbs.past_form(base)
+    return None
 
 
 _PLACE_OPENERS = frozenset("in at on during within among before after also under over from near".split())

@@ -474,7 +474,7 @@ def presents_after_past_time(words: list[str], verbs: VerbForms, nouns: NounTabl
     dated = past_only or words[1].lower() in _WEEKDAYS
     for j in range(start, min(len(words), start + 12)):
         w, lower = words[j], words[j].lower()
-        if w == "and" and words[j - 1][:1].isupper() and words[j + 1][:1].isupper():
+        if w == "and" and j + 1 < len(words) and words[j - 1][:1].isupper() and words[j + 1][:1].isupper():
             continue  # a compound subject: "China and Malaysia"
         if w in _CLAUSE_STOP or w == "," or lower in _OTHER_VERB or lower in _PAST_REPORTING:
             return []
@@ -538,7 +538,7 @@ def presents_with_past_time(words: list[str], verbs: VerbForms, nouns: NounTable
             continue
         if lower in ("is", "are"):
             nxt = words[i + 1].lower()
-            if nxt in verbs.gerunds and nxt not in ("being",):
+            if nxt in verbs.gerunds and nxt != "being":
                 if not _past_time_after(words, i + 2, verbs):
                     continue
                 base = verbs.base_of_gerund.get(nxt)
@@ -562,6 +562,11 @@ def presents_with_past_time(words: list[str], verbs: VerbForms, nouns: NounTable
 # ------------------------------------------------ will V … and V-ed
 
 _WILL = frozenset("will would".split())
+# Words that open another clause between "will V" and "and".
+_SECOND_CLAUSE = frozenset("that which who when where while but or after before as because if since".split())
+_FINITE_AUXILIARIES = frozenset("is are was were has have had".split())
+# Past-looking words after "and" that are no simple past of a second verb.
+_NO_SECOND_VERB = _NOT_SIMPLE | {"was", "were"}
 
 
 def pasts_after_will_and(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[TenseEdit]:
@@ -577,14 +582,14 @@ def pasts_after_will_and(words: list[str], verbs: VerbForms, nouns: NounTable) -
         for j in range(i + 2, min(n - 1, i + 16)):
             word = words[j]
             lower = word.lower()
-            if word in _CLAUSE_STOP or word == "," or lower in ("that", "which", "who", "when", "where", "while", "but", "or", "after", "before", "as", "because", "if", "since", "until") and lower != "until":
+            if word in _CLAUSE_STOP or word == "," or lower in _SECOND_CLAUSE:
                 break
-            if lower in _WILL or lower in ("is", "are", "was", "were", "has", "have", "had"):
+            if lower in _WILL or lower in _FINITE_AUXILIARIES:
                 break  # another finite verb
             if lower != "and":
                 continue
             verb = words[j + 1]
-            if not verb.islower() or verb not in verbs.past or verb in nouns.noun_forms or verb in _NOT_SIMPLE | _WILL | {"was", "were", "could", "should", "might"}:
+            if not verb.islower() or verb not in verbs.past or verb in nouns.noun_forms or verb in _NO_SECOND_VERB:
                 break
             prev = words[j - 1]
             if not (prev[:1].isdigit() or prev[:1].isupper() or prev.lower() in nouns.noun_forms):

@@ -196,6 +196,11 @@ def test_openings_that_allow_the_tense_are_left_alone(sentence: str) -> None:
     assert edits(presents_after_past_time, sentence) == []
 
 
+def test_a_fragment_ending_in_and_after_an_opening_time_does_not_crash() -> None:
+    # "and" between two names was read one word past the end
+    assert edits(presents_after_past_time, "Yesterday , Minister and") == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
