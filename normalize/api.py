@@ -182,7 +182,28 @@ def _one_per_edit(findings: list[Finding]) -> list[Finding]:
             out.append(f)
         elif f.applicability is Applicability.SAFE and out[k].applicability is not Applicability.SAFE:
             out[k] = f
-    return out
+    return _without_nested_flags(out)
+
+
+def _without_nested_flags(findings: list[Finding]) -> list[Finding]:
+    """Findings less each flag-only one (no suggestion) whose span lies inside
+    another flag-only finding of the same category: several packs flag one
+    inverted clause ("At the meeting were discussed the issues") and an
+    editor should read one explanation of it, not four. Nothing a finding
+    marks is lost, since the one kept covers it."""
+    flags = sorted(
+        (i for i, f in enumerate(findings) if not f.suggestions),
+        key=lambda i: (findings[i].start, -findings[i].end, findings[i].rule),
+    )
+    reach: dict[str, int] = {}  # category -> furthest end of a flag seen so far
+    nested: set[int] = set()
+    for i in flags:
+        f = findings[i]
+        if f.end <= reach.get(f.category, -1):
+            nested.add(i)
+        else:
+            reach[f.category] = f.end
+    return [f for i, f in enumerate(findings) if i not in nested]
 
 
 def fix_text(
