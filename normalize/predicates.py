@@ -711,7 +711,8 @@ def relatives_without_be(words: list[str], nouns: NounTable) -> list[tuple[int, 
 # indirect-object verbs ("was given a medal", "were offered jobs"), naming
 # and judging ("was named the best player", "is considered the largest"),
 # reporting ("It is reported the minister resigned") and measures ("was
-# delayed two hours", "is located 30 km from").
+# delayed two hours", "is located 30 km from", "was suspended 10 games"),
+# or a complement ("was confirmed the winner").
 _PASSIVE_WITH_OBJECT = frozenset(
     """given awarded granted offered shown sent told asked promised allowed denied paid fined
     sentenced charged handed issued assigned allocated allotted named called elected appointed
@@ -725,7 +726,8 @@ _PASSIVE_WITH_OBJECT = frozenset(
     proclaimed ruled judged cited numbered renumbered denoted gifted prescribed classified counted
     mentioned used pushed changed done founded delivered married argued described suggested noted
     stated hidden read dealt penalised penalized docked towed tonsured ordained consecrated
-    baptised baptized knighted enthroned sworn""".split()
+    baptised baptized knighted enthroned sworn confirmed reelected re-elected recognised recognized
+    certified chosen selected picked hailed acclaimed suspended banned barred""".split()
 )
 _OBJECT_DETERMINERS = frozenset("the a an its their his her this these those our".split())
 _TIME_WORDS = frozenset(
@@ -733,7 +735,7 @@ _TIME_WORDS = frozenset(
     next previous last first time times hours hour minutes minute decade decades century season
     weekend km kilometres kilometers metres meters miles percent per % centuries thousands hundreds
     millions once twice multiple several many great distances nautical points votes goals runs
-    seats places positions spots""".split()
+    seats places positions spots games matches races laps rounds innings""".split()
 )
 _NUMBER_WORDS = frozenset(
     """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty

@@ -374,6 +374,10 @@ PASSIVE_GROUPS = [
     "VERB\tVB=give VBD=gave VBG=giving VBN=given VBP=give VBZ=gives",
     "VERB\tVB=sign VBD=signed VBG=signing VBN=signed VBP=sign VBZ=signs",
     "VERB\tVB=build VBD=built VBG=building VBN=built VBP=build VBZ=builds",
+    "VERB\tVB=confirm VBD=confirmed VBG=confirming VBN=confirmed VBP=confirm VBZ=confirms",
+    "VERB\tVB=suspend VBD=suspended VBG=suspending VBN=suspended VBP=suspend VBZ=suspends",
+    "NOUN\tNN=winner NNS=winners",
+    "NOUN\tNN=game NNS=games",
 ]
 PASSIVE_NOUNS = NounTable.from_morph(PASSIVE_GROUPS)
 PASSIVE_VERBS = VerbForms.from_morph(PASSIVE_GROUPS)
@@ -411,6 +415,8 @@ def test_a_passive_with_a_direct_object_becomes_active(sentence: str, expected: 
         "There have been caused outages.",  # "there"
         "The plant was visited 12 March 2004.",  # a date
         "The plant would be built seventy years later.",  # a time in words
+        "The mayor was confirmed the winner of the election.",  # a complement
+        "The player was suspended 10 games.",  # a measure
     ],
 )
 def test_passives_with_times_complements_or_inversions_are_left_alone(sentence: str) -> None:
