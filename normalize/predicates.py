@@ -777,7 +777,10 @@ def _object_at(words: list[str], k: int, nouns: NounTable) -> bool:
             and following not in ("–", "-", "—")  # a score: "defeated 1–0"
         )
     if lower in _OBJECT_DETERMINERS:
-        # "the same day", "the hardest", "the world over", "an estimated 2 million"
+        # "the same day", "the hardest", "the world over", "an estimated 2 million",
+        # "a number of times" (how often, not what)
+        if "times" in (w.lower() for w in words[k + 1 : k + 4]):
+            return False
         return following.isalpha() and following not in _TIME_WORDS | _NOT_OBJECTS and not following.endswith("est")
     if not word.isalpha() or not word.islower() or lower in _TIME_WORDS:
         return False
