@@ -913,6 +913,8 @@ def morphology(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
         for form, kind in lex.morph.get(tok.lower, ()):
             if base_expected and not lex.morph_is_base(form):
                 continue  # "does this mean" is right; never "does this means"
+            if tok.lower in _PAST_BE and form in _PRESENT_BE and _another_past(tokens, i, lex):
+                continue  # "When heraldry developed …, not much was known": a past narrative keeps its past
             if kind in ("tense", "form", "agreement") and prev in _BASE_BEFORE and lex.morph_is_base(form):
                 kind = "modal" if _after_modal(tokens, i, lex) else "base"
             elif kind == "number" and _uncountable(tok.lower, form, lex) and not _counted(tokens, i):
@@ -953,6 +955,18 @@ _MANDATIVE = re.compile(
     re.IGNORECASE,
 )
 _FINITE_AUXILIARIES = frozenset("is are was were am has had does did".split())
+_PAST_BE = frozenset(("was", "were"))
+_PRESENT_BE = frozenset(("is", "are"))
+
+
+def _another_past(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Does the sentence have a past-tense verb besides ``tokens[i]``? Then
+    "was" is the narrative's tense, not a slip for "is"."""
+    past = lex.verbs.past if lex.verbs is not None else frozenset()
+    return any(
+        k != i and t.is_word and (t.lower in ("was", "were", "had", "did") or (t.lower in past and t.lower.endswith("ed")))
+        for k, t in enumerate(tokens)
+    )
 
 
 def _prepositional_to(tokens: list[Token], i: int) -> bool:

@@ -689,3 +689,13 @@ def test_no_article_for_a_label_before_a_colon() -> None:
     # "Headline: Oil prices rise" is a label, not a noun that lost its article.
     assert not any(r.startswith(("The headline", "A headline")) for r in rewrites("Headline: we plan to go home.", "article"))
     assert any(r.startswith("The plan") for r in rewrites("Plan said we would go home.", "article"))
+
+
+def test_a_past_narrative_keeps_its_past_be() -> None:
+    import normalize
+
+    shipped = Lexicon.load(Path(normalize.__file__).parent / "models" / "default")
+    narrative = "When heraldry developed in the Middle Ages, not much was known about the dolphin."
+    present = "The situation in the region was stable now, the minister says."
+    assert not [c for c in generate(narrative, shipped, families=["morphology"]) if c.replacement == "is"]
+    assert [c for c in generate(present, shipped, families=["morphology"]) if c.replacement == "is"]
