@@ -28,8 +28,8 @@ from pathlib import Path
 
 from wirecopy_eval import DEFAULT, load_pairs, tuned_sets
 
-import normalize
 from normalize.candidates import Lexicon, generate
+from normalize.lm.scorer import default_model_dir
 
 WIKIPEDIA = DEFAULT.parents[1] / "english-corpus" / "enwiki-2015-wikiextractor" / "enwiki-part-05.txt.gz"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -83,7 +83,7 @@ def main() -> None:
     parser.add_argument("--wikipedia", type=Path, nargs="?", const=WIKIPEDIA, help="also Wikipedia sentences (a .txt.gz part)")
     parser.add_argument("--paragraphs", type=int, default=2500, help="Wikipedia paragraphs to read")
     args = parser.parse_args()
-    lex = Lexicon.load(Path(normalize.__file__).parent / "models" / "default")
+    lex = Lexicon.load(default_model_dir())
     sources = [("tuned wire-copy sentences and references", wire_sentences())]
     if args.wikipedia:
         if args.wikipedia.is_file():

@@ -113,7 +113,7 @@ def _check(
     ]
     findings = _outside_headings(findings, text)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return _one_per_edit(findings)
+    return _without_nested_flags(_one_per_edit(findings))
 
 
 _SENTENCE_END_MARKS = tuple(".!?…")
@@ -182,7 +182,7 @@ def _one_per_edit(findings: list[Finding]) -> list[Finding]:
             out.append(f)
         elif f.applicability is Applicability.SAFE and out[k].applicability is not Applicability.SAFE:
             out[k] = f
-    return _without_nested_flags(out)
+    return out
 
 
 def _without_nested_flags(findings: list[Finding]) -> list[Finding]:

@@ -10,14 +10,10 @@ the shipped model's word tables.
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import normalize
 from normalize.candidates import Lexicon, generate
 
 SENTENCES = [
@@ -44,11 +40,6 @@ SENTENCES = [
 ]
 
 
-@functools.cache
-def shipped_lexicon() -> Lexicon:
-    return Lexicon.load(Path(normalize.__file__).parent / "models" / "default")
-
-
 def _fragments(sentence: str) -> list[str]:
     words = sentence.split()
     prefixes = [" ".join(words[:k]) for k in range(1, len(words) + 1)]
@@ -58,9 +49,9 @@ def _fragments(sentence: str) -> list[str]:
 
 
 @pytest.mark.parametrize("sentence", SENTENCES)
-def test_every_fragment_of_a_sentence_gives_candidates_without_error(sentence: str) -> None:
+def test_every_fragment_of_a_sentence_gives_candidates_without_error(sentence: str, shipped_lexicon: Lexicon) -> None:
     for fragment in _fragments(sentence):
-        for cand in generate(fragment, shipped_lexicon()):
+        for cand in generate(fragment, shipped_lexicon):
             assert 0 <= cand.start <= cand.end <= len(fragment), fragment
 
 
@@ -77,8 +68,8 @@ TRIGGERS = (
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(TRIGGERS), min_size=1, max_size=14))
-def test_random_runs_of_trigger_words_give_candidates_without_error(words: list[str]) -> None:
+def test_random_runs_of_trigger_words_give_candidates_without_error(shipped_lexicon: Lexicon, words: list[str]) -> None:
     fragment = " ".join(words)
-    for cand in generate(fragment, shipped_lexicon()):
+    for cand in generate(fragment, shipped_lexicon):
         assert 0 <= cand.start <= cand.end <= len(fragment)
 
