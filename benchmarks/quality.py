@@ -3,8 +3,8 @@
 Usage: python benchmarks/quality.py [--strategy rules --strategy rules+model] [--out benchmarks/quality.md]
 
 Sets: wirecopy-dev (../shared/data, tuned on), and the project's own sets in
-benchmarks/data/ (own, own3, own4, own6-own8, own10-own14, own16 and own23-own28 were tuned on in later rounds;
-own2, own5, own9, own15, own17, own18, own19, own20, own21, own22 and own29 were kept out of rule writing as the independent check).
+benchmarks/data/ (own, own3, own4, own6-own8, own10-own14, own16, own23-own28 and own30 were tuned on in later rounds;
+own2, own5, own9, own15, own17, own18, own19, own20, own21, own22, own29 and own31 were kept out of rule writing as the independent check).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ SETS = [
     ("own26 (word-focused, written blind, session 24; tuned after)", HERE / "data" / "wirecopy-own26.tsv", "tuned"),
     ("own27 (from Russian, written blind, session 25; tuned after)", HERE / "data" / "wirecopy-own27.tsv", "tuned"),
     ("own28 (from Chinese, written blind, session 25; tuned after)", HERE / "data" / "wirecopy-own28.tsv", "tuned"),
+    ("own30 (wirecopy-dev's style, written blind, session 27; tuned after)", HERE / "data" / "wirecopy-own30.tsv", "tuned"),
     ("own2", HERE / "data" / "wirecopy-own2.tsv", "held out"),
     ("own5 (from Arabic etc.)", HERE / "data" / "wirecopy-own5.tsv", "held out"),
     ("own9 (mixed origins)", HERE / "data" / "wirecopy-own9.tsv", "held out"),
@@ -51,6 +52,7 @@ SETS = [
     ("own21 (Russian, Chinese, Arabic and others; dense)", HERE / "data" / "wirecopy-own21.tsv", "held out"),
     ("own22 (written blind, session 23; dense)", HERE / "data" / "wirecopy-own22.tsv", "held out"),
     ("own29 (from Arabic, Persian, Turkish; written blind, session 25)", HERE / "data" / "wirecopy-own29.tsv", "held out"),
+    ("own31 (wirecopy-dev's style, written blind, session 27)", HERE / "data" / "wirecopy-own31.tsv", "held out"),
 ]
 
 
