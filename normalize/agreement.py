@@ -146,8 +146,8 @@ MAX_PHRASE = 14
 
 def _number(word: str, table: NounTable) -> str | None:
     """"sg", "pl" or None (unknown, or either) for a lower-case noun."""
-    if word in _EITHER or word not in table.noun_forms:
-        return None
+    if word in _EITHER or word not in table.noun_forms or word.endswith("fish"):
+        return None  # "crayfish", "shellfish" are plural as they stand
     return "sg" if word in table.singular else "pl"
 
 
@@ -793,6 +793,11 @@ def _distant_from(
     number = number or own
     if number is None or number == "pl" and noun in MEASURES:
         return None
+    relative = _relative_verb(words, head + 1, table, morph) if words[head + 1] == "," else None
+    if relative is not None and _clause_goes_on(words, relative):
+        agreed = _verb_number(words, relative, table, morph)
+        if agreed is not None and (number == "sg") != agreed[0]:
+            return relative, agreed[1], head  # "The collection, which include 300 items,": the head is the antecedent
     found = (head + 1, False) if verb_next else _verb_after_subject(words, head, table, morph, opened=i > start)
     if found is None:
         return None
@@ -890,15 +895,37 @@ def _distant_head(
     return None if head is None else (head, False)
 
 
+# Words that open a verb's object and no noun compound: "include more than
+# 40,000 items", "cover 20 cities", "involve several ministries".
+_OBJECT_OPENERS = frozenset(
+    """that the a an its their his her all both more less fewer over about nearly almost
+    around approximately roughly some several many most no these those such each every""".split()
+)
+
+
 def _verb_like(words: list[str], k: int, table: NounTable) -> bool:
     """Is the word at ``k`` used as a verb: followed by "to" and a verb,
-    "that", or a determiner that opens its object?"""
+    "that", a determiner or quantifier that opens its object, or a figure?"""
     if k + 2 >= len(words):
         return False
     after = words[k + 1].lower()
     if after == "to":
         return words[k + 2].lower() in table.verbs
-    return after in ("that", "the", "a", "an", "its", "their", "his", "her", "all", "both")
+    return after in _OBJECT_OPENERS or after in _NUMBER_WORDS or after[:1].isdigit() and after.replace(",", "").replace(".", "").isdigit()
+
+
+def _relative_verb(words: list[str], comma: int, table: NounTable, morph: Morph) -> int | None:
+    """Index of the verb of a "which/who" clause opening at the comma right
+    after a subject's head ("The national team, which include 42 athletes,"),
+    whose antecedent can only be that head."""
+    if words[comma + 1].lower() not in ("which", "who"):
+        return None
+    k = comma + 2
+    while k < len(words) - 1 and _adverb(words[k]):
+        k += 1
+    if words[k] in AUXILIARY_SWAP or _verb_after_parenthesis(words, k, table, morph):
+        return k
+    return None
 
 
 def _verb_after_subject(

@@ -627,7 +627,16 @@ def _articles_before(word: str, sound: str | None = None) -> tuple[str, ...]:
 
 
 def _after_determiner(tokens: list[Token], i: int) -> bool:
-    return i > 0 and (tokens[i - 1].lower in _DETERMINERS or tokens[i - 1].text in ("'s", "’s"))
+    """Does a determiner open the phrase ``tokens[i]`` ends: right before it,
+    or before one modifier, or before an adverb and a modifier ("the newly
+    created position", which must not become "the newly created the position")?"""
+    if i > 0 and (tokens[i - 1].lower in _DETERMINERS or tokens[i - 1].text in ("'s", "’s")):
+        return True
+    if i < 2 or not tokens[i - 1].is_word or not tokens[i - 1].text.islower():
+        return False
+    if tokens[i - 2].lower in _DETERMINERS:
+        return True
+    return i >= 3 and tokens[i - 2].lower.endswith("ly") and tokens[i - 2].is_word and tokens[i - 3].lower in _DETERMINERS
 
 
 def _article_deletion(i: int, opens: bool, tok: Token, nxt: Token) -> Iterator[Candidate]:
@@ -747,6 +756,8 @@ def prepositions(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
             continue  # "arrested on treason charges", "on suspicion of", "on condition of anonymity"
         if tok.lower == "on" and _time_on(tokens, i):
             continue  # "a decade on, the town ...": later, not a preposition
+        if tok.lower in _SPAN_ENDS and i + 1 < len(tokens) and _year(tokens[i + 1].text):
+            continue  # "the slave trade through 1807": an end date, which "in" would change
         for prep in PREPOSITIONS:
             if prep != tok.lower:
                 # "of", the commonest preposition, is the n-gram model's default
@@ -774,6 +785,13 @@ def _and_closes_between(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         if t.text in (",", ";", ":") or t.lower in verbs or t.lower in _BE_FORMS:
             return False
     return False
+
+
+_SPAN_ENDS = frozenset("through until till since".split())
+
+
+def _year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in ("15", "16", "17", "18", "19", "20")
 
 
 def _time_on(tokens: list[Token], i: int) -> bool:

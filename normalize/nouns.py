@@ -554,6 +554,8 @@ def object_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int]
         lower = previous.lower()
         if previous != lower or _determines(before) or _determines(previous):
             continue  # a name; a modifying participle ("the signed agreement"); "last week"
+        if i >= 3 and before.endswith("ly") and _determines(words[i - 3].lower()):
+            continue  # "the newly created position": the participle modifies, after its adverb
         if words[i] == before:
             continue  # "month on month", "day by day"
         if lower in _ROLE_VERBS and before in _PASSIVE_BE:

@@ -816,10 +816,25 @@ def passives_with_objects(words: list[str], verbs: VerbForms, nouns: NounTable) 
             continue  # "In the Zhambyl region was opened a new plant": an inversion, its subject after the verb
         if aux in _BE_FORMS and words[j + 1].isalpha() and words[j + 1].islower() and words[j + 1] not in _OBJECT_DETERMINERS | {"more"}:
             continue  # "are registered trademarks": a participle as an adjective before a noun
+        if _finite_ahead(words, j + 1):
+            continue  # "when a marriage is performed a libation is made": the noun opens the next clause
         form = _active_form(aux, before, part, base, verbs)
         if form:
             found.append((j - 1, j + 1, form))
     return found
+
+
+_FINITE_AUXILIARIES = frozenset("is are was were has have had will would can could".split())
+
+
+def _finite_ahead(words: list[str], k: int) -> bool:
+    """Is there a finite auxiliary within four words of ``k``, before any punctuation?"""
+    for word in words[k : k + 5]:
+        if not word.isalnum() or word in ("that", "which", "who", "and", "or"):
+            return False  # "has been caused power outages that have": a relative clause's own verb
+        if word in _FINITE_AUXILIARIES:
+            return True
+    return False
 
 
 def _active_form(aux: str, before: str, part: str, base: str, verbs: VerbForms) -> str | None:

@@ -377,6 +377,11 @@ DISTANT_TABLE = NounTable.from_morph(
         "VERB\tVB=impose VBZ=imposes VBD=imposed VBN=imposed",
         "VERB\tVB=launch VBZ=launches VBD=launched",
         "VERB\tVB=open VBZ=opens VBD=opened",
+        "VERB\tVB=include VBZ=includes VBD=included",
+        "NOUN\tNN=collection NNS=collections",
+        "NOUN\tNN=item NNS=items",
+        "NOUN\tNN=crayfish NNS=crayfish",
+        "NOUN\tNN=season NNS=seasons",
     ],
     proper=frozenset({"beijing", "moscow", "china"}),
 )
@@ -388,6 +393,8 @@ MORPH = {
     "violates": (("violate", "agreement"),),
     "violate": (("violates", "agreement"),),
     "connects": (("connect", "agreement"),),
+    "include": (("includes", "agreement"), ("included", "tense")),
+    "includes": (("include", "agreement"),),
 }
 
 
@@ -418,6 +425,12 @@ def distant(sentence: str) -> str:
         ("The level of the second and third schools in the zone are high .", "is"),
         # right after a parenthesis a verb that is also a noun is the verb
         ("The new line , which connects the zone with Moscow , violate laws .", "violates"),
+        # right after its head, a verb that is no noun before a figure or a quantifier
+        ("The collection include more than 40,000 items .", "includes"),
+        ("The museum's collection include 300 items .", "includes"),
+        # a "which" clause right after the head has the head as its antecedent
+        ("The collection , which include 300 items , opens in May .", "includes"),
+        ("The collections , which includes 300 items , open in May .", "include"),
     ],
 )
 def test_a_distant_subject_gets_its_verb(sentence: str, verb: str) -> None:
@@ -441,6 +454,10 @@ def test_a_distant_subject_gets_its_verb(sentence: str, verb: str) -> None:
         "The ministry demanded that the delegation , which left , exceed the plan .",
         # an infinitive's verb is no finite verb
         "The plan to exceed the level of the month was dropped .",
+        # a noun ending in "fish" is plural as it stands
+        "Crayfish , for example , have a short season .",
+        # a "which" clause after a phrase may describe its last noun, not the head
+        "The plan of the collections , which include 300 items , was dropped .",
     ],
 )
 def test_distant_subjects_that_agree_or_cannot_be_read_are_left_alone(sentence: str) -> None:

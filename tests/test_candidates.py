@@ -696,3 +696,13 @@ def test_a_past_narrative_keeps_its_past_be(shipped_lexicon: Lexicon) -> None:
     present = "The situation in the region was stable now, the minister says."
     assert not [c for c in generate(narrative, shipped_lexicon, families=["morphology"]) if c.replacement == "is"]
     assert [c for c in generate(present, shipped_lexicon, families=["morphology"]) if c.replacement == "is"]
+
+
+def test_no_second_article_inside_a_phrase_and_no_preposition_swap_before_an_end_year(shipped_lexicon: Lexicon) -> None:
+    # "the newly created position" has its article; "through 1807" is an end date.
+    sentence = "Washington nominated Hopkinson to the newly created position of judge in the slave trade through 1807."
+    at = sentence.index("position")
+    inserted = [c for c in generate(sentence, shipped_lexicon, families=["article"]) if c.start == at and c.start == c.end]
+    assert not inserted
+    through = sentence.index("through")
+    assert not [c for c in generate(sentence, shipped_lexicon, families=["preposition"]) if c.start == through]
