@@ -496,6 +496,7 @@ def _disagreement_from(
 
 
 _DECIMAL = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_CURRENCY_SIGNS = frozenset("$ € £ ¥ ₽ US$".split())
 
 
 def _plural_conjunct(words: list[str], k: int, table: NounTable) -> bool:
@@ -517,6 +518,8 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
         scaled = _DECIMAL.fullmatch(word) is not None and words[i + 1].lower() in SCALE_WORDS
         if want is None and not scaled:
             continue
+        if i and words[i - 1] in _CURRENCY_SIGNS:
+            continue  # "a $27 million federally-funded freeway": an amount of money modifying the noun
         want = want or "pl"  # "3.5 million tonne"
         j = i + 1
         if want == "pl" and (words[j].lower() in SCALE_WORDS or words[j].lower() == "dozen"):

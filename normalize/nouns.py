@@ -572,6 +572,8 @@ def object_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int]
         head = table.bare_head(words, start, initial=False)
         if head is None or head + 1 >= len(words) or not table.needs_article(words[head], written_lower=True):
             continue
+        if "-" in words[head + 1] and table.plural(words[head + 1].rsplit("-", 1)[-1].lower()):
+            continue  # "led to penalty shoot-outs": the plural compound is the head
         if lower in _OBJECT_PREPOSITIONS and (words[head] in _BARE_INSTITUTIONS or words[start] == "pole"):
             continue  # "sent to hospital", "remains in power", "start from pole position"
         if lower == "to" and head == start and _infinitive(words, start, table):

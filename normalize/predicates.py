@@ -779,8 +779,8 @@ def _object_at(words: list[str], k: int, nouns: NounTable) -> bool:
     if lower in _OBJECT_DETERMINERS:
         # "the same day", "the hardest", "the world over", "an estimated 2 million",
         # "a number of times" (how often, not what)
-        if "times" in (w.lower() for w in words[k + 1 : k + 4]):
-            return False
+        if any(w.lower() == "times" or w.lower() in _TIME_WORDS for w in words[k + 1 : k + 4]):
+            return False  # "were played a few weeks earlier": how long or when, not what
         return following.isalpha() and following not in _TIME_WORDS | _NOT_OBJECTS and not following.endswith("est")
     if not word.isalpha() or not word.islower() or lower in _TIME_WORDS:
         return False

@@ -180,6 +180,8 @@ def test_the_agreement_family_proposes_the_fix(morph: dict, sentence: str, famil
         ("It hosted a tourists delegation .", []),  # a plural modifier before another noun
         # a hyphenated modifier between the numeral and its noun
         ("They launched two short-range tourist .", [("tourist", "pl")]),
+        # an amount of money is a compound's modifier
+        ("They proposed a $ 27 million federally-funded ceremony .", []),
     ],
 )
 def test_a_determiner_or_numeral_fixes_the_noun_number(sentence: str, heads: list[tuple[str, str]]) -> None:

@@ -419,6 +419,7 @@ def test_a_passive_with_a_direct_object_becomes_active(sentence: str, expected: 
         "The player was suspended 10 games.",  # a measure
         "The plant was visited a number of times.",  # how often
         "When the plant is visited the plant is closed.",  # the noun opens the next clause
+        "The plant was visited a few weeks earlier than planned.",  # a time after "a few"
     ],
 )
 def test_passives_with_times_complements_or_inversions_are_left_alone(sentence: str) -> None:
