@@ -418,6 +418,8 @@ def wills_in_conditions(words: list[str], verbs: VerbForms, nouns: NounTable) ->
         will = next((j for j in range(i + 2, min(n, i + 10)) if words[j].lower() == "will"), None)
         if will is None or any(w in _CLAUSE_STOP or w == "," or w.lower() in _OTHER_VERB - {"to"} for w in words[i + 1 : will]):
             continue
+        if _contracted_is(words, i + 1, will, nouns):
+            continue  # "When the cat's away the mice will play": the clause has its verb; "will" is the main clause's
         if will + 1 >= n:
             continue
         verb = words[will + 1].lower()
@@ -435,6 +437,19 @@ def wills_in_conditions(words: list[str], verbs: VerbForms, nouns: NounTable) ->
             continue
         found.append(TenseEdit(will, will + 2, (form,)))
     return found
+
+
+def _contracted_is(words: list[str], start: int, end: int, nouns: NounTable) -> bool:
+    """Is there an "'s" standing for "is" between ``start`` and ``end`` (not a
+    possessive: no noun follows it)?"""
+    for k in range(start, end):
+        word = words[k]
+        split = word == "s" and k > start and words[k - 1] in ("'", "’")  # tokenised text: "cat 's"
+        if split or word in ("'s", "’s") or word.endswith(("'s", "’s")) and len(word) > 2:
+            after = words[k + 1].lower() if k + 1 < len(words) else ""
+            if after.isalpha() and after not in nouns.noun_forms and after not in ("new", "own", "main", "first", "last"):
+                return True
+    return False
 
 
 def _subject_number(words: list[str], start: int, end: int, nouns: NounTable) -> str | None:

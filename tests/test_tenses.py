@@ -165,6 +165,8 @@ def test_will_in_a_condition_becomes_present(sentence: str, expected: list) -> N
         "He asked if the talks will continue.",  # an indirect question
         "The talks will resume in May, when the minister will arrive.",  # a relative "when"
         "It is unclear if the rainfall will continue.",
+        "When the bridge's away the roads will close.",  # "'s" is the clause's verb: "will" is the main clause's
+        "When the bridge 's away the roads will close.",  # the same, tokenised
     ],
 )
 def test_will_in_an_indirect_question_is_left_alone(sentence: str) -> None:
