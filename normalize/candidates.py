@@ -528,12 +528,33 @@ def definite_names(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator
         return
     words, texts = _noun_words(sentence)
     for k, _share in bare_names(texts, lex.names, lex.nouns):
+        if _opened_by_determiner(texts, k, lex):
+            continue  # "a separate Supreme Court", "an entirely appointed House of Lords": a new one, not the name
         first = words[k]
         family = "article:name:company" if texts[k] in ALSO_A_COMPANY else "article:name"
         if k == 0:
             yield Candidate(first.start(), first.end(), f"The {first.group()}", family)
         else:
             yield Candidate(first.start(), first.start(), "the ", family)
+
+
+def _opened_by_determiner(texts: list[str], k: int, lex: Lexicon) -> bool:
+    """Do one to three modifiers before ``texts[k]`` follow a determiner ("a
+    reduced", "an entirely appointed")? Not across a noun or a function
+    word ("a team from University of", "a mass when Eucharist")."""
+    j, modifiers = k - 1, 0
+    while j >= 0 and modifiers < 3 and _modifier(texts[j], lex):
+        j, modifiers = j - 1, modifiers + 1
+    return modifiers > 0 and j >= 0 and texts[j].lower() in _DETERMINERS
+
+
+def _modifier(word: str, lex: Lexicon) -> bool:
+    """A lower-case adjective, participle or adverb: no noun, no function word."""
+    if not word.isalpha() or not word.islower() or word in _DETERMINERS or word in PREPOSITIONS or word in _CLAUSE_OPENERS:
+        return False
+    if word.endswith(("ly", "ed")):
+        return True
+    return lex.nouns is not None and word not in lex.nouns.noun_forms
 
 
 def of_frames(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
@@ -965,7 +986,8 @@ _TO_IS_A_PREPOSITION_AFTER = frozenset(
     contributing contribution key object objects objected opposed opposition used accustomed view
     addition prior approach attention paid given priority emphasis respect regard related close
     closer due thanks owing alternative solution answer response reaction access resistance
-    preference adapted adapt adjusted limited confined restricted lead leads led leading""".split()
+    preference adapted adapt adjusted limited confined restricted lead leads led leading aid aids
+    obstacle obstacles barrier barriers prelude""".split()
 )
 _MANDATIVE = re.compile(
     r"\b(?:that|recommend\w*|demand\w*|insist\w*|propos\w*|suggest\w*|requir\w*|request\w*|urg\w*|"

@@ -487,13 +487,15 @@ def presents_after_past_time(words: list[str], verbs: VerbForms, nouns: NounTabl
     past_only = any(w.lower() in _PAST_ONLY for w in words[: start - 1])
     # A day, not a year: "In 1995, Albania had been accepted" may be before a later event.
     dated = past_only or words[1].lower() in _WEEKDAYS
+    # "The day before", "The previous evening": a time before a past event, where the past perfect is right.
+    relative = words[0].lower() == "the"
     for j in range(start, min(len(words), start + 12)):
         w, lower = words[j], words[j].lower()
         if w == "and" and j + 1 < len(words) and words[j - 1][:1].isupper() and words[j + 1][:1].isupper():
             continue  # a compound subject: "China and Malaysia"
         if w in _CLAUSE_STOP or w == "," or lower in _OTHER_VERB or lower in _PAST_REPORTING:
             return []
-        if lower == "had" and dated and j + 1 < len(words) and words[j + 1] != "been" and _participle_at(words, j + 1, verbs, nouns) and words[j + 1] not in nouns.noun_forms:
+        if lower == "had" and dated and not relative and j + 1 < len(words) and words[j + 1] != "been" and _participle_at(words, j + 1, verbs, nouns) and words[j + 1] not in nouns.noun_forms:
             past = verbs.past_of.get(words[j + 1], words[j + 1])
             return [TenseEdit(j, j + 2, (past,))]
         if lower in verbs.past or lower in ("was", "were", "has", "have", "will", "would"):

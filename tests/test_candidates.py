@@ -702,7 +702,19 @@ def test_no_second_article_inside_a_phrase_and_no_preposition_swap_before_an_end
     # "the newly created position" has its article; "through 1807" is an end date.
     sentence = "Washington nominated Hopkinson to the newly created position of judge in the slave trade through 1807."
     at = sentence.index("position")
-    inserted = [c for c in generate(sentence, shipped_lexicon, families=["article"]) if c.start == at and c.start == c.end]
+    inserted = [c for c in generate(sentence, shipped_lexicon, families=["article", "object"]) if c.start == at and c.start == c.end]
     assert not inserted
     through = sentence.index("through")
     assert not [c for c in generate(sentence, shipped_lexicon, families=["preposition"]) if c.start == through]
+
+
+def test_a_name_after_a_determiner_and_its_modifiers_gets_no_second_article_and_aid_to_is_a_preposition(
+    shipped_lexicon: Lexicon,
+) -> None:
+    # "a separate Supreme Court" is a new court, not the name; "an aid to calculating" keeps its -ing.
+    separate = "They voted for an entirely appointed House of Lords."
+    assert not [c for c in generate(separate, shipped_lexicon, families=["name"]) if c.family == "article:name"]
+    bare = "They voted for House of Lords."
+    assert [c for c in generate(bare, shipped_lexicon, families=["name"]) if c.family == "article:name"]
+    aid = "Markers were moved on the cloth as an aid to calculating sums."
+    assert not [c for c in generate(aid, shipped_lexicon, families=["morphology"]) if c.replacement == "calculate"]

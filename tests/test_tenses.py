@@ -192,6 +192,7 @@ def test_a_present_or_past_perfect_after_an_opening_past_time_becomes_past(sente
         "On Monday, the minister visits the bridge.",  # may be next Monday
         "In 1995, the minister had been accepted into the talks.",  # a year: a later event may follow
         "Yesterday, the minister said the talks are continuing.",  # the present is the reported clause's
+        "The day before, the minister had visited the bridge.",  # a time before a past event: the past perfect is right
     ],
 )
 def test_openings_that_allow_the_tense_are_left_alone(sentence: str) -> None:
