@@ -643,9 +643,11 @@ def _head(words: list[str], i: int, table: NounTable, *, initial: bool) -> int |
         lower = word.lower()
         if lower in _FUNCTION:
             return None  # "At the meeting were…": no subject opens the sentence
-        if j > i and lower in table.participles and lower not in table.noun_forms:
-            return None  # "the accounts given of him were": a participle after the noun, not a compound
         nxt = words[j + 1].lower()
+        if j > i and lower in table.participles and (
+            lower not in table.noun_forms or lower.endswith(("ed", "en")) and nxt in _PREPOSITIONS
+        ):
+            return None  # "the accounts given of him were", "figures given for the resistance are": a participle after the noun
         if lower in table.noun_forms and nxt not in table.noun_forms:
             return j
         if lower in table.verbs and lower not in table.noun_forms:

@@ -578,6 +578,11 @@ _ADJECTIVE_VERBS = frozenset(
 _RELATIVES = frozenset("which who that".split())
 
 
+# "he refused saying that…", "declined adding that…": a comma the writer left
+# out before a participle of saying, not an infinitive.
+_REPORTING_PARTICIPLES = frozenset("saying adding noting stating explaining claiming arguing insisting stressing".split())
+
+
 def infinitive_slips(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[tuple[int, int, tuple[str, ...]]]:
     """(first index, index after the last, replacements) for:
     "continues to growing" -> "grow"; "decided establishing" -> "to
@@ -594,7 +599,7 @@ def infinitive_slips(words: list[str], verbs: VerbForms, nouns: NounTable) -> li
             base = base_of_gerund[lower]
             if before == "to" and k >= 2 and _infinitive_to(words, k - 1, infinitive_forms, verbs):
                 found.append((k, k + 1, (base,)))
-            elif before in no_object_forms and _verb_read(words, k - 1, nouns) and _gerund_object(words, k, nouns):
+            elif before in no_object_forms and _verb_read(words, k - 1, nouns) and _gerund_object(words, k, nouns) and lower not in _REPORTING_PARTICIPLES:
                 found.append((k, k + 1, (f"to {base}",)))
         elif before == "be" and k >= 2 and words[k - 2].lower() in BARE_INFINITIVE_BEFORE and _bare_verb(words, k, verbs, nouns) and _object_next(words, k, nouns):
             # "is expected to be create about 3,000 jobs": drop "be", or the passive
@@ -851,7 +856,7 @@ def _active_form(aux: str, before: str, part: str, base: str, verbs: VerbForms) 
     return None
 
 
-_PLACE_OPENERS = frozenset("in at on during within among before after also under over from near".split())
+_PLACE_OPENERS = frozenset("in at on during within among before after also under over from near to".split())
 
 
 def _opens_with_place(words: list[str], aux: int) -> bool:

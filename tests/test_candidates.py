@@ -718,3 +718,14 @@ def test_a_name_after_a_determiner_and_its_modifiers_gets_no_second_article_and_
     assert [c for c in generate(bare, shipped_lexicon, families=["name"]) if c.family == "article:name"]
     aid = "Markers were moved on the cloth as an aid to calculating sums."
     assert not [c for c in generate(aid, shipped_lexicon, families=["morphology"]) if c.replacement == "calculate"]
+
+
+def test_participles_after_a_head_inversions_with_to_and_reporting_participles_are_read(shipped_lexicon: Lexicon) -> None:
+    # "given for" follows the head "figures"; "To this is added X" inverts; "refused saying that" lost a comma.
+    figures = "According to historians, participation figures given for the underground resistance are often inflated."
+    assert not [c for c in generate(figures, shipped_lexicon, families=["agreement"]) if c.replacement == "is"]
+    added = "To this is added the belief that grace enables believers to ascend."
+    assert not [c for c in generate(added, shipped_lexicon, families=["predicate"]) if c.replacement == "adds"]
+    saying = "When asked to start making laws he refused saying that the state was corrupt."
+    assert not [c for c in generate(saying, shipped_lexicon, families=["predicate"]) if c.replacement == "to say"]
+    assert [c for c in generate("He refused signing the agreement.", shipped_lexicon, families=["predicate"]) if c.replacement == "to sign"]
