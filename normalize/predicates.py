@@ -782,10 +782,9 @@ def _object_at(words: list[str], k: int, nouns: NounTable) -> bool:
             and following not in ("–", "-", "—")  # a score: "defeated 1–0"
         )
     if lower in _OBJECT_DETERMINERS:
-        # "the same day", "the hardest", "the world over", "an estimated 2 million",
-        # "a number of times" (how often, not what)
-        if any(w.lower() == "times" or w.lower() in _TIME_WORDS for w in words[k + 1 : k + 4]):
-            return False  # "were played a few weeks earlier": how long or when, not what
+        # "the same day", "the hardest", "the world over", "an estimated 2 million"
+        if any(w.lower() in _TIME_WORDS for w in words[k + 1 : k + 4]):
+            return False  # "a number of times", "a few weeks earlier": how often, how long or when, not what
         return following.isalpha() and following not in _TIME_WORDS | _NOT_OBJECTS and not following.endswith("est")
     if not word.isalpha() or not word.islower() or lower in _TIME_WORDS:
         return False
@@ -829,15 +828,16 @@ def passives_with_objects(words: list[str], verbs: VerbForms, nouns: NounTable) 
     return found
 
 
-_FINITE_AUXILIARIES = frozenset("is are was were has have had will would can could".split())
+# Auxiliaries that open a clause of their own after a noun ("a libation is made").
+_CLAUSE_AUXILIARIES = frozenset(_BE_FORMS) | frozenset("has have had will would can could".split())
 
 
 def _finite_ahead(words: list[str], k: int) -> bool:
     """Is there a finite auxiliary within four words of ``k``, before any punctuation?"""
     for word in words[k : k + 5]:
-        if not word.isalnum() or word in ("that", "which", "who", "and", "or"):
+        if not word.isalnum() or word in _RELATIVES or word in ("and", "or"):
             return False  # "has been caused power outages that have": a relative clause's own verb
-        if word in _FINITE_AUXILIARIES:
+        if word in _CLAUSE_AUXILIARIES:
             return True
     return False
 
