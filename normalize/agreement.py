@@ -78,6 +78,11 @@ _SINGULAR_S_NAMES = frozenset(
     """belarus cyprus laos mauritius honduras barbados tunis damascus paris brussels texas kansas
     arkansas illinois""".split()
 )
+# Units of measure a figure counts before "of": "25,000 tons of wheat".
+_UNIT_NOUNS = frozenset(
+    """ton tonne barrel litre liter hectare acre metre meter kilometre kilometer kilogram gram gallon
+    ounce dose""".split()
+)
 _TIMES = frozenset("times bits bytes votes points goals runs".split())  # counts read as an amount or an inversion
 _PREPOSITIONS = frozenset("of in on at for from with between among across along over under".split())
 _ADVERBS = frozenset("also already now still currently jointly reportedly again recently".split())
@@ -539,6 +544,8 @@ def quantity_disagreements(words: list[str], table: NounTable) -> list[tuple[int
             pass  # "3.5 million tonne, the ministry said", "2 million barrel of oil": no list, no genitive
         elif want == "pl" and after == "and" and _plural_conjunct(words, head + 2, table):
             pass  # "more than 500 expert and scholars": the other noun shows the number
+        elif want == "pl" and after == "of" and noun.lower() in _UNIT_NOUNS and word[:1].isdigit():
+            pass  # "25,000 ton of wheat": a unit counted by a figure, not a genitive
         elif after in ("'", "’", "-", "of", ",", "and", "or", ")") or after.lower() in _MEASURED or noun in _PARTITIVES:
             continue  # a genitive, a list ("many animal, plant and mineral"), a measure ("3 foot tall")
         if after.isalpha() and after.islower() and after not in _FUNCTION and after not in table.verbs:
@@ -650,6 +657,8 @@ def _head(words: list[str], i: int, table: NounTable, *, initial: bool) -> int |
             return None  # "the accounts given of him were", "figures given for the resistance are": a participle after the noun
         if lower in table.noun_forms and nxt not in table.noun_forms:
             return j
+        if j == i and lower.endswith("ing") and nxt in table.noun_forms and words[j + 1].islower():
+            continue  # "each of the participating teams": an -ing form modifying the noun
         if lower in table.verbs and lower not in table.noun_forms:
             return None
     return None

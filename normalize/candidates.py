@@ -54,6 +54,8 @@ from normalize.predicates import (
     passives_with_objects,
     relatives_without_be,
 )
+from normalize.splices import comma_splices
+from normalize.titles import bare_titles
 
 ARTICLES = ("a", "an", "the")
 
@@ -299,6 +301,8 @@ def articles(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candi
                 continue  # a name mid-sentence
             if _time_from_now(tokens, i):
                 continue  # "until next month" is not "until the next month"
+            if tok.lower == "last" and i and tokens[i - 1].lower == "at" and (nxt is None or not nxt.is_word or nxt.lower in nouns._FUNCTION):
+                continue  # "Free at last of…": the idiom, not "at the last"
             if i >= 2 and (tokens[i - 2].lower, tokens[i - 1].lower) in nouns.BARE_AFTER and (nxt is None or nxt.lower != "of"):
                 continue  # "regardless of destination", not "regardless of outcome of the talks"
             if _infinitive_with_object(tokens, i, lex):
@@ -477,6 +481,18 @@ def bare_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
                 yield Candidate(first.start(), first.start(), f"{art} ", family)
 
 
+def bare_title_subjects(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """"the" for a title used alone as a subject ("Deputy Prime Minister held
+    a meeting", "…, Agriculture Minister said"): see :mod:`normalize.titles`."""
+    if lex.nouns is None:
+        return
+    words, texts = _noun_words(sentence)
+    for k in bare_titles(texts, lex.nouns, lex.counts):
+        first = words[k]
+        opens = k == 0 or texts[k - 1] != ","
+        yield Candidate(first.start(), first.start(), "The " if opens else "the ", "article:title")
+
+
 def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
     """The other auxiliary where it disagrees with the head of the subject
     opening the sentence or a reported clause ("Several companies has"), the
@@ -597,6 +613,16 @@ def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
     for k in bare_verbs_after_names(texts, lex.verbs):
         for form in sorted(lex.verbs.forms_of.get(texts[k], ())):
             yield Candidate(words[k].start(), words[k].end(), form, "predicate:finite")
+
+
+def splices(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """A semicolon for a comma that joins two main clauses ("…under the flag
+    of Panama, its crew consisted of…"): see :mod:`normalize.splices`."""
+    if lex.nouns is None or lex.verbs is None:
+        return
+    words, texts = _noun_words(sentence)
+    for k in comma_splices(texts, lex.nouns, lex.verbs):
+        yield Candidate(words[k].start(), words[k].end(), ";", "comma:splice")
 
 
 def tense_clashes(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
@@ -1633,6 +1659,7 @@ FAMILIES: dict[str, Family] = {
     # Before "article": a bare subject's article is the same edit as an
     # article insertion, and deduplication keeps the first family's.
     "subject": bare_subjects,
+    "title": bare_title_subjects,
     "object": bare_objects,
     "name": definite_names,
     "frame": of_frames,
@@ -1645,6 +1672,7 @@ FAMILIES: dict[str, Family] = {
     "informal": informal,
     "capitalisation": capitalisation,
     "comma": commas,
+    "splice": splices,
     "redundancy": redundancy,
     "word-order": word_order,
     "inversion": inversions,

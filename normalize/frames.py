@@ -96,6 +96,8 @@ def bare_frames(words: list[str], table: FrameTable, nouns: NounTable) -> list[i
             continue
         if i >= 2 and words[i - 2].lower() == words[i]:
             continue  # "step by step of"
+        if words[i] == "last" and words[i - 1].lower() == "at":
+            continue  # "Free at last of…": the idiom
         if _bare_elsewhere(words, i):
             continue  # "all property and interests in property of those": a mass term, bare throughout
         if _bare_slot(words, i, nouns) or _after_base_verb(words, i, nouns):

@@ -103,6 +103,17 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     # "President Jokowi inaugurate the toll road": a finite verb is missing its
     # ending; which (past or present) is the editor's choice, so only suggested.
     "predicate:finite": (99.0, -99.0),
+    # Two main clauses joined by a comma (normalize.splices): a semicolon is
+    # suggested, never applied; editors also write ", and" or a full stop.
+    "article:title": (
+        "a title used on its own, without a name after it, names an office and needs "
+        "\u201cthe\u201d ('The Deputy Prime Minister held', 'the Agriculture Minister said'); "
+        "only a title before a name goes without it"
+    ),
+    "comma:splice": (99.0, -99.0),
+    # A title alone as a subject (normalize.titles): applied when the model
+    # agrees, else suggested.
+    "article:title": (0.0, -99.0),
 }
 
 # Family -> (safe margin, unsafe margin), in log10 probability; a family
@@ -216,6 +227,9 @@ MARGINS: dict[str, tuple[float, float]] = {
     # auxiliary (WB401): 11 of 7,000 MLQE-PE post-edits and 7 of 100,000
     # Wikipedia sentences have one, kept by their editors.
     "rule:WB401": (99.0, -1.5),
+    # A time adverb between the verb and its object (WE121): the suggestion
+    # drops the adverb and leaves its new place to the editor.
+    "rule:WE121": (99.0, -1.5),
     # Courtesy formulas and near-synonyms of correct English ("the brotherly
     # countries", "the concerned authorities", "succeeded to", "a cable of
     # condolences"): each of these rewrites, applied alone, moved the tuned
@@ -338,7 +352,8 @@ FAMILY_HELP = {
     "tense:finished) and the base form for a past that shares 'will' with the verb before 'and' "
     "('will open on Friday and lasted': tense:coordinate)",
     "preposition": "another preposition from the confusion set, or none",
-    "comma": "inserting a comma after an opening adverbial, or deleting one",
+    "comma": "inserting a comma after an opening adverbial, or deleting one; a semicolon for a comma "
+    "that joins two main clauses (comma:splice, suggested only)",
     "redundancy": "deleting padding ('the process of', 'the city of') or a repeated word",
     "word-order": "moving an adverb, or putting an inverted subject before its verb "
     "('At the talks were discussed X' -> 'At the talks, X were discussed')",
@@ -783,6 +798,11 @@ _EXPLANATIONS: dict[str, str] = {
         "the verb after this named subject has no ending: English needs a finite form "
         "('inaugurated', 'inaugurates'); Indonesian, Thai, Vietnamese and Chinese verbs have none. "
         "The model's pick"
+    ),
+    "comma:splice": (
+        "two main clauses are joined by a comma alone (a comma splice); English separates them "
+        "with a semicolon, a full stop or \u201cand\u201d. Russian, Chinese and Arabic punctuation "
+        "allow the comma"
     ),
     "predicate:passive": (
         "a passive cannot take a direct object: the verb is active here ('can handle 40 million "

@@ -729,3 +729,11 @@ def test_participles_after_a_head_inversions_with_to_and_reporting_participles_a
     saying = "When asked to start making laws he refused saying that the state was corrupt."
     assert not [c for c in generate(saying, shipped_lexicon, families=["predicate"]) if c.replacement == "to say"]
     assert [c for c in generate("He refused signing the agreement.", shipped_lexicon, families=["predicate"]) if c.replacement == "to sign"]
+
+
+def test_at_last_is_an_idiom_not_a_bare_noun(shipped_lexicon: Lexicon) -> None:
+    sentence = "Free at last of the burden of debt, the company expanded rapidly."
+    assert not [c for c in generate(sentence, shipped_lexicon) if "at the last" in c.apply(sentence)]
+    # "at the last minute" still gets its article when it lost it
+    other = "The deal was saved at last minute by the mediators."
+    assert [c for c in generate(other, shipped_lexicon, families=["article"]) if "at the last minute" in c.apply(other)]
