@@ -83,6 +83,8 @@ _UNIT_NOUNS = frozenset(
     """ton tonne barrel litre liter hectare acre metre meter kilometre kilometer kilogram gram gallon
     ounce dose""".split()
 )
+_MAX_NAME_WORDS = 3
+_MASS_ENDINGS = ("ment", "tion", "sion", "ity", "ness", "ism", "ance", "ence", "ship", "hood")
 _TIMES = frozenset("times bits bytes votes points goals runs".split())  # counts read as an amount or an inversion
 _PREPOSITIONS = frozenset("of in on at for from with between among across along over under".split())
 _ADVERBS = frozenset("also already now still currently jointly reportedly again recently".split())
@@ -184,6 +186,28 @@ def widened_disagreement(words: list[str], table: NounTable) -> tuple[int, str] 
         if found is not None:
             return found
     return None
+
+
+# Plural nouns for people: counted, they are people, never an amount ("46
+# residents was evacuated" is a slip; "Two seats was all the party won" is not).
+PEOPLE_NOUNS = frozenset(
+    """people persons residents civilians citizens servicemen soldiers troops children workers
+    tourists passengers pilgrims migrants refugees rescuers volunteers students pupils teachers
+    doctors athletes participants delegates deputies officers militants suspects victims patients
+    fishermen miners sailors crew members employees villagers farmers visitors""".split()
+)
+
+
+def counted_people(words: list[str], k: int) -> bool:
+    """Is the subject of the auxiliary at ``k`` a count of people ("46
+    residents of the village was")? A count, at most two modifiers, a
+    people noun, then at most a plain phrase up to the verb."""
+    for m in range(max(0, k - 10), k):
+        if _plain_count(words, m) and (m == 0 or not words[m - 1][:1].isdigit()):
+            for h in range(m + 1, min(m + 4, k)):
+                if words[h] in PEOPLE_NOUNS:
+                    return all(w.isalpha() or w.isdigit() for w in words[h + 1 : k])
+    return False
 
 
 def _plain_count(words: list[str], i: int) -> bool:
@@ -359,8 +383,18 @@ def _name_word(word: str) -> bool:
 
 def _after_opening(words: list[str], start: int) -> list[int]:
     """Where the main clause starts after an opening adverbial and its comma
-    ("Over the past five years, bilateral trade have doubled")."""
-    if words[start].lower() not in _INTRODUCERS or "," not in words[start:]:
+    ("Over the past five years, bilateral trade have doubled", "As a result
+    of the flooding, 46 residents was…"), or after a year with no comma
+    ("Since 2019 the joint venture have produced")."""
+    first = words[start].lower()
+    if first == "as" and words[start + 1 : start + 3] == ["a", "result"]:
+        first = "after"  # "As a result of X," opens like "After X,"
+    if first not in _INTRODUCERS:
+        return []
+    year = words[start + 1] if start + 1 < len(words) else ""
+    if year.isdigit() and len(year) == 4 and start + 2 < len(words) and words[start + 2] in ("the", "a", "an", "this", "its", "their"):
+        return [start + 2]
+    if "," not in words[start:]:
         return []
     comma = words.index(",", start)
     return [comma + 1] if comma + 4 < len(words) else []
@@ -461,12 +495,16 @@ def _disagreement_from(
         i += 2 if words[i + 1].lower() in _DETERMINERS else 1  # "each of the countries"
     quantified = number is not None  # set by "each/several…", not read off the noun
     head = _head(words, i, table, initial=initial and i == start)
+    if head is None and _mass_noun(words[i], table, initial=initial and i == start):
+        head = i  # "Unemployment in the republic have decreased"
     if head is None:
         return None
     noun = words[head].lower()
-    if noun in _PARTITIVES or noun in _TIME_ADVERBS or noun.endswith("ing"):
+    if noun in _PARTITIVES or noun in _TIME_ADVERBS:
         return None
-    own = _number(noun, table)
+    if noun.endswith("ing") and (not table.plural(noun + "s") or head > 0 and table.plural(words[head - 1].lower())):
+        return None  # a gerund ("Listing points is…"), a participle ("historians living in…"); "the travel warning have" is a noun
+    own = "sg" if head == i and _mass_noun(words[i], table, initial=initial and i == start) else _number(noun, table)
     if counted and (own != "pl" or noun in _TIMES):
         return None  # "Op. 135 quartet was", "Four times has the artist": not a counted subject
     opener = _DEMONSTRATIVES.get(lower) or (number if quantified and i == start + 1 else None)
@@ -494,7 +532,7 @@ def _disagreement_from(
     if number == "sg" and initial and i == start and k == head + 1:
         return None  # "Salmon are", "Congress were": a bare opening noun may be a name or a plural
     if number == "sg" and not quantified and words[k] in _BE and (
-        noun in _SPECIFYING or after[:1].isupper() or after in table.noun_forms
+        noun in _SPECIFYING or after[:1].isupper() or table.plural(after)
     ):
         return None  # "Another example are Gaussian integers": agreeing with the predicate
     return k, AUXILIARY_SWAP[words[k]]
@@ -664,6 +702,15 @@ def _head(words: list[str], i: int, table: NounTable, *, initial: bool) -> int |
     return None
 
 
+def _mass_noun(word: str, table: NounTable, *, initial: bool) -> bool:
+    """A singular abstract noun the noun table leaves out because it has no
+    plural ("unemployment", "cooperation"): known by its ending."""
+    if not word.isalpha() or word[:1].isupper() and not initial or word[1:] != word[1:].lower():
+        return False
+    lower = word.lower()
+    return len(lower) >= 7 and lower.endswith(_MASS_ENDINGS) and lower not in table.noun_forms and lower not in table.verbs
+
+
 def _nationality(words: list[str], j: int, table: NounTable) -> bool:
     """Is ``words[j]`` an adjective of nationality inside a noun phrase
     ("Russian", mostly capitalised in the training text), or the "and"
@@ -688,11 +735,23 @@ def _after_phrase(words: list[str], k: int, table: NounTable) -> int | None:
         if word in AUXILIARY_SWAP or word in _ADVERBS:
             return j
         lower = word.lower()
+        if word[:1].isupper() and word.isalpha() and j > k + 1 or j == k + 1 and _name_run_end(words, j) is not None:
+            return _name_run_end(words, j)  # "A court in Istanbul have", "The talks with the United States has"
         if not word.replace("-", "").isalnum() or lower in _STOP or not word.islower() and not word.isdigit():
             return None  # a clause, a list, or a name ("House of Representatives elections were")
         if lower in table.verbs and lower not in table.noun_forms:
             return None  # "the decision of the ministers made on…"
     return None
+
+
+def _name_run_end(words: list[str], j: int) -> int | None:
+    """Index of the auxiliary right after a name of up to three capitalised
+    words closing a phrase ("in Istanbul have"), or None: a name followed by
+    more words may be a modifier ("House of Representatives elections")."""
+    k = j
+    while k < len(words) and k - j < _MAX_NAME_WORDS and words[k][:1].isupper() and words[k].isalpha():
+        k += 1
+    return k if k > j and k < len(words) and words[k] in AUXILIARY_SWAP else None
 
 
 def _clause_goes_on(words: list[str], k: int) -> bool:

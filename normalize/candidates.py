@@ -31,6 +31,7 @@ from normalize.agreement import (
     disagreeing_auxiliary,
     disagreeing_name_auxiliary,
     compound_disagreement,
+    counted_people,
     distant_disagreement,
     much_before_plural,
     pronoun_disagreements,
@@ -54,6 +55,8 @@ from normalize.predicates import (
     passives_with_objects,
     relatives_without_be,
 )
+from normalize.main_clause import lost_main_verbs
+from normalize.object_order import late_objects
 from normalize.splices import comma_splices
 from normalize.titles import bare_titles
 
@@ -506,6 +509,8 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
     family = "agreement:subject"
     if found is None:
         found, family = widened_disagreement(texts, lex.nouns), "agreement:wider"
+        if found is not None and counted_people(texts, found[0]):
+            family = "agreement:counted"
     if found is None:
         found, family = disagreeing_name_auxiliary(texts, lex.nouns), "agreement:name"
     anchor = None
@@ -613,6 +618,31 @@ def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
     for k in bare_verbs_after_names(texts, lex.verbs):
         for form in sorted(lex.verbs.forms_of.get(texts[k], ())):
             yield Candidate(words[k].start(), words[k].end(), form, "predicate:finite")
+
+
+def main_clauses(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """A verb for a main clause that lost it ("The new system, which allows"
+    -> "The new system allows", ", with a total length" -> " has a total
+    length"): see :mod:`normalize.main_clause`."""
+    if lex.nouns is None or lex.verbs is None:
+        return
+    words, texts = _noun_words(sentence)
+    for first, end, replacement in lost_main_verbs(texts, lex.nouns, lex.verbs):
+        yield Candidate(words[first].start(), words[end - 1].end(), replacement, "predicate:main")
+
+
+def object_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """The object moved before the adverbials that separate it from its verb
+    ("lost in the Kursk direction more than 200 servicemen" -> "lost more than
+    200 servicemen in the Kursk direction"): see :mod:`normalize.object_order`."""
+    if lex.nouns is None or lex.verbs is None:
+        return
+    words, texts = _noun_words(sentence)
+    for first, obj, end in late_objects(texts, lex.nouns, lex.verbs):
+        start, stop = words[first].start(), words[end - 1].end()
+        adverbials = sentence[start : words[obj - 1].end()]
+        moved = sentence[words[obj].start() : stop]
+        yield Candidate(start, stop, f"{moved} {adverbials}", "word-order:object")
 
 
 def splices(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
@@ -1673,6 +1703,8 @@ FAMILIES: dict[str, Family] = {
     "capitalisation": capitalisation,
     "comma": commas,
     "splice": splices,
+    "main": main_clauses,
+    "object-order": object_order,
     "redundancy": redundancy,
     "word-order": word_order,
     "inversion": inversions,

@@ -67,7 +67,13 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     # it is only suggested, when the model prefers it (on 300k Wikipedia
     # sentences 69 such subjects, nearly all surnames and titles: 4
     # suggestions; in the tuned references' synthetic flips 13 of 17).
+    "agreement:counted": (
+        "a count of people ('46 residents', 'two civilians') is plural: its verb must be too"
+    ),
     "agreement:wider": (99.0, 0.0),
+    # ... but a count of people ("46 residents of the village was") is no
+    # amount: the grammar decides, as for distant subjects.
+    "agreement:counted": (0.0, -3.0),
     # A subject whose verb the n-gram window cannot see at all
     # (normalize.agreement.distant_disagreement): the grammar decides, and a
     # model that prefers the original keeps it a suggestion.
@@ -110,10 +116,26 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
         "\u201cthe\u201d ('The Deputy Prime Minister held', 'the Agriculture Minister said'); "
         "only a title before a name goes without it"
     ),
+    "predicate:main": (
+        "the sentence's main clause has no verb: its subject is followed only by a relative "
+        "clause, a phrase or a participle. Making the relative clause the predicate ('The new "
+        "system allows') or giving the phrase a verb ('has a total length') makes it a sentence"
+    ),
+    "word-order:object": (
+        "the object stands after the adverbial phrases instead of next to its verb; English "
+        "keeps a verb and its object together ('lost more than 200 servicemen in the Kursk "
+        "direction'). Russian and Kazakh put what is new last"
+    ),
     "comma:splice": (99.0, -99.0),
     # A title alone as a subject (normalize.titles): applied when the model
     # agrees, else suggested.
     "article:title": (0.0, -99.0),
+    # A main clause with no verb (normalize.main_clause): applied when the
+    # model agrees, else suggested.
+    "predicate:main": (0.0, -99.0),
+    # An object after the verb's adverbials (normalize.object_order): the move
+    # is suggested; where the object ends is the editor's call.
+    "word-order:object": (99.0, -99.0),
 }
 
 # Family -> (safe margin, unsafe margin), in log10 probability; a family

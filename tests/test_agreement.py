@@ -542,3 +542,43 @@ def test_a_countable_singular_after_a_quantity_of_many_is_found(sentence: str, h
     )
     words = [m.group() for m in tokenize(sentence)]
     assert [words[k] for k in singular_after_partitive(words, table)] == heads
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "form"),
+    [
+        # an -ing modifier after "each of the"
+        ("Each of the participating teams have to complete a 42-km route.", "have", "has"),
+        # a name closing the subject's phrase
+        ("A court in Istanbul have remanded 14 suspects in custody.", "have", "has"),
+        # an abstract noun the noun table leaves out
+        ("Unemployment in the republic have decreased to 4.1 percent.", "have", "has"),
+        # the main clause after "As a result of …," and after a year with no comma
+        ("As a result of the flooding, 46 residents of the village was evacuated to a shelter.", "was", "were"),
+        ("Since 2019 the joint venture have produced more than 3,000 tractors a year.", "have", "has"),
+        # a singular predicate noun does not make the verb plural
+        ("The ministry said the exercise were routine and not directed at any third party.", "were", "was"),
+        # a noun in -ing with a plural of its own
+        ("The ministry recalls that the new office building have been open since October.", "have", "has"),
+    ],
+)
+def test_more_subjects_are_read(shipped_lexicon, sentence: str, verb: str, form: str) -> None:
+    from normalize.candidates import generate
+
+    found = {(sentence[c.start : c.end], c.replacement) for c in generate(sentence, shipped_lexicon, families=["agreement"])}
+    assert (verb, form) in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chinese historians living in later periods were accustomed to the notion of one dynasty.",
+        "The House of Representatives elections were held in November.",
+        "Another example are Gaussian integers.",
+        "Listing points is a common way to keep score.",
+    ],
+)
+def test_subjects_that_agree_are_left_alone(shipped_lexicon, sentence: str) -> None:
+    from normalize.candidates import generate
+
+    assert not [c for c in generate(sentence, shipped_lexicon, families=["agreement"]) if c.family.startswith("agreement:")]
