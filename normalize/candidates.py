@@ -669,6 +669,7 @@ def tense_clashes(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[
         (tenses.presents_after_past_time, "tense:opening"),
         (tenses.presents_with_past_time, "tense:finished"),
         (tenses.pasts_after_will_and, "tense:coordinate"),
+        (tenses.presents_in_past_narrative, "tense:narrative"),
     )
     for find, family in checks:
         for edit in find(texts, lex.verbs, lex.nouns):

@@ -852,6 +852,10 @@ _EXPLANATIONS: dict[str, str] = {
         "the second verb of a pair shares the first one's \u201cwill\u201d ('will open on Friday and "
         "last until October'), so it takes the base form, not the past"
     ),
+    "tense:narrative": (
+        "the sentence tells a past event twice over (a finished time in this clause and a past verb "
+        "elsewhere: 'on Tuesday … where the leaders discussed'), so this verb is past too"
+    ),
     "tense:finished": (
         "this clause names a time that can only be past ('last year', 'three days ago'), so its "
         "verb is past, not present"

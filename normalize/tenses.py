@@ -619,3 +619,93 @@ def pasts_after_will_and(words: list[str], verbs: VerbForms, nouns: NounTable) -
                 found.append(TenseEdit(j + 1, j + 2, (base,)))
             break
     return found
+
+
+# ------------------------------------------------- a present in a past narrative
+
+# Verbs whose present tells a state that may hold now, inside a past report
+# ("said on Monday that the company plans to…"): left alone.
+_STATIVE = frozenset(
+    """is are am has have remains remain continues continue plans plan intends intend expects expect
+    hopes hope believes believe considers consider needs need wants want seems seem appears appear
+    includes include contains contain consists consist provides provide requires require means mean
+    depends depend belongs belong knows know lies lie stands stand holds hold lasts last covers
+    cover amounts amount totals total exceeds exceed stays stay""".split()
+)
+# Words that open a subordinate clause: its present may be the writer's now.
+_SUBORDINATE = frozenset("that which who whom whose if when whether where because while as than so".split())
+_SUBJECT_PRONOUNS = frozenset("he she it they we".split())
+_NOT_VERBS = frozenset("near thanks like round past plus minus worth due less over under headquarters".split())
+
+
+def presents_in_past_narrative(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[TenseEdit]:
+    """A present in a main clause that the sentence places in the past twice
+    over: a finished time in the clause ("on Tuesday", "on Saturday evening")
+    and a past verb elsewhere in the sentence ("…, where the two leaders
+    discussed", "… and held talks", "…, the agency said"). "On Tuesday,
+    President Erdogan receives the Prime Minister of Hungary…, where the two
+    leaders discussed energy" -> "received"."""
+    if any(w.lower() in ("will", "would", "shall") for w in words):
+        return []  # a scheduled event: "arrives in Minsk on Monday and will hold talks"
+    if not any(_past_verb(words, k, verbs, nouns) for k in range(1, len(words))):
+        return []
+    times = [t for t in range(len(words)) if finished_time(words, t)]
+    if not times:
+        return []
+    found = []
+    for i in range(1, len(words) - 1):
+        base = _present_verb(words, i, verbs, nouns)
+        if base is None or not any(_same_clause(words, i, t) for t in times):
+            continue
+        past = verbs.past_form(base)
+        if past:
+            found.append(TenseEdit(i, i + 1, (past,)))
+    return found[:1]
+
+
+def _past_verb(words: list[str], k: int, verbs: VerbForms, nouns: NounTable) -> bool:
+    """A past verb after its subject or "and" ("the leaders discussed", "and
+    held talks"), or a past reporting verb, not a participle ("signed by")."""
+    word = words[k]
+    if word.lower() in _PAST_REPORTING:
+        return False  # "…, the ministry said": a report of a scheduled event is past too
+    if word not in verbs.past or (k + 1 < len(words) and words[k + 1] == "by"):
+        return False
+    before = words[k - 1]
+    return before.lower() in _SUBJECT_PRONOUNS or before == "and" or before.islower() and before in nouns.noun_forms
+
+
+def _present_verb(words: list[str], i: int, verbs: VerbForms, nouns: NounTable) -> str | None:
+    """The base of the present verb at ``i`` in a main clause, after its subject, if it is one."""
+    word, before = words[i], words[i - 1]
+    if not word.islower() or word in _STATIVE or word in _NOT_VERBS or word in verbs.past or words[i + 1] == "of":
+        return None  # "near the border", "thanks to", "the first intercepts of": no verbs
+    if not (before[:1].isupper() or before.lower() in _SUBJECT_PRONOUNS or before.islower() and before in nouns.noun_forms):
+        return None
+    if before.lower() in _DETERMINERS:
+        return None
+    if word in verbs.third and word not in nouns.noun_forms:
+        base = verbs.base_of.get(word)
+    elif word in verbs.base and word not in nouns.noun_forms and (before.lower() == "they" or nouns.plural(before.lower())):
+        base = word
+    else:
+        return None
+    window = range(max(0, i - 8), i)
+    if any(
+        words[k].lower() in BARE_INFINITIVE_BEFORE
+        or words[k].lower() in _SUBORDINATE and not (words[k] == "that" and k and words[k - 1].lower() in _PAST_REPORTING)
+        for k in window
+    ):
+        return None  # a subordinate clause (but a clause reported after "said that"), an infinitive or a modal before
+    return base
+
+
+def _same_clause(words: list[str], i: int, t: int) -> bool:
+    """Is the time at ``t`` in the clause of the verb at ``i``: between them
+    no comma or clause opener, or the time opens the sentence ("On Tuesday, …")?"""
+    if t < i and finished_time(words, t) and (t == 0 or words[t - 1] in ("-", "–", ")")) and "," in words[t:i]:
+        return words.index(",", t) < i and not any(w in _SUBORDINATE for w in words[words.index(",", t) + 1 : i])
+    lo, hi = (t, i) if t < i else (i, t)
+    if hi - lo > 14:
+        return False
+    return not any(w in _CLAUSE_STOP or w == "," or w.lower() in _SUBORDINATE for w in words[lo + 1 : hi])

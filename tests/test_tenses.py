@@ -271,3 +271,41 @@ def test_arbitrary_words_never_crash_and_spans_are_in_range(words: list[str]) ->
     ):
         for edit in find(words, VERBS, NOUNS):
             assert 0 <= edit.start < edit.end <= len(words) and edit.replacements
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "past"),
+    [
+        (
+            "On Tuesday, President Erdogan receives the Prime Minister of Hungary in Ankara, where the two leaders discussed energy.",
+            "receives",
+            "received",
+        ),
+        ("Premier Li Qiang arrives in Wellington on Thursday evening and held talks with the Prime Minister.", "arrives", "arrived"),
+    ],
+)
+def test_a_present_in_a_past_narrative_is_made_past(shipped_lexicon, sentence: str, verb: str, past: str) -> None:
+    from normalize.tenses import presents_in_past_narrative
+
+    words = [m.group() for m in tokenize(sentence)]
+    assert [(words[e.start], e.replacements) for e in presents_in_past_narrative(words, shipped_lexicon.verbs, shipped_lexicon.nouns)] == [
+        (verb, (past,))
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The delegation arrives in Minsk on Monday and will hold talks with the government, the ministry said.",
+        "The delegation arrives in Minsk on Monday for talks with the government, the ministry said.",
+        "The ministry said on Monday that the company plans to open a plant in 2027.",
+        "In 2005, a group of scientists found over five thousand wrecks on the sea bed and recorded them.",
+        "The military conducted a drill with US forces near the border on Wednesday, mobilizing 50 tanks.",
+        "The company's revenue rose 18 percent last year thanks to strong sales abroad.",
+    ],
+)
+def test_presents_of_scheduled_events_and_non_verbs_are_left_alone(shipped_lexicon, sentence: str) -> None:
+    from normalize.tenses import presents_in_past_narrative
+
+    words = [m.group() for m in tokenize(sentence)]
+    assert presents_in_past_narrative(words, shipped_lexicon.verbs, shipped_lexicon.nouns) == []
