@@ -647,7 +647,8 @@ def presents_in_past_narrative(words: list[str], verbs: VerbForms, nouns: NounTa
     leaders discussed energy" -> "received"."""
     if any(w.lower() in ("will", "would", "shall") for w in words):
         return []  # a scheduled event: "arrives in Minsk on Monday and will hold talks"
-    if not any(_past_verb(words, k, verbs, nouns) for k in range(1, len(words))):
+    pasts = [k for k in range(1, len(words)) if _past_verb(words, k, verbs, nouns)]
+    if not pasts:
         return []
     times = [t for t in range(len(words)) if finished_time(words, t)]
     if not times:
@@ -655,8 +656,8 @@ def presents_in_past_narrative(words: list[str], verbs: VerbForms, nouns: NounTa
     found = []
     for i in range(1, len(words) - 1):
         base = _present_verb(words, i, verbs, nouns)
-        if base is None or not any(_same_clause(words, i, t) for t in times):
-            continue
+        if base is None or not any(_same_clause(words, i, t) for t in times) or not any(k > i for k in pasts):
+            continue  # a past before the verb may be a participle: "A map published in 2010 suggests"
         past = verbs.past_form(base)
         if past:
             found.append(TenseEdit(i, i + 1, (past,)))

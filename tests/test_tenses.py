@@ -302,6 +302,7 @@ def test_a_present_in_a_past_narrative_is_made_past(shipped_lexicon, sentence: s
         "In 2005, a group of scientists found over five thousand wrecks on the sea bed and recorded them.",
         "The military conducted a drill with US forces near the border on Wednesday, mobilizing 50 tanks.",
         "The company's revenue rose 18 percent last year thanks to strong sales abroad.",
+        "A map published in 2010 by the city suggests that a further extension has been considered.",
     ],
 )
 def test_presents_of_scheduled_events_and_non_verbs_are_left_alone(shipped_lexicon, sentence: str) -> None:
