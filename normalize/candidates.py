@@ -628,7 +628,11 @@ def main_clauses(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
         return
     words, texts = _noun_words(sentence)
     for first, end, replacement in lost_main_verbs(texts, lex.nouns, lex.verbs):
-        yield Candidate(words[first].start(), words[end - 1].end(), replacement, "predicate:main")
+        # Anchored on the rest of the sentence: a rule that gives the clause its
+        # verb another way ("… government and attracted" -> ", attracted")
+        # must not join this repair.
+        start = words[first].start()
+        yield Candidate(start, words[end - 1].end(), replacement, "predicate:main", anchor=(start, len(sentence)))
 
 
 def object_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
