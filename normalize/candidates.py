@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from normalize import nouns, tenses
+from normalize.collocations import CollocationTable, odd_collocations
 from normalize.frames import FrameTable, bare_frames
 from normalize.names import ALSO_A_COMPANY, NameTable, bare_names
 from normalize.agreement import (
@@ -165,6 +166,7 @@ class Lexicon:
         verbs: VerbForms | None = None,
         names: NameTable | None = None,
         frames: FrameTable | None = None,
+        collocations: CollocationTable | None = None,
     ) -> None:
         self.counts = counts
         self.morph = morph  # word -> ((other form, kind), ...)
@@ -173,6 +175,7 @@ class Lexicon:
         self.verbs = verbs  # verb forms by tag, for the predicate checks
         self.names = names  # names that take "the" (absent in older models)
         self.frames = frames  # nouns that take "the" before "of" (absent in older models)
+        self.collocations = collocations  # light verbs and their nouns (absent in older models)
 
     @classmethod
     def load(cls, model_dir: Path) -> "Lexicon":
@@ -208,6 +211,7 @@ class Lexicon:
             VerbForms.from_morph(groups) if groups else None,
             NameTable.load(model_dir),
             FrameTable.load(model_dir),
+            CollocationTable.load(model_dir),
         )
 
     def known(self, word: str) -> bool:
@@ -647,6 +651,16 @@ def object_order(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[C
         adverbials = sentence[start : words[obj - 1].end()]
         moved = sentence[words[obj].start() : stop]
         yield Candidate(start, stop, f"{moved} {adverbials}", "word-order:object")
+
+
+def collocations(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
+    """The light verb English pairs with the noun ("held research" ->
+    "conducted research"): see :mod:`normalize.collocations`."""
+    if lex.collocations is None or lex.nouns is None or lex.verbs is None:
+        return
+    words, texts = _noun_words(sentence)
+    for first, end, form in odd_collocations(texts, lex.collocations, lex.nouns, lex.verbs):
+        yield Candidate(words[first].start(), words[end - 1].end(), form, "collocation:verb")
 
 
 def splices(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Candidate]:
@@ -1709,6 +1723,7 @@ FAMILIES: dict[str, Family] = {
     "comma": commas,
     "splice": splices,
     "main": main_clauses,
+    "collocation": collocations,
     "object-order": object_order,
     "redundancy": redundancy,
     "word-order": word_order,

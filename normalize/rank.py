@@ -121,6 +121,10 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
         "clause, a phrase or a participle. Making the relative clause the predicate ('The new "
         "system allows') or giving the phrase a verb ('has a total length') makes it a sentence"
     ),
+    "collocation:verb": (
+        "English pairs this noun with another light verb ('conduct research', 'make progress', "
+        "'pay attention', 'take measures'); the training text almost never uses this pair"
+    ),
     "word-order:object": (
         "the object stands after the adverbial phrases instead of next to its verb; English "
         "keeps a verb and its object together ('lost more than 200 servicemen in the Kursk "
@@ -136,6 +140,9 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     # An object after the verb's adverbials (normalize.object_order): the move
     # is suggested; where the object ends is the editor's call.
     "word-order:object": (99.0, -99.0),
+    # A light verb the training text almost never pairs with its noun
+    # (normalize.collocations): applied when the model agrees, else suggested.
+    "collocation:verb": (0.0, -99.0),
 }
 
 # Family -> (safe margin, unsafe margin), in log10 probability; a family
@@ -319,6 +326,7 @@ CATEGORIES = {
     "informal": "spelling",
     "capitalisation": "typography",
     "morphology": "agreement",
+    "collocation": "collocation",
     "agreement": "agreement",
     "predicate": "predicate",
     "tense": "tense",
@@ -374,6 +382,8 @@ FAMILY_HELP = {
     "tense:finished) and the base form for a past that shares 'will' with the verb before 'and' "
     "('will open on Friday and lasted': tense:coordinate)",
     "preposition": "another preposition from the confusion set, or none",
+    "collocation": "the light verb the training text pairs with this noun for one it almost never "
+    "pairs with it ('held research' -> 'conducted research')",
     "comma": "inserting a comma after an opening adverbial, or deleting one; a semicolon for a comma "
     "that joins two main clauses (comma:splice, suggested only)",
     "redundancy": "deleting padding ('the process of', 'the city of') or a repeated word",

@@ -25,7 +25,9 @@ from pathlib import Path
 import numpy as np
 
 from normalize.lm.text import corpus_files, iter_sentences
+from normalize.collocations import COLLOCATIONS_FILE, COLLOCATIONS_VERSION, CollocationTable, count_collocations
 from normalize.frames import FRAMES_FILE, FRAMES_VERSION, FrameTable, count_frames
+from normalize.predicates import VerbForms
 from normalize.names import NAMES_FILE, NAMES_VERSION, NameTable, count_names
 from normalize.nouns import NOUNS_FILE, NOUNS_VERSION, PROPER_FILE, NounTable, count_noun_phrases, write_tables
 
@@ -35,7 +37,9 @@ LM_FILE = "lm.npz"
 VOCAB_FILE = "vocab.tsv"
 MORPH_FILE = "morph.tsv"
 CARD_FILE = "model.json"
-MODEL_FILES = (SPM_FILE, LM_FILE, VOCAB_FILE, MORPH_FILE, NOUNS_FILE, PROPER_FILE, NAMES_FILE, FRAMES_FILE)
+MODEL_FILES = (
+    SPM_FILE, LM_FILE, VOCAB_FILE, MORPH_FILE, NOUNS_FILE, PROPER_FILE, NAMES_FILE, FRAMES_FILE, COLLOCATIONS_FILE,
+)
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
@@ -239,12 +243,16 @@ def _train_lines(work: Path, progress: Progress, label: str) -> Iterator[str]:
 def _count_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
     """The tables counted on the training text: which nouns need an article
     (normalize.nouns), which names take "the" (normalize.names), which nouns
-    take "the" before "of" (normalize.frames). Each is recounted when its
+    take "the" before "of" (normalize.frames), which light verbs govern which
+    nouns (normalize.collocations). Each is recounted when its
     counting rules change (its version) or the word tables do."""
     word_keys = ("corpus", "max_sentences", "vocab_min_count", "known_zipf", "dictionary")
 
     def word_classes() -> NounTable:
         return NounTable.from_morph((work / MORPH_FILE).read_text(encoding="utf-8").splitlines())
+
+    def verb_forms() -> VerbForms:
+        return VerbForms.from_morph((work / MORPH_FILE).read_text(encoding="utf-8").splitlines())
 
     stages = [
         ("nouns", NOUNS_VERSION, word_keys, "counting noun phrases",
@@ -252,6 +260,8 @@ def _count_tables(cfg: TrainConfig, work: Path, progress: Progress) -> None:
         ("names", NAMES_VERSION, ("corpus", "max_sentences"), "counting names", count_names, NameTable.write),
         ("frames", FRAMES_VERSION, word_keys, "counting 'the N of' frames",
          lambda lines: count_frames(lines, word_classes()), FrameTable.write),
+        ("collocations", COLLOCATIONS_VERSION, word_keys, "counting light verbs and their nouns",
+         lambda lines: count_collocations(lines, word_classes(), verb_forms()), CollocationTable.write),
     ]
     for stage, version, keys, label, count, write in stages:
         key = cfg.key(*keys) + f":{version}"
