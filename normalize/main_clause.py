@@ -27,7 +27,7 @@ opened…").
 from __future__ import annotations
 
 from normalize.agreement import _head, _number
-from normalize.nouns import _DETERMINERS, _FUNCTION, _INTRODUCERS, _REPORTING, NounTable, _after_dateline
+from normalize.nouns import _DETERMINERS, _FUNCTION, _ING_PREPOSITIONS, _INTRODUCERS, _REPORTING, NounTable, _after_dateline
 from normalize.predicates import _MODALS, VerbForms, _may_be_finite
 
 _RELATIVES = frozenset("which who".split())
@@ -39,6 +39,7 @@ _ATTRIBUTING = _REPORTING | frozenset("told wrote".split())
 # Opening phrases: a preposition or a participle up to the first comma.
 _OPENERS = _INTRODUCERS | frozenset("following according as to with for about through among".split())
 _MIN_WORDS = 8
+_COUNTS = frozenset("more over about nearly some almost around".split())
 
 
 def lost_main_verbs(words: list[str], table: NounTable, verbs: VerbForms) -> list[tuple[int, int, str]]:
@@ -70,6 +71,8 @@ def _main_start(words: list[str], start: int, table: NounTable, verbs: VerbForms
         if comma is None or any(_finite(words, k, table, verbs) for k in range(start + 1, comma)):
             return None
         return comma + 1
+    if first in _COUNTS and (words[start + 1] == "than" or words[start + 1][:1].isdigit()):
+        return start  # "More than 3,000 athletes…"
     if first in _FUNCTION and first not in _DETERMINERS:
         return None  # "When interviewing…, it was decided", "Not bad, it seems"
     return start
@@ -95,7 +98,9 @@ def _kind(words: list[str], a: int, b: int, verbs: VerbForms) -> str:
         return "relative"
     if first in _MODALS or first in verbs.past or first in verbs.third or first in _SUBJECT_PRONOUNS:
         return "main"  # the predicate after a parenthesis ("…, which lasted five hours, ended late"), a new clause
-    if first.endswith("ing") or first == "having":
+    if first in _ING_PREPOSITIONS:
+        return "phrase"  # "during the meeting", "according to"
+    if first.endswith("ing") or first == "having" or first.endswith("ly") and a + 1 < b and words[a + 1].endswith("ing"):
         return "participle"
     if first in _FUNCTION and first not in _DETERMINERS:
         return "phrase"
@@ -135,7 +140,7 @@ def _finite(words: list[str], k: int, table: NounTable, verbs: VerbForms) -> boo
     verb_form = word in verbs.past or word in verbs.third or word in verbs.base
     if before in ("this", "that") and (k < 2 or not words[k - 2].isalpha()) and verb_form:
         return True  # "This removed their weight", "This conflicts with": a pronoun
-    if verb_form and (
+    if verb_form and before not in _DETERMINERS and (
         before in _SUBJECT_PRONOUNS or before in _VERB_ADVERBS or before.endswith("ly")
         or words[k - 1][:1].isupper() or words[k - 1][:1].isdigit()
     ):
@@ -151,9 +156,16 @@ def _repair(
     words: list[str], start: int, segments: list[tuple[int, int, str]], table: NounTable, verbs: VerbForms
 ) -> list[tuple[int, int, str]]:
     """The first repair that applies after the subject, if any."""
+    subject_end = segments[0][1]
+    to = next((k for k in range(start + 1, subject_end - 1) if words[k] == "to" and words[k + 1] in verbs.base), None)
+    if to is not None and _plain_subject(words, start, to, table):
+        return [(to, to + 1, "will")]  # "More than 3,000 athletes to compete in 64 events" (a headline's future)
+    # A first segment that is more than a subject ("athletes to compete in
+    # events during the Games, which…"): a relative after it may belong to its phrase.
+    clause = any(w == "to" or w.endswith("ing") and w in verbs.gerunds for w in words[start:subject_end])
     for n, (a, b, kind) in enumerate(segments[1:], start=1):
         comma = a - 1
-        if kind == "relative" and words[a].lower() in _RELATIVES and a + 1 < b:
+        if kind == "relative" and words[a].lower() in _RELATIVES and a + 1 < b and not clause:
             verb = words[a + 1]
             if verb in _MODALS or verb in verbs.past or verb in verbs.third and verb not in table.noun_forms:
                 return [(comma, a + 1, "")]  # ", which allows" -> " allows"
@@ -164,10 +176,22 @@ def _repair(
         if kind == "participle" and words[a] == "having" and n == 1:
             past = _past(words[a + 1], verbs)
             return [(comma, a + 2, f" {past}")] if past else []
-        if kind == "participle" and words[a].endswith("ing") and n == 2 and segments[1][2] == "phrase" and words[start].lower() in _DETERMINERS:
-            past = _past_of_gerund(words[a], verbs)
-            return [(a, a + 1, past)] if past else []  # "…, during the meeting, emphasizing" -> "emphasized"
+        if kind == "participle" and n == 2 and segments[1][2] == "phrase" and words[start].lower() in _DETERMINERS:
+            k = a + 1 if words[a].endswith("ly") and a + 1 < b else a  # "…, greatly shortening"
+            past = _past_of_gerund(words[k], verbs) if words[k].endswith("ing") else None
+            return [(k, k + 1, past)] if past else []  # "…, during the meeting, emphasizing" -> "emphasized"
     return []
+
+
+def _plain_subject(words: list[str], start: int, end: int, table: NounTable) -> bool:
+    """Is ``words[start:end]`` a plain noun phrase opened by a count or a
+    determiner ("More than 3,000 athletes from 45 countries")?"""
+    first = words[start].lower()
+    if not (first in _COUNTS or words[start][:1].isdigit()):
+        return False
+    return all(w.replace(",", "").replace(".", "").isalnum() for w in words[start:end]) and any(
+        table.plural(w) or w in table.singular for w in words[start:end]
+    )
 
 
 def _subject_number(words: list[str], start: int, end: int, table: NounTable) -> str | None:

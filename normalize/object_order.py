@@ -28,6 +28,7 @@ _IDIOM_HEADS = frozenset("time moment end beginning least most once same point".
 _OBJECT_DETERMINERS = frozenset("the a an its their his her our this these those".split())
 _COUNT_OPENERS = frozenset("more over about nearly almost around some up".split())
 _ENDS = frozenset(", . ; :".split()) | _PREPOSITIONS | frozenset("by until since before after".split())
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds thousands several".split())
 _MAX_PHRASE = 5
 _MAX_OBJECT = 8
 _NOT_OBJECTS = frozenset(
@@ -81,7 +82,7 @@ def _phrase_end(words: list[str], p: int, table: NounTable, verbs: VerbForms) ->
         if word[:1].isupper() and word.isalpha() or lower in table.noun_forms:
             last_noun = j
             continue
-        if last_noun is not None and (lower in _OBJECT_DETERMINERS or lower in _COUNT_OPENERS or word[:1].isdigit()):
+        if last_noun is not None and (lower in _OBJECT_DETERMINERS or lower in _COUNT_OPENERS or lower in _COUNT_WORDS or word[:1].isdigit()):
             break  # a second noun phrase starts: "to the region the first batch"
         if lower in _DETERMINERS or lower == "of" or word.islower() and word.isalpha() and lower not in _FUNCTION:
             continue  # a determiner, "of", a modifier
@@ -104,7 +105,7 @@ def _object_end(words: list[str], k: int, table: NounTable, verbs: VerbForms) ->
     if first in _COUNT_OPENERS:
         if not (k + 2 < len(words) and (words[k + 1] == "than" and words[k + 2][:1].isdigit() or words[k + 1][:1].isdigit())):
             return None
-    elif not (first in _OBJECT_DETERMINERS or words[k][:1].isdigit()):
+    elif not (first in _OBJECT_DETERMINERS or words[k][:1].isdigit() or first in _COUNT_WORDS):
         return None
     head = None
     for j in range(k + 1, min(k + 1 + _MAX_OBJECT, len(words))):

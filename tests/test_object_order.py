@@ -23,6 +23,7 @@ def late(sentence: str, lex: Lexicon) -> list[tuple[str, str]]:
             "more than 200 servicemen",
         ),
         ("The ministry will send to the region the first batch of medical supplies.", "to the region", "the first batch of medical supplies"),
+        ("The Turkish Armed Forces neutralized in northern Iraq five terrorists.", "in northern Iraq", "five terrorists"),
     ],
 )
 def test_late_objects_are_found(shipped_lexicon: Lexicon, sentence: str, adverbials: str, obj: str) -> None:
