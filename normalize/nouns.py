@@ -383,7 +383,7 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         if (
             head is not None
             and table.needs_article(words[head].lower(), written_lower=_common_use(words, start, head, table))
-            and words[head + 1] not in (",", "and", "or")  # "Snow and ice will", "storm surge and winds are": generic
+            and (words[head + 1] not in (",", "and", "or") or _parenthesis_after_people(words, start, head))  # "Snow and ice will": generic
             and words[head + 1].lower() not in _ADVERBIAL_AFTER
             and not _modifies_a_plural_subject(words, head, table)
             and not _title_before_name(words, head, table)
@@ -419,6 +419,16 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         head = table.bare_head(words, first, initial=False)
         if head is not None and table.needs_article(words[head].lower()) and _verb_after(words, head + 1, table):
             yield i, head, False
+
+
+def _parenthesis_after_people(words: list[str], start: int, head: int) -> bool:
+    """"Brazilian delegation, composed of…": a nationality and its noun, then
+    a participle or a relative clause after the comma: a subject, no heading."""
+    after = words[head + 2] if head + 2 < len(words) else ""
+    return (
+        words[head + 1] == "," and head == start + 1 and bool(_DEMONYM.fullmatch(words[start]))
+        and (after in ("which", "who") or after.islower() and after.endswith(("ed", "ing")))
+    )
 
 
 def _title_before_name(words: list[str], head: int, table: NounTable) -> bool:
@@ -469,8 +479,16 @@ def _common_use(words: list[str], start: int, head: int, table: NounTable) -> bo
     motorists", "Museum has digitised", "Ministry strongly urged"): a name would be longer
     ("Ministry of Health"). A capitalised word before it may be a name
     ("Catania airport reopened"), so a longer phrase is not judged."""
-    if head != start or head + 2 >= len(words):
+    if head + 2 >= len(words):
         return False
+    if head != start:
+        # "Railway department will add": the capital is the sentence's, the
+        # first word a common noun, and the head is written in lower case.
+        first = words[start].lower()
+        return (
+            head == start + 1 and words[head].islower() and first in table.noun_forms
+            and first not in table.proper and _is_verb(words[head + 1], table)
+        )
     after = words[head + 1]
     if after.endswith("ly") and after.islower():  # "Ministry strongly urged"
         after = words[head + 2]

@@ -355,3 +355,11 @@ def test_a_word_after_to_that_can_be_a_verb_with_its_object_is_no_bare_object() 
 
     assert found("The state decided to team them up with the army.") == []  # "to team them": a verb
     assert found("The state sent the gift to team of the army.") == ["team"]  # "to team of": a noun
+
+
+def test_a_nationality_and_its_noun_before_a_parenthesis_is_a_subject(shipped_lexicon) -> None:
+    words = [m.group() for m in nouns.tokenize("Brazilian delegation, composed of representatives of six ministries, is taking part in the talks.")]
+    assert [(words[s], words[h]) for s, h, _ in subject_heads(words, shipped_lexicon.nouns)] == [("Brazilian", "delegation")]
+    # a heading before a comma stays alone
+    words = [m.group() for m in nouns.tokenize("Snow and ice, the forecasters said, will cover the roads by the evening.")]
+    assert list(subject_heads(words, shipped_lexicon.nouns)) == []
