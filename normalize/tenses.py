@@ -175,7 +175,13 @@ def perfects_with_finished_time(words: list[str], verbs: VerbForms, nouns: NounT
 def _time_after(words: list[str], k: int, verbs: VerbForms) -> bool:
     """Does a finished time follow in the same clause, with no other verb
     (or a mark of "up to now") between?"""
-    for j in range(k, min(len(words), k + 14)):
+    skipped = 0
+    for j in range(k, min(len(words), k + 14 + 6)):
+        if _clock_token(words, j):
+            skipped += 1
+            continue  # "at 2:30 p.m. on Saturday": a clock time is no clause stop
+        if j - k - skipped >= 14:
+            return False
         w = words[j].lower()
         if w == "from" and "to" in words[j + 1 : j + 8] or j > k and w in verbs.past and words[j].islower():
             return False  # a span ("from 15 in 2002 to 44 in 2006"), or another verb ("governments formed in 1972")
@@ -185,6 +191,19 @@ def _time_after(words: list[str], k: int, verbs: VerbForms) -> bool:
             return False
         if finished_time(words, j):
             return not any(x.lower() in _UP_TO_NOW for x in words[j : j + 6])
+    return False
+
+
+def _clock_token(words: list[str], j: int) -> bool:
+    """Is ``words[j]`` part of a clock time ("2", ":", "30", "p", ".", "m", ".")?"""
+    w = words[j]
+    n = len(words)
+    if w == ":" and 0 < j < n - 1:
+        return words[j - 1].isdigit() and words[j + 1].isdigit()
+    if w in ("a", "p", "m") and j + 1 < n - 1 and words[j + 1] == ".":
+        return w != "a" or j + 2 < n and words[j + 2] == "m"
+    if w == "." and j < n - 1 and j > 0 and words[j - 1] in ("a", "p", "m"):
+        return words[j - 1] != "a" or j + 1 < n and words[j + 1] == "m"
     return False
 
 

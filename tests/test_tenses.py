@@ -310,3 +310,12 @@ def test_presents_of_scheduled_events_and_non_verbs_are_left_alone(shipped_lexic
 
     words = [m.group() for m in tokenize(sentence)]
     assert presents_in_past_narrative(words, shipped_lexicon.verbs, shipped_lexicon.nouns) == []
+
+
+def test_a_clock_time_does_not_end_the_clause_of_a_perfect(shipped_lexicon) -> None:
+    from normalize.tenses import perfects_with_finished_time
+
+    sentence = "The typhoon has made landfall in the coastal city of Wenchang in Hainan province at 2:30 p.m. on Saturday."
+    words = [m.group() for m in tokenize(sentence)]
+    edits = perfects_with_finished_time(words, shipped_lexicon.verbs, shipped_lexicon.nouns)
+    assert [(" ".join(words[e.start : e.end]), e.replacements) for e in edits] == [("has made", ("made",))]
