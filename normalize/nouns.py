@@ -410,14 +410,22 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         after_opening = opening and i - 1 == first_comma and words[head + 1] not in (",", "and", "or")
         if after_opening or words[head + 1] in _AUXILIARIES:
             yield i, head, False
-    for i in reported_clauses(words, start):
+    # Clauses reported with no "that" ("said country will build") are read
+    # only where the noun's verb follows at once (an auxiliary or a finite verb).
+    bare_reports = [
+        i for i in range(start + 2, len(words) - 3)
+        if words[i - 1] in _REPORTING and words[i].islower() and words[i] not in _FUNCTION and words[i - 2] not in _DETERMINERS
+    ]
+    for i in (*reported_clauses(words, start), *bare_reports):
         first = i
         if _DEMONYM.fullmatch(words[i]) and words[i].lower() in table.proper and words[i + 1].islower():
             first = i + 1  # "noted that Belarusian economy has adapted": judged from the noun phrase
         elif not words[i].islower() or words[i] in _FUNCTION:
             continue
         head = table.bare_head(words, first, initial=False)
-        if head is not None and table.needs_article(words[head].lower()) and _verb_after(words, head + 1, table):
+        if head is None or not table.needs_article(words[head].lower()):
+            continue
+        if _verb_after(words, head + 1, table) if words[i - 1] == "that" else _is_verb(words[head + 1], table):
             yield i, head, False
 
 

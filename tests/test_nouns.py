@@ -363,3 +363,10 @@ def test_a_nationality_and_its_noun_before_a_parenthesis_is_a_subject(shipped_le
     # a heading before a comma stays alone
     words = [m.group() for m in nouns.tokenize("Snow and ice, the forecasters said, will cover the roads by the evening.")]
     assert list(subject_heads(words, shipped_lexicon.nouns)) == []
+
+
+def test_a_clause_reported_without_that_is_read_where_its_verb_follows_at_once(shipped_lexicon) -> None:
+    words = [m.group() for m in nouns.tokenize("The Ministry of Transport said country will build 30,000 km of rural roads this year.")]
+    assert [words[h] for _s, h, _o in subject_heads(words, shipped_lexicon.nouns)] == ["country"]
+    words = [m.group() for m in nouns.tokenize("The minister said goodbye to the delegation at the airport on Monday.")]
+    assert list(subject_heads(words, shipped_lexicon.nouns)) == []
