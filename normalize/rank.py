@@ -261,6 +261,9 @@ MARGINS: dict[str, tuple[float, float]] = {
     # A time adverb between the verb and its object (WE121): the suggestion
     # drops the adverb and leaves its new place to the editor.
     "rule:WE121": (99.0, -1.5),
+    # An adverb before the auxiliary (WE701): "also is used" is common in
+    # American copy (17 of 100,000 Wikipedia sentences), a style choice.
+    "rule:WE701": (99.0, -1.5),
     # Courtesy formulas and near-synonyms of correct English ("the brotherly
     # countries", "the concerned authorities", "succeeded to", "a cable of
     # condolences"): each of these rewrites, applied alone, moved the tuned
