@@ -653,7 +653,8 @@ _STATIVE = frozenset(
 )
 # Words that open a subordinate clause: its present may be the writer's now.
 _SUBORDINATE = frozenset("that which who whom whose if when whether where because while as than so".split())
-_SUBJECT_PRONOUNS = frozenset("he she it they we".split())
+# (Not _SUBJECT_PRONOUNS: that table, above, maps each pronoun to its number.)
+_NARRATIVE_PRONOUNS = frozenset("he she it they we".split())
 _NOT_VERBS = frozenset("near thanks like round past plus minus worth due less over under headquarters".split())
 
 
@@ -692,7 +693,7 @@ def _past_verb(words: list[str], k: int, verbs: VerbForms, nouns: NounTable) -> 
     if word not in verbs.past or (k + 1 < len(words) and words[k + 1] == "by"):
         return False
     before = words[k - 1]
-    return before.lower() in _SUBJECT_PRONOUNS or before == "and" or before.islower() and before in nouns.noun_forms
+    return before.lower() in _NARRATIVE_PRONOUNS or before == "and" or before.islower() and before in nouns.noun_forms
 
 
 def _present_verb(words: list[str], i: int, verbs: VerbForms, nouns: NounTable) -> str | None:
@@ -700,7 +701,7 @@ def _present_verb(words: list[str], i: int, verbs: VerbForms, nouns: NounTable) 
     word, before = words[i], words[i - 1]
     if not word.islower() or word in _STATIVE or word in _NOT_VERBS or word in verbs.past or words[i + 1] == "of":
         return None  # "near the border", "thanks to", "the first intercepts of": no verbs
-    if not (before[:1].isupper() or before.lower() in _SUBJECT_PRONOUNS or before.islower() and before in nouns.noun_forms):
+    if not (before[:1].isupper() or before.lower() in _NARRATIVE_PRONOUNS or before.islower() and before in nouns.noun_forms):
         return None
     if before.lower() in _DETERMINERS:
         return None

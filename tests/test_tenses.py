@@ -319,3 +319,12 @@ def test_a_clock_time_does_not_end_the_clause_of_a_perfect(shipped_lexicon) -> N
     words = [m.group() for m in tokenize(sentence)]
     edits = perfects_with_finished_time(words, shipped_lexicon.verbs, shipped_lexicon.nouns)
     assert [(" ".join(words[e.start : e.end]), e.replacements) for e in edits] == [("has made", ("made",))]
+
+
+def test_a_pronoun_subject_of_a_condition_keeps_its_number(shipped_lexicon) -> None:
+    # The narrative check once rebound the pronoun table this reads to a set.
+    from normalize.tenses import wills_in_conditions
+
+    words = [m.group() for m in tokenize("The match will be cancelled if it will rain heavily tomorrow.")]
+    edits = wills_in_conditions(words, shipped_lexicon.verbs, shipped_lexicon.nouns)
+    assert [e.replacements for e in edits] == [("rains",)]
