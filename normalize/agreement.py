@@ -35,6 +35,7 @@ from normalize.nouns import (
     MAX_MODIFIERS,
     NounTable,
     _after_dateline,
+    name_run_end,
     reported_clauses,
 )
 
@@ -83,7 +84,6 @@ _UNIT_NOUNS = frozenset(
     """ton tonne barrel litre liter hectare acre metre meter kilometre kilometer kilogram gram gallon
     ounce dose""".split()
 )
-_MAX_NAME_WORDS = 3
 _MASS_ENDINGS = ("ment", "tion", "sion", "ity", "ness", "ism", "ance", "ence", "ship", "hood")
 _TIMES = frozenset("times bits bytes votes points goals runs".split())  # counts read as an amount or an inversion
 _PREPOSITIONS = frozenset("of in on at for from with between among across along over under".split())
@@ -495,7 +495,8 @@ def _disagreement_from(
         i += 2 if words[i + 1].lower() in _DETERMINERS else 1  # "each of the countries"
     quantified = number is not None  # set by "each/several…", not read off the noun
     head = _head(words, i, table, initial=initial and i == start)
-    if head is None and _mass_noun(words[i], table, initial=initial and i == start):
+    mass = head is None and _mass_noun(words[i], table, initial=initial and i == start)
+    if mass:
         head = i  # "Unemployment in the republic have decreased"
     if head is None:
         return None
@@ -504,7 +505,7 @@ def _disagreement_from(
         return None
     if noun.endswith("ing") and (not table.plural(noun + "s") or head > 0 and table.plural(words[head - 1].lower())):
         return None  # a gerund ("Listing points is…"), a participle ("historians living in…"); "the travel warning have" is a noun
-    own = "sg" if head == i and _mass_noun(words[i], table, initial=initial and i == start) else _number(noun, table)
+    own = "sg" if mass else _number(noun, table)
     if counted and (own != "pl" or noun in _TIMES):
         return None  # "Op. 135 quartet was", "Four times has the artist": not a counted subject
     opener = _DEMONSTRATIVES.get(lower) or (number if quantified and i == start + 1 else None)
@@ -735,8 +736,10 @@ def _after_phrase(words: list[str], k: int, table: NounTable) -> int | None:
         if word in AUXILIARY_SWAP or word in _ADVERBS:
             return j
         lower = word.lower()
-        if word[:1].isupper() and word.isalpha() and j > k + 1 or j == k + 1 and _name_run_end(words, j) is not None:
-            return _name_run_end(words, j)  # "A court in Istanbul have", "The talks with the United States has"
+        if word[:1].isupper():
+            after_name = _name_run_end(words, j)
+            if word.isalpha() and j > k + 1 or j == k + 1 and after_name is not None:
+                return after_name  # "A court in Istanbul have", "The talks with the United States has"
         if not word.replace("-", "").isalnum() or lower in _STOP or not word.islower() and not word.isdigit():
             return None  # a clause, a list, or a name ("House of Representatives elections were")
         if lower in table.verbs and lower not in table.noun_forms:
@@ -748,9 +751,7 @@ def _name_run_end(words: list[str], j: int) -> int | None:
     """Index of the auxiliary right after a name of up to three capitalised
     words closing a phrase ("in Istanbul have"), or None: a name followed by
     more words may be a modifier ("House of Representatives elections")."""
-    k = j
-    while k < len(words) and k - j < _MAX_NAME_WORDS and words[k][:1].isupper() and words[k].isalpha():
-        k += 1
+    k = name_run_end(words, j)
     return k if k > j and k < len(words) and words[k] in AUXILIARY_SWAP else None
 
 

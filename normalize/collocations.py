@@ -57,13 +57,17 @@ def count_collocations(sentences: Iterable[str], nouns: NounTable, verbs: VerbFo
     return counts
 
 
+# Built once per verb table: the rewrite family asks for it on every sentence.
+_LIGHT_FORMS: dict[int, tuple[VerbForms, dict[str, str]]] = {}
+
+
 def _light_forms(verbs: VerbForms) -> dict[str, str]:
     """Every finite, -ing and participle form of a light verb -> its base."""
-    forms = {}
-    for base in LIGHT_VERBS:
-        for form in verbs.all_forms(base) | {verbs.participle(base)}:
-            forms[form] = base
-    return forms
+    cached = _LIGHT_FORMS.get(id(verbs))
+    if cached is None or cached[0] is not verbs:
+        forms = {form: base for base in LIGHT_VERBS for form in verbs.all_forms(base) | {verbs.participle(base)}}
+        cached = _LIGHT_FORMS[id(verbs)] = (verbs, forms)
+    return cached[1]
 
 
 def _pairs(words: list[str], lemma: Mapping[str, str], nouns: NounTable) -> Iterator[tuple[int, int]]:
@@ -98,6 +102,7 @@ class CollocationTable:
         self.by_noun: dict[str, dict[str, int]] = {}
         for (verb, noun), n in self.counts.items():
             self.by_noun.setdefault(noun, {})[verb] = n
+        self.totals = {noun: sum(uses.values()) for noun, uses in self.by_noun.items()}
 
     @classmethod
     def write(cls, counts: Counter[tuple[str, str]], model_dir: Path) -> None:
@@ -120,7 +125,7 @@ class CollocationTable:
         uses = self.by_noun.get(noun)
         if not uses or verb not in _OFTEN_WRONG or noun in _NOT_OBJECTS:
             return None
-        total = sum(uses.values())
+        total = self.totals[noun]
         if total < MIN_NOUN_COUNT or uses.get(verb, 0) > MAX_SHARE * total:
             return None
         best, n = max(uses.items(), key=lambda item: item[1])

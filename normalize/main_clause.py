@@ -184,8 +184,8 @@ def _repair(
 
 
 def _plain_subject(words: list[str], start: int, end: int, table: NounTable) -> bool:
-    """Is ``words[start:end]`` a plain noun phrase opened by a count or a
-    determiner ("More than 3,000 athletes from 45 countries")?"""
+    """Is ``words[start:end]`` a plain noun phrase opened by a count ("More
+    than 3,000 athletes from 45 countries")?"""
     first = words[start].lower()
     if not (first in _COUNTS or words[start][:1].isdigit()):
         return False
@@ -210,7 +210,5 @@ def _past(participle: str, verbs: VerbForms) -> str | None:
 
 def _past_of_gerund(gerund: str, verbs: VerbForms) -> str | None:
     """The past form of the verb whose -ing form is ``gerund``."""
-    base = next((b for b, g in verbs.gerund_of.items() if g == gerund), None)
-    if base is None:
-        return None
-    return next((f for f in sorted(verbs.forms_of.get(base, ())) if f in verbs.past), None)
+    base = verbs.base_of_gerund.get(gerund)
+    return verbs.past_form(base) if base else None

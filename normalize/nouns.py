@@ -323,6 +323,15 @@ def tokenize(sentence: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(sentence))
 
 
+def name_run_end(words: list[str], i: int, most: int = 3) -> int:
+    """The index after a run of at most ``most`` capitalised words from ``i``
+    ("China", "United States", "Hamad Port"); ``i`` when none starts there."""
+    k = i
+    while k < len(words) and k - i < most and words[k][:1].isupper() and words[k].isalpha():
+        k += 1
+    return k
+
+
 def reported_clauses(words: list[str], start: int = 0) -> list[int]:
     """Where each clause reported after "said/noted … that" starts: also after
     a time between the verb and "that" ("said on Friday that", "said Monday

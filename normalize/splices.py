@@ -29,7 +29,16 @@ full stop, and the choice is theirs.
 
 from __future__ import annotations
 
-from normalize.nouns import _AUXILIARIES, _DETERMINERS, _FUNCTION, _INTRODUCERS, _REPORTING, NounTable, _after_dateline
+from normalize.nouns import (
+    _AUXILIARIES,
+    _DETERMINERS,
+    _FUNCTION,
+    _INTRODUCERS,
+    _REPORTING,
+    NounTable,
+    _after_dateline,
+    name_run_end,
+)
 from normalize.predicates import VerbForms
 
 _QUOTES = frozenset('" “ ” « » „'.split())
@@ -91,7 +100,6 @@ _PHRASE_PREPOSITIONS = frozenset("of with in on at for from to".split())
 _RELATIVES = frozenset("which whom whose that what who".split())
 _SUBJECT_ADVERBS = frozenset("also then later further still already now again currently reportedly".split())
 _MAX_SUBJECT_WORDS = 3
-_MAX_NAME_WORDS = 3
 _MAX_PHRASE_WORDS = 4
 
 
@@ -279,9 +287,7 @@ def _phrase_end(
 
 def _name_end(words: list[str], i: int) -> int | None:
     """The index after a name of up to three capitalised words ("China topped")."""
-    k = i
-    while k < len(words) and k - i < _MAX_NAME_WORDS and words[k][:1].isupper() and words[k].isalpha():
-        k += 1
+    k = name_run_end(words, i)
     return k if k > i and k < len(words) and words[k].islower() else None
 
 
