@@ -73,6 +73,9 @@ _CLAUSE_STOP = frozenset(". ; : ! ? ( ) “ ” \" « » — –".split())
 _NOT_SIMPLE = frozenset("has have had".split()) | (BARE_INFINITIVE_BEFORE - {"to"})
 _BE_PRESENT = {"is": "has been", "are": "have been", "am": "have been"}
 _BE_PAST = {"was": "has been", "were": "have been"}
+# Before a past form, words that make it a participle or a perfect already.
+_OBJECT_OPENERS = frozenset("more over about nearly almost some all its their his her our up".split())
+_AUXILIARIES = frozenset("has have had having been be being is are was were am".split())
 # Before "since", words that make it part of a noun phrase, not a clause's
 # time: "its lowest level since 2008", "the first visit since", "in the
 # years since independence", "ten years since".
@@ -289,7 +292,7 @@ def presents_since(words: list[str], verbs: VerbForms, nouns: NounTable) -> list
         if k == 0 or k == 1 and words[0] in ("Ever", "And", "But"):
             edit = _opening_since(words, k, verbs, nouns)
         else:
-            edit = _verb_before_since(words, k, verbs, nouns)
+            edit = _verb_before_since(words, k, verbs, nouns, past_too=True)
         if edit is not None:
             found.append(edit)
     return found
@@ -316,14 +319,20 @@ def _opening_since(words: list[str], k: int, verbs: VerbForms, nouns: NounTable)
     return None
 
 
-def _verb_before_since(words: list[str], k: int, verbs: VerbForms, nouns: NounTable) -> TenseEdit | None:
+def _verb_before_since(
+    words: list[str], k: int, verbs: VerbForms, nouns: NounTable, past_too: bool = False
+) -> TenseEdit | None:
     """The finite verb of the clause "since" ends: the nearest before it, with
-    no clause boundary between."""
+    no clause boundary between. ``past_too``: a simple past is wrong there
+    as well ("the rains that affected the state since last Monday"), which a
+    span ("worked there for 30 years") does not make it."""
     for j in range(k - 1, max(-1, k - 14), -1):
         w = words[j]
         lower = w.lower()
         if w in _CLAUSE_STOP or w == "," or lower in ("that", "which", "who", "when", "where", "and", "but", "while", "after", "before"):
             return None
+        if 0 < j < len(words) - 1 and w.islower() and words[j - 1][:1].isupper() and words[j + 1][:1].isupper():
+            continue  # part of a name: "Rio Grande do Sul"
         if lower == "to" and j + 1 < k and words[j + 1].lower() in _DETERMINERS:
             continue  # a preposition: "a response to its proposals … for three months already"
         if lower in _NOT_SIMPLE or lower in ("been", "to"):
@@ -337,8 +346,33 @@ def _verb_before_since(words: list[str], k: int, verbs: VerbForms, nouns: NounTa
         if edit is not None:
             return edit
         if lower in ("was", "were") or lower in verbs.past:
-            return None
+            return _past_before_since(words, j, k, verbs, nouns) if past_too and lower in verbs.past else None
     return None
+
+
+def _past_before_since(words: list[str], j: int, k: int, verbs: VerbForms, nouns: NounTable) -> TenseEdit | None:
+    """A simple past at ``j`` whose clause "since" at ``k`` ends: not a
+    participle ("have been evacuated", "from flooded areas"), and no
+    superlative between ("fell to its lowest level … since")."""
+    if j == 0 or words[j - 1] in (",", "(") or any(w.lower() in _AUXILIARIES for w in words[max(0, j - 3) : j]):
+        return None  # "had not received", "has more than doubled"; ", suspended since": a participle
+    after = words[j + 1].lower() if j + 1 < k else ""
+    if words[j].lower() in ("was", "were") or not (after in _DETERMINERS or after[:1].isdigit() or after in _OBJECT_OPENERS):
+        # Only a verb with its object ("affected the state", "registered
+        # 1,243 cases"): a participle followed by a preposition is mostly a
+        # reduced relative ("stories published by Thomas since 1934").
+        return None
+    if any(w.lower() in _SUPERLATIVE_LIKE or w.lower().endswith("est") and len(w) > 5 for w in words[j + 1 : k]):
+        return None
+    if words[j - 1].lower() in ("that", "which", "who"):
+        # A relative clause's verb ("the rains that affected the state since
+        # last Monday"); _past_edit would read "that" as a determiner.
+        base = verbs.base_of.get(words[j].lower())
+        if base is None:
+            return None
+        part = verbs.participle(base)
+        return TenseEdit(j, j + 1, (f"has {part}", f"have {part}"))
+    return _past_edit(words, j, verbs, nouns)
 
 
 def _present_edit(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) -> TenseEdit | None:
@@ -359,7 +393,8 @@ def _present_edit(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) 
         if base is None:
             return None
         return TenseEdit(j, j + 1, (f"has {verbs.participle(base)}",))
-    if lower in verbs.base and lower not in nouns.noun_forms and lower not in verbs.past and (
+    inside_name = words[j - 1][:1].isupper() and j + 1 < len(words) and words[j + 1][:1].isupper()
+    if lower in verbs.base and lower not in nouns.noun_forms and lower not in verbs.past and not inside_name and (
         words[j - 1][:1].isupper() or prev in ("they", "we") or nouns.plural(prev)
     ):
         return TenseEdit(j, j + 1, (f"have {verbs.participle(lower)}",))  # "Kazakhstan and Russia cooperate … for more than 30 years"
@@ -410,6 +445,8 @@ def _past_edit(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) -> 
 # ----------------------------------------------------------- if ... will
 
 _CONDITION_OPENERS = frozenset("if unless once when until".split())
+_TIME_PREPOSITIONS = frozenset(("after", "before"))
+_CLAUSE_PRONOUNS = frozenset("he she it they we".split())
 # "asked if he will", "unclear when the plant will open": an indirect
 # question, where "will" is right.
 _ASKING = frozenset(
@@ -423,12 +460,20 @@ _SUBJECT_PRONOUNS = {"he": "sg", "she": "sg", "it": "sg", "they": "pl", "we": "p
 
 def wills_in_conditions(words: list[str], verbs: VerbForms, nouns: NounTable) -> list[TenseEdit]:
     """"will" + a bare verb in a clause opened by "if", "unless", "once",
-    "until" or (opening the sentence) "when"."""
+    "as soon as", "until" or (opening the sentence) "when", or by "after" or
+    "before" with a pronoun subject ("after it will pass inspection")."""
     found = []
     n = len(words)
     for i, word in enumerate(words):
         lower = word.lower()
-        if lower not in _CONDITION_OPENERS or lower == "when" and i != 0 or lower == "until" and i != 0:
+        if lower in _TIME_PREPOSITIONS:
+            # "after"/"before" are prepositions too ("After the visit the sides
+            # will sign"): a clause only when a subject pronoun and "will" follow.
+            if not (i + 2 < n and words[i + 1].lower() in _CLAUSE_PRONOUNS and words[i + 2].lower() == "will"):
+                continue
+        elif lower == "as" and i >= 2 and words[i - 1].lower() == "soon" and words[i - 2].lower() == "as":
+            pass  # "as soon as it will open"
+        elif lower not in _CONDITION_OPENERS or lower == "when" and i != 0 or lower == "until" and i != 0:
             continue
         if i and (words[i - 1].lower() in _ASKING or words[i - 1].lower() == "even" and lower == "if"):
             continue

@@ -126,6 +126,8 @@ def test_perfects_that_run_up_to_now_are_left_alone(sentence: str) -> None:
         ("Kazakhstan and Russia cooperate in the field for more than 30 years.", [("cooperate", ("have cooperated",))]),
         # a progressive, past a preposition's "to"
         ("The minister is waiting for a report to its talks for three months already.", [("is waiting", ("has been waiting",))]),
+        # a simple past with its object before "since"
+        ("The rescuers who saw the delegation since Monday were tired.", [("saw", ("has seen", "have seen"))]),
     ],
 )
 def test_since_a_point_in_time_needs_the_perfect(sentence: str, expected: list) -> None:
@@ -141,6 +143,12 @@ def test_since_a_point_in_time_needs_the_perfect(sentence: str, expected: list) 
         "Since 2019, when the report was published, exports rose.",  # the past is the "when" clause's
         "It is the first report since 2019.",
         "The lease of the bridge runs for 30 years.",  # a span that may lie ahead
+        "The minister held talks for more than 30 years.",  # a past over a span is right
+        "The bridge, closed since Monday, will open.",  # a participle
+        "The roads closed by the rains since Monday are open.",  # a participle before a preposition
+        "The trains had not repaired the roads since Monday.",  # a perfect already
+        "Exports rose to the highest level since 2008.",  # a superlative between
+        "Rio Grande do Sul since 2019.",  # a lower-case word inside a name
     ],
 )
 def test_since_with_a_perfect_or_in_a_noun_phrase_is_left_alone(sentence: str) -> None:
@@ -153,6 +161,9 @@ def test_since_with_a_perfect_or_in_a_noun_phrase_is_left_alone(sentence: str) -
         ("He warned that if the rainfall will continue, the level may rise.", [("will continue", ("continues",))]),
         ("If the talks will continue, the level may rise.", [("will continue", ("continue",))]),
         ("When the bridge will be open, the roads will close.", [("will be", ("is",))]),
+        # "after"/"before" open a clause only with a pronoun subject and "will"
+        ("The bridge will open after it will receive the permit.", [("will receive", ("receives",))]),
+        ("The road will close as soon as they will repair the bridge.", [("will repair", ("repair",))]),
     ],
 )
 def test_will_in_a_condition_becomes_present(sentence: str, expected: list) -> None:
@@ -167,6 +178,8 @@ def test_will_in_a_condition_becomes_present(sentence: str, expected: list) -> N
         "It is unclear if the rainfall will continue.",
         "When the bridge's away the roads will close.",  # "'s" is the clause's verb: "will" is the main clause's
         "When the bridge 's away the roads will close.",  # the same, tokenised
+        "After the visit the two sides will sign the documents.",  # "after" a preposition
+        "Soon as the talks end, he will leave.",  # no "as soon as"
     ],
 )
 def test_will_in_an_indirect_question_is_left_alone(sentence: str) -> None:
