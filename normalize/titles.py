@@ -36,7 +36,13 @@ TITLE_NOUNS = frozenset(
     Commissioner Chancellor Vice-President Vice-Premier Ombudsman Akim Hokim Head""".split()
 )
 # Titles whose noun needs an "of" phrase to be a title at all ("Head of State").
-_NEEDS_OF = frozenset({"Head"})
+# "King", "Emir", "Chief" and the like are also names ("Martin Luther King"),
+# but not before "of" ("Emir of Kuwait accepted").
+_ONLY_WITH_OF = frozenset("King Queen Emir Sheikh Sultan Chief Judge".split())
+_NEEDS_OF = frozenset({"Head"}) | _ONLY_WITH_OF
+# Lower-case titles that close a run of capitalised words ("Foreign Ministry
+# spokesperson said") or stand alone in an attribution (", spokesperson said").
+_LOWER_TITLES = frozenset("spokesperson spokesman spokeswoman".split())
 _MAX_TITLE_WORDS = 4  # capitalised words up to the title noun: "First Deputy Prime Minister"
 _MAX_OF_WORDS = 6
 # A capitalised word in an "of" phrase is a portfolio ("Health", "Rural")
@@ -70,6 +76,8 @@ def _title_subject(words: list[str], i: int, table: NounTable, counts: Mapping[s
     if end >= len(words):
         return False
     verb = words[end]
+    if not attribution and verb == "," and end + 1 < len(words) and words[end + 1] == "who":
+        return True  # "Minister, who took office in January, said"
     if attribution:
         return verb in _ATTRIBUTING and end + 1 < len(words) and words[end + 1] in (".", "on", "in", "at", "during")
     return verb in _FINITE_AUXILIARIES or verb in table.finite and verb not in table.noun_forms and verb.islower()
@@ -78,12 +86,17 @@ def _title_subject(words: list[str], i: int, table: NounTable, counts: Mapping[s
 def _title_end(words: list[str], i: int, table: NounTable, counts: Mapping[str, int]) -> int | None:
     """The index after a bare title opening at ``i`` (and its "of" phrase), if one does."""
     title = None
+    k = i
     for k in range(i, min(i + _MAX_TITLE_WORDS, len(words))):
         word = words[k]
         if not (word[:1].isupper() and word.replace("-", "").isalpha()) or word.lower() in _FUNCTION:
             break
-        if word in TITLE_NOUNS:
+        if word in TITLE_NOUNS or word in _ONLY_WITH_OF:
             title = k
+    else:
+        k = min(i + _MAX_TITLE_WORDS, len(words))
+    if title is None and k < len(words) and words[k] in _LOWER_TITLES:
+        title = k  # "Foreign Ministry spokesperson", or a bare "spokesperson"
     if title is None or words[i].lower() in ("the", "a", "an"):
         return None
     k = title + 1
@@ -104,6 +117,8 @@ def _of_end(words: list[str], k: int, table: NounTable, counts: Mapping[str, int
         if word[:1].isupper() and word.isalpha():
             lower = word.lower()
             if lower in table.proper or counts.get(lower, 0) < _MIN_COMMON:
+                if words[j - 1] == "of" and j + 1 < len(words) and words[j + 1].islower() and words[j + 1] != "and":
+                    return j + 1  # one place right after "of", then the verb: "President of Egypt said"
                 return None  # a name or a place: the title may run into a person's name
             continue
         if word in ("the", "and", "of", "for"):

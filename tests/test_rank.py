@@ -240,3 +240,17 @@ def test_a_choice_between_a_rules_suggestions_keeps_its_message_and_other_rules_
     merged = _merge([rule, other], [choice, model])
     assert [f.message for f in merged if f.rule == "WX236"] == ["Not English. (the model picks the first suggestion)"]
     assert {f.rule for f in merged} == {"WX236", "WC130", "model-article"}  # another rule's insertion stays
+
+
+def test_every_margin_is_a_pair_and_every_explanation_text() -> None:
+    # An explanation written into the margin tables (session 28) was
+    # silently overridden there and missing from the findings' messages.
+    from normalize import rank
+
+    for table in (rank.MARGINS, rank.NOISY_MARGINS, rank.NETWORK_MARGINS, rank.GRAMMAR_MARGINS):
+        for family, margins in table.items():
+            assert isinstance(margins, tuple) and len(margins) == 2, family
+            assert all(isinstance(m, float | int) for m in margins), family
+    assert all(isinstance(text, str) for text in rank._EXPLANATIONS.values())
+    for family in ("article:title", "predicate:main", "collocation:verb", "word-order:object", "agreement:counted"):
+        assert family in rank._EXPLANATIONS, family
