@@ -405,6 +405,13 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         quoted = words[i - 1] in _CLOSING_QUOTES and i >= 2 and words[i - 2] == ","
         if (words[i - 1] != "," and not quoted) or not words[i].islower() or words[i] in _FUNCTION:
             continue
+        compound = _attribution_compound(words, i)
+        if compound is not None:
+            # "…, provincial tourism department said.": the last noun before
+            # the reporting verb heads it, whatever the words before it are.
+            if table.needs_article(words[compound], written_lower=True, max_bare=MAX_BARE_ATTRIBUTION):
+                yield i, compound, False
+            continue
         head = table.bare_head(words, i, initial=False)
         if head is None or head + 1 >= len(words):
             continue
@@ -510,6 +517,22 @@ def _common_use(words: list[str], start: int, head: int, table: NounTable) -> bo
     if after.endswith("ly") and after.islower():  # "Ministry strongly urged"
         after = words[head + 2]
     return _is_verb(after, table)
+
+
+def _attribution_compound(words: list[str], i: int) -> int | None:
+    """The last word before an attribution's verb when two to four lower-case
+    content words run from ``words[i]`` to it ("provincial tourism
+    department said."); a name, number or function word among them, or no
+    attribution, gives None."""
+    for k in range(i + 2, min(i + 5, len(words))):
+        if _attributes(words, k):
+            run = words[i:k]
+            if all(w.isalpha() and w.islower() and w not in _FUNCTION and not _determines(w) for w in run):
+                return k - 1
+            return None
+        if not (words[k].isalpha() and words[k].islower()):
+            return None
+    return None
 
 
 def _attributes(words: list[str], k: int) -> bool:

@@ -136,6 +136,9 @@ def heads(sentence: str) -> list[str]:
         ("\u201cWe are ready to help,\u201d spokesperson added on Monday.", ["spokesperson"]),
         ("Talks will end by the end of the year, deputy minister said.", ["minister"]),
         ("Talks will end by the end of the year, minister said that the team was ready.", []),
+        # ... headed by the last noun of a compound before the verb
+        ("Talks will end by the end of the year, rescue team spokesperson said.", ["spokesperson"]),
+        ("Talks will end by the end of the year, rescue team sources said.", []),  # a plural
         ("He noted that minister arrived in Myanmar on Monday.", []),
         # More reporting verbs open a reported clause:
         ("The police warned that man was detained near the border.", ["man"]),
