@@ -819,6 +819,23 @@ def distant_disagreement(
     return _first_reading(words, lambda padded, start: _distant_from(padded, start, table, morph), mandative=True)
 
 
+# Bodies that British English may make plural ("the delegation are") but
+# agency copy keeps singular: 47 singular verbs to 1 plural after them in the
+# tuned references.
+COLLECTIVES = frozenset(
+    "government delegation team committee council company firm board cabinet panel parliament".split()
+)
+
+
+def collective_plural(words: list[str], table: NounTable, morph: Morph) -> tuple[int, str, int] | None:
+    """(index of the verb, its singular, index of the head) where a subject
+    headed by a body (``COLLECTIVES``) takes a plural verb ("The delegation,
+    headed by the minister, are expected", "the government always attach")."""
+    return _first_reading(
+        words, lambda padded, start: _distant_from(padded, start, table, morph, collective=True), mandative=True
+    )
+
+
 def _first_reading(words: list[str], read, *, mandative: bool = False):
     """The first clause's reading by ``read(padded words, clause start)``
     whose verb is not the sentence's last word. The readers look a few words
@@ -836,7 +853,7 @@ def _first_reading(words: list[str], read, *, mandative: bool = False):
 
 
 def _distant_from(
-    words: list[str], start: int, table: NounTable, morph: Morph
+    words: list[str], start: int, table: NounTable, morph: Morph, *, collective: bool = False
 ) -> tuple[int, str, int] | None:
     i, number = start, None
     lower = words[i].lower()
@@ -858,6 +875,10 @@ def _distant_from(
     head, verb_next = found
     noun = words[head].lower()
     own = _number(noun, table)
+    if collective:
+        if noun not in COLLECTIVES or not words[head].islower():
+            return None
+        own = "sg"  # read as a singular; only a plural verb is reported below
     if words[head][:1].isupper() and (own != "sg" or noun in table.proper and i == start):
         return None  # a name: "The United States", "The Maldives"; "The Ministry of Health" is a body
     if noun in _PARTITIVES or noun in _TIME_ADVERBS or noun.endswith("ing") or noun in _SPECIFYING or noun == "whole":
@@ -872,7 +893,15 @@ def _distant_from(
         agreed = _verb_number(words, relative, table, morph)
         if agreed is not None and (number == "sg") != agreed[0]:
             return relative, agreed[1], head  # "The collection, which include 300 items,": the head is the antecedent
+        if collective:
+            return None  # "The team, which are …": the plural is the clause's, read no further
     found = (head + 1, False) if verb_next else _verb_after_subject(words, head, table, morph, opened=i > start)
+    if found is None and collective:
+        k = head + 1
+        while k < len(words) - 1 and _adverb(words[k]):
+            k += 1
+        if words[k] in AUXILIARY_SWAP:
+            found = (k, False)  # "The team were knocked out": read here, as no other check reads a body
     if found is None:
         return None
     k, compound = found

@@ -33,6 +33,7 @@ from normalize.agreement import (
     disagreeing_name_auxiliary,
     compound_disagreement,
     counted_people,
+    collective_plural,
     distant_disagreement,
     much_before_plural,
     pronoun_disagreements,
@@ -525,6 +526,11 @@ def agreement(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Cand
         if distant is not None:
             k, form, head = distant
             found, family, anchor = (k, form), "agreement:distant", (words[head].start(), words[head].end())
+    if found is None:
+        body = collective_plural(texts, lex.nouns, lex.morph)
+        if body is not None:
+            k, form, head = body
+            found, family, anchor = (k, form), "agreement:collective", (words[head].start(), words[head].end())
     if found is not None:
         k, form = found
         verb = words[k]

@@ -75,6 +75,10 @@ GRAMMAR_MARGINS: dict[str, tuple[float, float]] = {
     # (normalize.agreement.distant_disagreement): the grammar decides, and a
     # model that prefers the original keeps it a suggestion.
     "agreement:distant": (0.0, -3.0),
+    # A body ("the delegation", "the government") with a plural verb:
+    # British English allows it, agency copy does not (47 singular verbs to 1
+    # plural in the tuned references), so it is suggested, never applied.
+    "agreement:collective": (99.0, -3.0),
     # A clause with no finite verb but a bare -ing one (normalize.predicates):
     # the grammar says an auxiliary is missing; its tense is the editor's
     # choice, so the model's pick is only suggested.
@@ -740,6 +744,10 @@ def _choice_finding(f: Finding, best: Candidate, margin: float, sentence: str, s
 
 # What a grammar-led family's finding says before the model's verdict.
 _EXPLANATIONS: dict[str, str] = {
+    "agreement:collective": (
+        "news agencies treat a government, a delegation, a team or a committee as one body and "
+        "give it a singular verb ('the delegation is expected'); the plural is British usage"
+    ),
     "agreement:counted": (
         "a count of people ('46 residents', 'two civilians') is plural: its verb must be too"
     ),

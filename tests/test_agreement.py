@@ -582,3 +582,36 @@ def test_subjects_that_agree_are_left_alone(shipped_lexicon, sentence: str) -> N
     from normalize.candidates import generate
 
     assert not [c for c in generate(sentence, shipped_lexicon, families=["agreement"]) if c.family.startswith("agreement:")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "form"),
+    [
+        ("The delegation, headed by the Minister of State, are expected to arrive on Thursday.", "are", "is"),
+        ("The government have approved the plan.", "have", "has"),
+        ("He said that the team were ready for the final.", "were", "was"),
+    ],
+)
+def test_a_body_with_a_plural_verb_is_suggested_the_singular(shipped_lexicon, sentence: str, verb: str, form: str) -> None:
+    from normalize.candidates import generate
+
+    found = {
+        (sentence[c.start : c.end], c.replacement)
+        for c in generate(sentence, shipped_lexicon, families=["agreement"])
+        if c.family == "agreement:collective"
+    }
+    assert found == {(verb, form)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government has approved the plan.",
+        "The committee members are meeting today.",  # the head is "members"
+        "The Government of Japan have approved the plan.",  # capitalised: a name's own rules apply
+    ],
+)
+def test_a_body_with_a_singular_verb_or_a_plural_head_is_left_alone(shipped_lexicon, sentence: str) -> None:
+    from normalize.candidates import generate
+
+    assert not [c for c in generate(sentence, shipped_lexicon, families=["agreement"]) if c.family == "agreement:collective"]
