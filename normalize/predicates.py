@@ -158,14 +158,18 @@ def missing_auxiliaries(words: list[str], nouns: NounTable, verbs: VerbForms) ->
     clauses = _clause_starts(words, len(words), nouns, verbs)
     found = []
     for i in clauses:
-        if words[i].lower() not in _DETERMINERS | _PLURAL_QUANTIFIERS:
-            continue  # a bare or named subject may be a heading or a list ("Toad hunting to nuts")
-        head = _head(words, i + 1, nouns, initial=False)
-        if head is None:
-            continue
-        if words[i].lower() in ("this", "that") and head == i + 1 and words[head].lower() in verbs.third:
-            continue  # "this causes lasting damage": a singular pronoun and its verb, not "this" + a plural noun
-        number = _number(words[head].lower(), nouns)
+        named = _named_subject(words, i, nouns)
+        if named is not None:
+            head, number = named
+        else:
+            if words[i].lower() not in _DETERMINERS | _PLURAL_QUANTIFIERS:
+                continue  # a bare or named subject may be a heading or a list ("Toad hunting to nuts")
+            head = _head(words, i + 1, nouns, initial=False)
+            if head is None:
+                continue
+            if words[i].lower() in ("this", "that") and head == i + 1 and words[head].lower() in verbs.third:
+                continue  # "this causes lasting damage": a singular pronoun and its verb, not "this" + a plural noun
+            number = _number(words[head].lower(), nouns)
         verb = _bare_participle(words, head, nouns, verbs)
         if number is None or verb is None:
             continue
@@ -185,6 +189,31 @@ def missing_auxiliaries(words: list[str], nouns: NounTable, verbs: VerbForms) ->
             insert -= 1
         found.append((insert, number))
     return found
+
+
+# Titles that head a subject on their own ("The Minister of Foreign Affairs of
+# Kazakhstan, during the meeting, emphasizing"): a person, so singular.
+_SUBJECT_TITLES = frozenset(
+    "Minister President Premier Ambassador Governor Mayor Chairman Spokesman Spokesperson Secretary Envoy".split()
+)
+_MIN_NAMED_WORDS = 8  # a shorter line with a name may be a heading or a caption
+
+
+def _named_subject(words: list[str], i: int, nouns: NounTable) -> tuple[int, str] | None:
+    """(head, number) of a subject that opens with a name: "Syrian Arab Army
+    units" (capitalised words, then a lower-case noun) or "The Minister of …"
+    (a title). Only in a full sentence of some length."""
+    if len(words) < _MIN_NAMED_WORDS or not words[i][:1].isupper():
+        return None
+    if words[i] == "The" and i + 1 < len(words) and words[i + 1] in _SUBJECT_TITLES:
+        return i + 1, "sg"
+    j = i
+    while j < min(i + 5, len(words)) and words[j][:1].isupper() and words[j].isalpha() and words[j].lower() not in _FUNCTION:
+        j += 1
+    if j == i or j >= len(words) or not words[j].isalpha() or not words[j].islower():
+        return None
+    number = _number(words[j], nouns)
+    return (j, number) if number is not None else None
 
 
 def _clause_starts(words: list[str], end: int, nouns: NounTable, verbs: VerbForms) -> list[int]:
@@ -219,14 +248,27 @@ def _bare_participle(words: list[str], head: int, nouns: NounTable, verbs: VerbF
     comes right before it and no punctuation lies between ("the measures
     taken to support businesses already yielding")."""
     gerunds = verbs.gerunds
-    for j in range(head + 1, min(head + 1 + MAX_SUBJECT, len(words))):
+    parenthesis = False
+    j, end = head + 1, min(head + 1 + MAX_SUBJECT, len(words))
+    while j < end:
         word = words[j]
+        if word == "," and not parenthesis:
+            # One parenthesis between commas ("…, during the meeting with his
+            # counterpart, emphasizing"), then the -ing verb at once.
+            close = next((k for k in range(j + 2, min(j + 14, len(words))) if words[k] == ","), None)
+            if close is None or close + 1 >= len(words):
+                return None
+            nxt = words[close + 1].lower()
+            ok = nxt in gerunds and nxt not in nouns.noun_forms and nxt not in _ING_PREPOSITIONS
+            return close + 1 if ok and all(w.replace("-", "").isalnum() for w in words[j + 1 : close]) else None
         if not word.replace("-", "").isalnum():
             return None
         lower = word.lower()
-        if lower in gerunds and lower not in nouns.noun_forms and lower not in _ING_PREPOSITIONS:
+        verb_use = lower not in nouns.noun_forms or j + 1 < len(words) and words[j + 1].lower() in _DETERMINERS
+        if lower in gerunds and verb_use and lower not in _ING_PREPOSITIONS:
             before = words[j - 1].lower()
             return j if before in _ADVERBS or before in nouns.noun_forms and before not in _FUNCTION else None
+        j += 1
     return None
 
 

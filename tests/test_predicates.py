@@ -84,6 +84,9 @@ def gerunds(sentence: str) -> list[tuple[str, str]]:
         ("He noted that the work in the conflict zone continuing.", [("continuing", "sg")]),
         # the main clause after an opening adverbial and its comma
         ("According to the minister, the work in the zone still continuing.", [("still", "sg")]),
+        # a title or a name run opening the subject, and one parenthesis before the -ing verb
+        ("The Minister of Culture, during the talks in the zone, stressing the importance of the project.", [("stressing", "sg")]),
+        ("Kazakh Army tourists stressing the importance of the project in the zone.", [("stressing", "pl")]),
     ],
 )
 def test_a_clause_with_only_an_ing_verb_needs_an_auxiliary(sentence: str, expected: list) -> None:
@@ -101,6 +104,8 @@ def test_a_clause_with_only_an_ing_verb_needs_an_auxiliary(sentence: str, expect
         "Toad hunting the nuts all night long.",  # no determiner: a heading or a list
         "The minister stressing.",  # too short to judge
         "The tourists, visiting the city for the first time.",  # punctuation before the -ing word
+        "The Minister of Culture, during the visit, took the tourists stressing the importance.",  # a finite verb
+        "Kazakh Army tourists stressing importance.",  # a name run in a short line: a heading
         "The specimens exhibit distinguishing features.",  # a base form after a plural noun is its verb
         "The video features dancing tourists.",  # and so is an -s form
         "This features dancing tourists in the city.",  # "this" + an -s form: a pronoun and its verb
