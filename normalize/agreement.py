@@ -456,6 +456,12 @@ def singular_after_partitive(words: list[str], table: NounTable) -> list[int]:
     return heads
 
 
+def _the_number(words: list[str], head: int) -> bool:
+    """"The number of visitors … was": unlike "a number of", "the number" is
+    one figure and takes a singular verb."""
+    return words[head].lower() == "number" and head > 0 and words[head - 1].lower() == "the" and words[head + 1] == "of"
+
+
 def _countable(noun: str, table: NounTable) -> bool:
     """Does ``noun`` take "a/an" in at least MIN_INDEFINITE of its noun
     phrases in the training text ("measure" 41%, "expert" 52%; "rice" 1%,
@@ -501,7 +507,7 @@ def _disagreement_from(
     if head is None:
         return None
     noun = words[head].lower()
-    if noun in _PARTITIVES or noun in _TIME_ADVERBS:
+    if (noun in _PARTITIVES and not _the_number(words, head)) or noun in _TIME_ADVERBS:
         return None
     if noun.endswith("ing") and (not table.plural(noun + "s") or head > 0 and table.plural(words[head - 1].lower())):
         return None  # a gerund ("Listing points is…"), a participle ("historians living in…"); "the travel warning have" is a noun
@@ -881,7 +887,7 @@ def _distant_from(
         own = "sg"  # read as a singular; only a plural verb is reported below
     if words[head][:1].isupper() and (own != "sg" or noun in table.proper and i == start):
         return None  # a name: "The United States", "The Maldives"; "The Ministry of Health" is a body
-    if noun in _PARTITIVES or noun in _TIME_ADVERBS or noun.endswith("ing") or noun in _SPECIFYING or noun == "whole":
+    if (noun in _PARTITIVES and not _the_number(words, head)) or noun in _TIME_ADVERBS or noun.endswith("ing") or noun in _SPECIFYING or noun == "whole":
         return None
     if number and (own == "pl" or noun in _TIME_NOUNS):
         return None  # "Every households": the noun may be the slip; "Every year in Russia are trained": a time

@@ -560,6 +560,8 @@ def test_a_countable_singular_after_a_quantity_of_many_is_found(sentence: str, h
         ("The ministry said the exercise were routine and not directed at any third party.", "were", "was"),
         # a noun in -ing with a plural of its own
         ("The ministry recalls that the new office building have been open since October.", "have", "has"),
+        # "the number of" is one figure ("a number of" is many)
+        ("The number of international visitors in the first six months were estimated at 8.8 million.", "were", "was"),
     ],
 )
 def test_more_subjects_are_read(shipped_lexicon, sentence: str, verb: str, form: str) -> None:
@@ -576,6 +578,7 @@ def test_more_subjects_are_read(shipped_lexicon, sentence: str, verb: str, form:
         "The House of Representatives elections were held in November.",
         "Another example are Gaussian integers.",
         "Listing points is a common way to keep score.",
+        "A number of international visitors in the first six months were counted twice.",
     ],
 )
 def test_subjects_that_agree_are_left_alone(shipped_lexicon, sentence: str) -> None:
