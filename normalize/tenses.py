@@ -300,6 +300,8 @@ def presents_since(words: list[str], verbs: VerbForms, nouns: NounTable) -> list
 
 def _opening_since(words: list[str], k: int, verbs: VerbForms, nouns: NounTable) -> TenseEdit | None:
     comma = next((j for j in range(k + 2, min(len(words), k + 12)) if words[j] == ","), None)
+    if comma is None and k + 2 < len(words) and _YEAR.match(words[k + 1]) and words[k + 2].lower() in ("the", "a", "an"):
+        comma = k + 1  # "Since 2019 the plant supply": a year, then the clause with no comma
     if comma is None:
         return None
     for j in range(comma + 1, min(len(words), comma + 16)):
@@ -316,6 +318,12 @@ def _opening_since(words: list[str], k: int, verbs: VerbForms, nouns: NounTable)
         edit = _present_edit(words, j, verbs, nouns) or _past_edit(words, j, verbs, nouns)
         if edit is not None:
             return edit
+        if (
+            w.islower() and lower in verbs.base and lower not in verbs.past and _object_follows(words, j)
+            and words[j - 1].islower() and words[j - 1] in nouns.singular
+            and words[j - 1] not in verbs.past and words[j - 1] not in verbs.third
+        ):
+            return TenseEdit(j, j + 1, (f"has {verbs.participle(lower)}",))  # "the plant supply" -> "has supplied"
     return None
 
 
@@ -413,6 +421,14 @@ def _verb_before(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) -
         ):
             return True
     return False
+
+
+def _object_follows(words: list[str], j: int) -> bool:
+    """Does an object open right after ``words[j]`` (a determiner, a figure,
+    "more than")? Then a base form there is a verb, not a noun ("the plant
+    supply more than", "output reach 77.9 million")."""
+    after = words[j + 1].lower() if j + 1 < len(words) else ""
+    return after in _DETERMINERS or after[:1].isdigit() or after in _OBJECT_OPENERS
 
 
 def _verb_use(words: list[str], j: int) -> bool:
@@ -567,9 +583,12 @@ def presents_after_past_time(words: list[str], verbs: VerbForms, nouns: NounTabl
         if past_only and lower in ("is", "are"):
             return [TenseEdit(j, j + 1, ("was" if lower == "is" else "were",))]
         compound = j >= 2 and words[j - 1][:1].isupper() and words[j - 2] == "and"  # "China and Malaysia establish"
+        prev = words[j - 1].lower()
         if past_only and j > start and w.islower() and lower in verbs.base and (compound or lower not in nouns.noun_forms and (
-            words[j - 1].lower() in ("they", "we") or nouns.plural(words[j - 1].lower())
-        )):
+            prev in ("they", "we") or nouns.plural(prev)
+        ) or _object_follows(words, j) and words[j - 1].islower() and prev in nouns.singular and prev not in verbs.past and prev not in verbs.third):
+            # "Last year, the grain output reach 77.9 million tonnes": a base
+            # form after a singular noun is no present either; the past mends both.
             past = verbs.past_form(lower)  # "Fifty years ago, China and Malaysia establish" -> "established"
             return [TenseEdit(j, j + 1, (past,))] if past else []
         if past_only and j > start and lower in verbs.third and (lower not in nouns.noun_forms or _verb_use(words, j)):

@@ -128,6 +128,8 @@ def test_perfects_that_run_up_to_now_are_left_alone(sentence: str) -> None:
         ("The minister is waiting for a report to its talks for three months already.", [("is waiting", ("has been waiting",))]),
         # a simple past with its object before "since"
         ("The rescuers who saw the delegation since Monday were tired.", [("saw", ("has seen", "have seen"))]),
+        # a year with no comma, then a base form after a singular noun
+        ("Since 2019 the bridge repair more than 40 roads a year.", [("repair", ("has repaired",))]),
     ],
 )
 def test_since_a_point_in_time_needs_the_perfect(sentence: str, expected: list) -> None:
