@@ -3,7 +3,7 @@
 Usage: python benchmarks/quality.py [--strategy rules --strategy rules+model] [--out benchmarks/quality.md]
 
 Sets: wirecopy-dev (../shared/data, tuned on), and the project's own sets in
-benchmarks/data/ (own, own3, own4, own6-own8, own10-own14, own16, own23-own28, own30, own32, own34, own36, own38, own40 and own41 were tuned on in later rounds;
+benchmarks/data/ (own, own3, own4, own6-own8, own10-own14, own16, own23-own28, own30, own32, own34, own36, own38, own40, own41, own42 and own43 were tuned on in later rounds;
 own2, own5, own9, own15, own17, own18, own19, own20, own21, own22, own29, own31, own33, own35, own37 and own39 were kept out of rule writing as the independent check).
 """
 
@@ -47,6 +47,8 @@ SETS = [
     ("own38 (eight regions, dense, written blind, session 29; tuned after)", HERE / "data" / "wirecopy-own38.tsv", "tuned"),
     ("own40 (Russian, Chinese, Arabic, Central Asian; dense, written blind, session 29; tuned after)", HERE / "data" / "wirecopy-own40.tsv", "tuned"),
     ("own41 (Southeast Asian, Persian, Turkish, French, Spanish, Portuguese; dense, written blind, session 29; tuned after)", HERE / "data" / "wirecopy-own41.tsv", "tuned"),
+    ("own42 (Ukraine to Nepal, Gulf, China; dense, written blind, session 29; tuned after)", HERE / "data" / "wirecopy-own42.tsv", "tuned"),
+    ("own43 (Russia, Balkans, Africa, mainland Southeast Asia; dense, written blind, session 29; tuned after)", HERE / "data" / "wirecopy-own43.tsv", "tuned"),
     ("own2", HERE / "data" / "wirecopy-own2.tsv", "held out"),
     ("own5 (from Arabic etc.)", HERE / "data" / "wirecopy-own5.tsv", "held out"),
     ("own9 (mixed origins)", HERE / "data" / "wirecopy-own9.tsv", "held out"),
