@@ -4,7 +4,7 @@ Usage: python benchmarks/quality.py [--strategy rules --strategy rules+model] [-
 
 Sets: wirecopy-dev (../shared/data, tuned on), and the project's own sets in
 benchmarks/data/ (own, own3, own4, own6-own8, own10-own14, own16, own23-own28, own30, own32, own34, own36, own38, own40, own41, own42 and own43 were tuned on in later rounds;
-own2, own5, own9, own15, own17, own18, own19, own20, own21, own22, own29, own31, own33, own35, own37 and own39 were kept out of rule writing as the independent check).
+own2, own5, own9, own15, own17, own18, own19, own20, own21, own22, own29, own31, own33, own35, own37, own39 and own44 were kept out of rule writing as the independent check).
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ SETS = [
     ("own35 (eight regions, written blind, session 28)", HERE / "data" / "wirecopy-own35.tsv", "held out"),
     ("own37 (eight regions, dense, written blind, session 29)", HERE / "data" / "wirecopy-own37.tsv", "held out"),
     ("own39 (eight regions, dense, written blind, session 29)", HERE / "data" / "wirecopy-own39.tsv", "held out"),
+    ("own44 (four regions, dense, written blind at the end of session 29)", HERE / "data" / "wirecopy-own44.tsv", "held out"),
 ]
 
 
