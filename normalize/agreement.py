@@ -837,6 +837,8 @@ def collective_plural(words: list[str], table: NounTable, morph: Morph) -> tuple
     """(index of the verb, its singular, index of the head) where a subject
     headed by a body (``COLLECTIVES``) takes a plural verb ("The delegation,
     headed by the minister, are expected", "the government always attach")."""
+    if COLLECTIVES.isdisjoint(words):
+        return None  # most sentences: no second read of their subjects
     return _first_reading(
         words, lambda padded, start: _distant_from(padded, start, table, morph, collective=True), mandative=True
     )

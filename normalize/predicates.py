@@ -246,13 +246,12 @@ def _compound_noun(words: list[str], j: int, verb: int, nouns: NounTable, verbs:
 def _bare_participle(words: list[str], head: int, nouns: NounTable, verbs: VerbForms) -> int | None:
     """The first -ing verb after the subject's head, if a noun or an adverb
     comes right before it and no punctuation lies between ("the measures
-    taken to support businesses already yielding")."""
+    taken to support businesses already yielding"), or it follows at once
+    one parenthesis between commas."""
     gerunds = verbs.gerunds
-    parenthesis = False
-    j, end = head + 1, min(head + 1 + MAX_SUBJECT, len(words))
-    while j < end:
+    for j in range(head + 1, min(head + 1 + MAX_SUBJECT, len(words))):
         word = words[j]
-        if word == "," and not parenthesis:
+        if word == ",":
             # One parenthesis between commas ("…, during the meeting with his
             # counterpart, emphasizing"), then the -ing verb at once.
             close = next((k for k in range(j + 2, min(j + 14, len(words))) if words[k] == ","), None)
@@ -268,7 +267,6 @@ def _bare_participle(words: list[str], head: int, nouns: NounTable, verbs: VerbF
         if lower in gerunds and verb_use and lower not in _ING_PREPOSITIONS:
             before = words[j - 1].lower()
             return j if before in _ADVERBS or before in nouns.noun_forms and before not in _FUNCTION else None
-        j += 1
     return None
 
 

@@ -73,8 +73,9 @@ _CLAUSE_STOP = frozenset(". ; : ! ? ( ) “ ” \" « » — –".split())
 _NOT_SIMPLE = frozenset("has have had".split()) | (BARE_INFINITIVE_BEFORE - {"to"})
 _BE_PRESENT = {"is": "has been", "are": "have been", "am": "have been"}
 _BE_PAST = {"was": "has been", "were": "have been"}
-# Before a past form, words that make it a participle or a perfect already.
+# Words that open a verb's object: "supply more than", "affected the state".
 _OBJECT_OPENERS = frozenset("more over about nearly almost some all its their his her our up".split())
+# Before a past form, words that make it a participle or a perfect already.
 _AUXILIARIES = frozenset("has have had having been be being is are was were am".split())
 # Before "since", words that make it part of a noun phrase, not a clause's
 # time: "its lowest level since 2008", "the first visit since", "in the
@@ -318,11 +319,7 @@ def _opening_since(words: list[str], k: int, verbs: VerbForms, nouns: NounTable)
         edit = _present_edit(words, j, verbs, nouns) or _past_edit(words, j, verbs, nouns)
         if edit is not None:
             return edit
-        if (
-            w.islower() and lower in verbs.base and lower not in verbs.past and _object_follows(words, j)
-            and words[j - 1].islower() and words[j - 1] in nouns.singular
-            and words[j - 1] not in verbs.past and words[j - 1] not in verbs.third
-        ):
+        if w.islower() and lower in verbs.base and lower not in verbs.past and _base_after_singular(words, j, verbs, nouns):
             return TenseEdit(j, j + 1, (f"has {verbs.participle(lower)}",))  # "the plant supply" -> "has supplied"
     return None
 
@@ -339,7 +336,7 @@ def _verb_before_since(
         lower = w.lower()
         if w in _CLAUSE_STOP or w == "," or lower in ("that", "which", "who", "when", "where", "and", "but", "while", "after", "before"):
             return None
-        if 0 < j < len(words) - 1 and w.islower() and words[j - 1][:1].isupper() and words[j + 1][:1].isupper():
+        if w.islower() and _inside_name(words, j):
             continue  # part of a name: "Rio Grande do Sul"
         if lower == "to" and j + 1 < k and words[j + 1].lower() in _DETERMINERS:
             continue  # a preposition: "a response to its proposals … for three months already"
@@ -364,8 +361,7 @@ def _past_before_since(words: list[str], j: int, k: int, verbs: VerbForms, nouns
     superlative between ("fell to its lowest level … since")."""
     if j == 0 or words[j - 1] in (",", "(") or any(w.lower() in _AUXILIARIES for w in words[max(0, j - 3) : j]):
         return None  # "had not received", "has more than doubled"; ", suspended since": a participle
-    after = words[j + 1].lower() if j + 1 < k else ""
-    if words[j].lower() in ("was", "were") or not (after in _DETERMINERS or after[:1].isdigit() or after in _OBJECT_OPENERS):
+    if words[j].lower() in ("was", "were") or not _object_follows(words, j):
         # Only a verb with its object ("affected the state", "registered
         # 1,243 cases"): a participle followed by a preposition is mostly a
         # reduced relative ("stories published by Thomas since 1934").
@@ -401,8 +397,7 @@ def _present_edit(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) 
         if base is None:
             return None
         return TenseEdit(j, j + 1, (f"has {verbs.participle(base)}",))
-    inside_name = words[j - 1][:1].isupper() and j + 1 < len(words) and words[j + 1][:1].isupper()
-    if lower in verbs.base and lower not in nouns.noun_forms and lower not in verbs.past and not inside_name and (
+    if lower in verbs.base and lower not in nouns.noun_forms and lower not in verbs.past and not _inside_name(words, j) and (
         words[j - 1][:1].isupper() or prev in ("they", "we") or nouns.plural(prev)
     ):
         return TenseEdit(j, j + 1, (f"have {verbs.participle(lower)}",))  # "Kazakhstan and Russia cooperate … for more than 30 years"
@@ -429,6 +424,22 @@ def _object_follows(words: list[str], j: int) -> bool:
     supply more than", "output reach 77.9 million")."""
     after = words[j + 1].lower() if j + 1 < len(words) else ""
     return after in _DETERMINERS or after[:1].isdigit() or after in _OBJECT_OPENERS
+
+
+def _base_after_singular(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) -> bool:
+    """Is the base form at ``j`` a verb after a singular noun, its object
+    following ("the plant supply more than")? A base form is no present for
+    a singular subject, so the tense edit mends the agreement too."""
+    prev = words[j - 1]
+    return (
+        _object_follows(words, j) and prev.islower() and prev in nouns.singular
+        and prev not in verbs.past and prev not in verbs.third
+    )
+
+
+def _inside_name(words: list[str], j: int) -> bool:
+    """Does ``words[j]`` stand between two capitalised words ("Rio Grande do Sul")?"""
+    return 0 < j < len(words) - 1 and words[j - 1][:1].isupper() and words[j + 1][:1].isupper()
 
 
 def _verb_use(words: list[str], j: int) -> bool:
@@ -586,7 +597,7 @@ def presents_after_past_time(words: list[str], verbs: VerbForms, nouns: NounTabl
         prev = words[j - 1].lower()
         if past_only and j > start and w.islower() and lower in verbs.base and (compound or lower not in nouns.noun_forms and (
             prev in ("they", "we") or nouns.plural(prev)
-        ) or _object_follows(words, j) and words[j - 1].islower() and prev in nouns.singular and prev not in verbs.past and prev not in verbs.third):
+        ) or _base_after_singular(words, j, verbs, nouns)):
             # "Last year, the grain output reach 77.9 million tonnes": a base
             # form after a singular noun is no present either; the past mends both.
             past = verbs.past_form(lower)  # "Fifty years ago, China and Malaysia establish" -> "established"
@@ -717,8 +728,6 @@ _STATIVE = frozenset(
 )
 # Words that open a subordinate clause: its present may be the writer's now.
 _SUBORDINATE = frozenset("that which who whom whose if when whether where because while as than so".split())
-# (Not _SUBJECT_PRONOUNS: that table, above, maps each pronoun to its number.)
-_NARRATIVE_PRONOUNS = frozenset("he she it they we".split())
 _NOT_VERBS = frozenset("near thanks like round past plus minus worth due less over under headquarters".split())
 
 
@@ -757,7 +766,7 @@ def _past_verb(words: list[str], k: int, verbs: VerbForms, nouns: NounTable) -> 
     if word not in verbs.past or (k + 1 < len(words) and words[k + 1] == "by"):
         return False
     before = words[k - 1]
-    return before.lower() in _NARRATIVE_PRONOUNS or before == "and" or before.islower() and before in nouns.noun_forms
+    return before.lower() in _CLAUSE_PRONOUNS or before == "and" or before.islower() and before in nouns.noun_forms
 
 
 def _present_verb(words: list[str], i: int, verbs: VerbForms, nouns: NounTable) -> str | None:
@@ -765,7 +774,7 @@ def _present_verb(words: list[str], i: int, verbs: VerbForms, nouns: NounTable) 
     word, before = words[i], words[i - 1]
     if not word.islower() or word in _STATIVE or word in _NOT_VERBS or word in verbs.past or words[i + 1] == "of":
         return None  # "near the border", "thanks to", "the first intercepts of": no verbs
-    if not (before[:1].isupper() or before.lower() in _NARRATIVE_PRONOUNS or before.islower() and before in nouns.noun_forms):
+    if not (before[:1].isupper() or before.lower() in _CLAUSE_PRONOUNS or before.islower() and before in nouns.noun_forms):
         return None
     if before.lower() in _DETERMINERS:
         return None

@@ -86,15 +86,11 @@ def _title_subject(words: list[str], i: int, table: NounTable, counts: Mapping[s
 def _title_end(words: list[str], i: int, table: NounTable, counts: Mapping[str, int]) -> int | None:
     """The index after a bare title opening at ``i`` (and its "of" phrase), if one does."""
     title = None
-    k = i
-    for k in range(i, min(i + _MAX_TITLE_WORDS, len(words))):
-        word = words[k]
-        if not (word[:1].isupper() and word.replace("-", "").isalpha()) or word.lower() in _FUNCTION:
-            break
-        if word in TITLE_NOUNS or word in _ONLY_WITH_OF:
+    k, end = i, min(i + _MAX_TITLE_WORDS, len(words))
+    while k < end and words[k][:1].isupper() and words[k].replace("-", "").isalpha() and words[k].lower() not in _FUNCTION:
+        if words[k] in TITLE_NOUNS or words[k] in _ONLY_WITH_OF:
             title = k
-    else:
-        k = min(i + _MAX_TITLE_WORDS, len(words))
+        k += 1
     if title is None and k < len(words) and words[k] in _LOWER_TITLES:
         title = k  # "Foreign Ministry spokesperson", or a bare "spokesperson"
     if title is None or words[i].lower() in ("the", "a", "an"):
