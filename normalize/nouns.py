@@ -439,8 +439,8 @@ def subject_heads(words: list[str], table: NounTable) -> Iterator[tuple[int, int
         elif not words[i].islower() or words[i] in _FUNCTION:
             continue
         head = table.bare_head(words, first, initial=False)
-        if head is None or not table.needs_article(words[head].lower()):
-            continue
+        if head is None or head + 1 >= len(words) or not table.needs_article(words[head].lower()):
+            continue  # a noun closing the text has no verb after it
         if _verb_after(words, head + 1, table) if words[i - 1] == "that" else _is_verb(words[head + 1], table):
             yield i, head, False
 

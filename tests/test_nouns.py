@@ -373,3 +373,10 @@ def test_a_clause_reported_without_that_is_read_where_its_verb_follows_at_once(s
     assert [words[h] for _s, h, _o in subject_heads(words, shipped_lexicon.nouns)] == ["country"]
     words = [m.group() for m in nouns.tokenize("The minister said goodbye to the delegation at the airport on Monday.")]
     assert list(subject_heads(words, shipped_lexicon.nouns)) == []
+
+
+def test_a_reported_noun_closing_the_text_is_read_without_error(shipped_lexicon) -> None:
+    # Found by Hypothesis (test_fragments): the bare report's head was the
+    # last word, and the verb after it was read past the end.
+    words = ["Yesterday", "said", "minister", "minister", "expert", "delegation"]
+    list(nouns.subject_heads(words, shipped_lexicon.nouns))
