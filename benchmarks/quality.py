@@ -3,8 +3,8 @@
 Usage: python benchmarks/quality.py [--strategy rules --strategy rules+model] [--out benchmarks/quality.md]
 
 Sets: wirecopy-dev (../shared/data, tuned on), and the project's own sets in
-benchmarks/data/ (own, own3, own4, own6-own8, own10-own14, own16, own23-own28, own30, own32, own34, own36, own38, own40, own41, own42 and own43 were tuned on in later rounds;
-own2, own5, own9, own15, own17, own18, own19, own20, own21, own22, own29, own31, own33, own35, own37, own39 and own44 were kept out of rule writing as the independent check).
+benchmarks/data/ (own, own3, own4, own6-own8, own10-own14, own16, own23-own28, own30, own32, own34, own36, own38, own40-own43 and own45-own49 were tuned on in later rounds;
+own2, own5, own9, own15, own17, own18, own19, own20, own21, own22, own29, own31, own33, own35, own37, own39, own44 and own50 were kept out of rule writing as the independent check).
 """
 
 from __future__ import annotations
@@ -49,6 +49,11 @@ SETS = [
     ("own41 (Southeast Asian, Persian, Turkish, French, Spanish, Portuguese; dense, written blind, session 29; tuned after)", HERE / "data" / "wirecopy-own41.tsv", "tuned"),
     ("own42 (Ukraine to Nepal, Gulf, China; dense, written blind, session 29; tuned after)", HERE / "data" / "wirecopy-own42.tsv", "tuned"),
     ("own43 (Russia, Balkans, Africa, mainland Southeast Asia; dense, written blind, session 29; tuned after)", HERE / "data" / "wirecopy-own43.tsv", "tuned"),
+    ("own45 (Russia, China, Arab states, Central Asia and the Caucasus; dense, written blind, session 30; tuned after)", HERE / "data" / "wirecopy-own45.tsv", "tuned"),
+    ("own46 (Russia, China, Southeast Asia, Latin America; dense, written blind, session 30; tuned after)", HERE / "data" / "wirecopy-own46.tsv", "tuned"),
+    ("own47 (Russia, China, Iran, Turkey, Pakistan, Ukraine, Belarus, the Caucasus; dense, written blind, session 30; tuned after)", HERE / "data" / "wirecopy-own47.tsv", "tuned"),
+    ("own48 (Russia, China, Gulf states, the Balkans and south-east Europe; dense, written blind, session 30; tuned after)", HERE / "data" / "wirecopy-own48.tsv", "tuned"),
+    ("own49 (Russia, Belarus, Japan, the Koreas, Mongolia, the Maghreb, West Africa, South Asia; dense, written blind, session 30; tuned after)", HERE / "data" / "wirecopy-own49.tsv", "tuned"),
     ("own2", HERE / "data" / "wirecopy-own2.tsv", "held out"),
     ("own5 (from Arabic etc.)", HERE / "data" / "wirecopy-own5.tsv", "held out"),
     ("own9 (mixed origins)", HERE / "data" / "wirecopy-own9.tsv", "held out"),
@@ -66,6 +71,7 @@ SETS = [
     ("own37 (eight regions, dense, written blind, session 29)", HERE / "data" / "wirecopy-own37.tsv", "held out"),
     ("own39 (eight regions, dense, written blind, session 29)", HERE / "data" / "wirecopy-own39.tsv", "held out"),
     ("own44 (four regions, dense, written blind at the end of session 29)", HERE / "data" / "wirecopy-own44.tsv", "held out"),
+    ("own50 (Russian regions, China, Arab states, Africa; dense, written blind, session 30)", HERE / "data" / "wirecopy-own50.tsv", "held out"),
 ]
 
 

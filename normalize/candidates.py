@@ -609,7 +609,7 @@ def predicates(sentence: str, tokens: list[Token], lex: Lexicon) -> Iterator[Can
     lost_be = [
         *((k, number, "predicate:auxiliary") for k, number in missing_auxiliaries(texts, lex.nouns, lex.verbs)),
         *((k, number, "predicate:copula") for k, number in missing_copulas(texts, lex.nouns, lex.verbs)),
-        *((k, number, "predicate:copula") for k, number in relatives_without_be(texts, lex.nouns)),
+        *((k, number, "predicate:copula") for k, number in relatives_without_be(texts, lex.nouns, lex.verbs)),
     ]
     for k, number, family in lost_be:
         at = words[k].start()

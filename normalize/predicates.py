@@ -731,15 +731,23 @@ def _finite(base: str, verbs: VerbForms, number: str, *, past: bool) -> str | No
     return base if number == "pl" else verbs.third_form(base)
 
 
-def relatives_without_be(words: list[str], nouns: NounTable) -> list[tuple[int, str]]:
+def relatives_without_be(words: list[str], nouns: NounTable, verbs: VerbForms | None = None) -> list[tuple[int, str]]:
     """(index to insert "is/are/was/were" before, the antecedent's number) for
     "which expected to open", "who scheduled to arrive": a relative clause
-    that lost its "be" before "expected/scheduled/… to"."""
+    that lost its "be" before "expected/scheduled/… to"; and, given the verb
+    table, "which hidden among", "who injured by the blast": "which/who" and a
+    participle that cannot be a simple past, or a past form before "by" and
+    its agent."""
     found = []
     for k in range(1, len(words) - 2):
-        if words[k].lower() not in _RELATIVES or words[k + 1].lower() not in _TO_ADJECTIVES - {"able", "unable", "ready", "going", "due", "likely", "unlikely"}:
+        relative = words[k].lower()
+        if relative not in _RELATIVES:
             continue
-        if words[k + 2] != "to":
+        nxt = words[k + 1].lower()
+        lost_be = nxt in _TO_ADJECTIVES - {"able", "unable", "ready", "going", "due", "likely", "unlikely"} and words[k + 2] == "to"
+        if not lost_be and verbs is not None and relative != "that":  # "that seen in lightning" is a pronoun
+            lost_be = nxt in verbs.past_of or _past_before_agent(words, k + 1, verbs)
+        if not lost_be:
             continue
         j = k - 1 if words[k - 1] != "," else k - 2
         if j < 0 or not words[j].isalpha():
@@ -748,6 +756,23 @@ def relatives_without_be(words: list[str], nouns: NounTable) -> list[tuple[int, 
         if number is not None:
             found.append((k + 1, number))
     return found
+
+
+# Verbs whose "by" after a relative pronoun is no agent ("who lived by
+# farming", "who ruled by decree", "which stood by the river").
+_BY_NOT_AGENT = frozenset("abided lived stood swore passed went started ended ruled served stopped dropped came".split())
+
+
+def _past_before_agent(words: list[str], k: int, verbs: VerbForms) -> bool:
+    """Is ``words[k]`` a regular past form followed by "by" and a noun phrase
+    ("which damaged by the flood")? A relative whose verb has an agent is
+    passive and needs its "be"."""
+    if k + 2 >= len(words) or words[k + 1].lower() != "by":
+        return False
+    lower, after = words[k].lower(), words[k + 2]
+    if lower not in verbs.past or not lower.endswith("ed") or lower in _BY_NOT_AGENT:
+        return False
+    return after.lower() in _OBJECT_DETERMINERS or after[:1].isupper() or after[:1].isdigit()
 
 
 # ---------------------------------------------------- a passive with an object

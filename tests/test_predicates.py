@@ -276,6 +276,7 @@ SLIP_GROUPS = [
     "NOUN\tNN=typhoon NNS=typhoons",
     "NOUN\tNN=rain NNS=rains",
     "NOUN\tNN=result NNS=results",
+    "NOUN\tNN=crop NNS=crops",
     "VERB\tVB=continue VBD=continued VBG=continuing VBP=continue VBZ=continues",
     "VERB\tVB=grow VBD=grew VBG=growing VBN=grown VBP=grow VBZ=grows",
     "VERB\tVB=decide VBD=decided VBG=deciding VBP=decide VBZ=decides",
@@ -348,6 +349,23 @@ def test_a_relative_clause_without_be_before_expected_to_gets_one() -> None:
     assert [(words[k], number) for k, number in relatives_without_be(words, SLIP_NOUNS)] == [("expected", "sg")]
     words = [m.group() for m in tokenize("The railway, which is expected to open in 2025, will cut travel time.")]
     assert relatives_without_be(words, SLIP_NOUNS) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The crops which grown in the north are sold in the ports.", [("grown", "pl")]),  # a participle, never a past
+        ("The ports which connected by the new railway will open in 2025.", [("connected", "pl")]),  # a past before its agent
+        ("The ports, which are connected by the new railway, will open in 2025.", []),
+        ("The ports which connected by rail the two schools will open in 2025.", []),  # no agent's noun phrase after "by"
+        ("The rain is heavier than that grown plans could survive.", []),  # "that" may be a pronoun
+    ],
+)
+def test_a_relative_clause_with_a_participle_and_no_be_gets_one(sentence: str, expected: list) -> None:
+    from normalize.predicates import relatives_without_be
+
+    words = [m.group() for m in tokenize(sentence)]
+    assert [(words[k], n) for k, n in relatives_without_be(words, SLIP_NOUNS, SLIP_VERBS)] == expected
 
 
 def test_verb_forms_know_a_form_s_base_and_a_base_s_participle() -> None:
