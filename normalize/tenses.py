@@ -375,7 +375,7 @@ def _past_before_since(words: list[str], j: int, k: int, verbs: VerbForms, nouns
         if base is None:
             return None
         part = verbs.participle(base)
-        return TenseEdit(j, j + 1, (f"has {part}", f"have {part}"))
+        return TenseEdit(j, j + 1, _perfects(part, _clause_subject_number(words, j - 1, nouns)))
     return _past_edit(words, j, verbs, nouns)
 
 
@@ -466,7 +466,33 @@ def _past_edit(words: list[str], j: int, verbs: VerbForms, nouns: NounTable) -> 
     if base is None:
         return None
     part = verbs.participle(base)
-    return TenseEdit(j, j + 1, (f"has {part}", f"have {part}"))
+    return TenseEdit(j, j + 1, _perfects(part, _clause_subject_number(words, j, nouns)))
+
+
+_HEAD_STOPS = frozenset("of from in at on for with by to under near along across".split())
+
+
+def _clause_subject_number(words: list[str], j: int, nouns: NounTable) -> str | None:
+    """The number of the subject before the verb at ``j``: the last word of
+    the clause's start (after the last comma) before its first preposition
+    ("rescuers of the Emergencies Ministry" -> "rescuers": plural)."""
+    start = next((i + 1 for i in range(j - 1, -1, -1) if words[i] in (",", ";", "(")), 0)
+    head = None
+    for i in range(start, j):
+        if words[i].lower() in _HEAD_STOPS:
+            break
+        head = i
+    return _number(words[head].lower(), nouns) if head is not None else None
+
+
+def _perfects(part: str, number: str | None) -> tuple[str, ...]:
+    """The present perfect in the subject's number, or both forms when the
+    subject is unclear (the model then picks). The model's window often
+    sees the nearest noun, not the subject ("rescuers of the Emergencies
+    Ministry has evacuated")."""
+    if number is None:
+        return (f"has {part}", f"have {part}")
+    return (f"have {part}",) if number == "pl" else (f"has {part}",)
 
 
 # ----------------------------------------------------------- if ... will

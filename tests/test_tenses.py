@@ -31,6 +31,7 @@ GROUPS = [
     "NOUN\tNN=coach NNS=coaches",
     "NOUN\tNN=bridge NNS=bridges",
     "NOUN\tNN=export NNS=exports",
+    "NOUN\tNN=rescuer NNS=rescuers",
     "VERB\tVB=launch VBD=launched VBG=launching VBN=launched VBP=launch VBZ=launches",
     "VERB\tVB=arrive VBD=arrived VBG=arriving VBN=arrived VBP=arrive VBZ=arrives",
     "VERB\tVB=see VBD=saw VBG=seeing VBN=seen VBP=see VBZ=sees",
@@ -120,14 +121,19 @@ def test_perfects_that_run_up_to_now_are_left_alone(sentence: str) -> None:
         ("The minister is in Baku since Sunday.", [("is", ("has been",))]),
         ("The delegation trains under a coach since 2021.", [("trains", ("has trained",))]),
         ("Since 2020, more roads were repaired in the region.", [("were", ("have been",))]),
-        ("Since January, exports rose by 5 percent.", [("rose", ("has risen", "have risen"))]),
+        ("Since January, exports rose by 5 percent.", [("rose", ("have risen",))]),  # in the subject's number
+        # the subject's head, not the nearest noun, sets the number
+        ("Since January, exports of the delegation rose by 5 percent.", [("rose", ("have risen",))]),
+        ("Since January, the bridge of the trains received 40 coaches.", [("received", ("has received",))]),
+        # a subject whose number is unclear: both, the model picks
+        ("Since January, Kazakhstan received 40 coaches.", [("received", ("has received", "have received"))]),
         ("Since the beginning of the year, the talks are continuing.", [("are", ("have been",))]),
         # a span that runs up to now
         ("Kazakhstan and Russia cooperate in the field for more than 30 years.", [("cooperate", ("have cooperated",))]),
         # a progressive, past a preposition's "to"
         ("The minister is waiting for a report to its talks for three months already.", [("is waiting", ("has been waiting",))]),
         # a simple past with its object before "since"
-        ("The rescuers who saw the delegation since Monday were tired.", [("saw", ("has seen", "have seen"))]),
+        ("The rescuers who saw the delegation since Monday were tired.", [("saw", ("have seen",))]),
         # a year with no comma, then a base form after a singular noun
         ("Since 2019 the bridge repair more than 40 roads a year.", [("repair", ("has repaired",))]),
     ],
