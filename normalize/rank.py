@@ -253,9 +253,11 @@ MARGINS: dict[str, tuple[float, float]] = {
     # A time adverb between the verb and its object (WE121): the suggestion
     # drops the adverb and leaves its new place to the editor.
     "rule:WE121": (99.0, -1.5),
-    # An adverb before the auxiliary (WE701): "also is used" is common in
-    # American copy (17 of 100,000 Wikipedia sentences), a style choice.
+    # An adverb before the auxiliary (WE701, WM431 "also will"): "also is
+    # used" is common in American copy (17 of 100,000 Wikipedia sentences),
+    # a style choice.
     "rule:WE701": (99.0, -1.5),
+    "rule:WM431": (99.0, -1.5),
     # "loss of lives" (WH110): agency copy writes "loss of life", but careful
     # writers use the plural too (a held-out set's clean row has it).
     "rule:WH110": (99.0, -1.5),
@@ -285,6 +287,10 @@ MARGINS: dict[str, tuple[float, float]] = {
     # 2), "familiarized with" -> "toured" (WV115: 0 / 3; the editors add
     # "himself"). Correct English either way: suggested only.
     **{f"rule:{rule}": (99.0, -1.5) for rule in ("WC931", "WC399", "WC526", "WC966", "WV115")},
+    # The same for "led to flooding of" -> "the flooding of" (WQ119: 2 / 6; the
+    # references often drop "of" instead) and commas around "in a meeting
+    # with …" before "said" (WX431: 0 / 3).
+    **{f"rule:{rule}": (99.0, -1.5) for rule in ("WQ119", "WX431")},
     # "One of the X Y were + -ing": a slip ("senior officials were attending")
     # or a clause with its own subject ("issues officials were discussing");
     # the n-gram window cannot tell them apart, so it is never applied.
