@@ -731,13 +731,12 @@ def _finite(base: str, verbs: VerbForms, number: str, *, past: bool) -> str | No
     return base if number == "pl" else verbs.third_form(base)
 
 
-def relatives_without_be(words: list[str], nouns: NounTable, verbs: VerbForms | None = None) -> list[tuple[int, str]]:
+def relatives_without_be(words: list[str], nouns: NounTable, verbs: VerbForms) -> list[tuple[int, str]]:
     """(index to insert "is/are/was/were" before, the antecedent's number) for
     "which expected to open", "who scheduled to arrive": a relative clause
-    that lost its "be" before "expected/scheduled/… to"; and, given the verb
-    table, "which hidden among", "who injured by the blast": "which/who" and a
-    participle that cannot be a simple past, or a past form before "by" and
-    its agent."""
+    that lost its "be" before "expected/scheduled/… to"; and "which hidden
+    among", "who injured by the blast": "which/who" and a participle that
+    cannot be a simple past, or a past form before "by" and its agent."""
     found = []
     for k in range(1, len(words) - 2):
         relative = words[k].lower()
@@ -745,7 +744,7 @@ def relatives_without_be(words: list[str], nouns: NounTable, verbs: VerbForms | 
             continue
         nxt = words[k + 1].lower()
         lost_be = nxt in _TO_ADJECTIVES - {"able", "unable", "ready", "going", "due", "likely", "unlikely"} and words[k + 2] == "to"
-        if not lost_be and verbs is not None and relative != "that":  # "that seen in lightning" is a pronoun
+        if not lost_be and relative != "that":  # "that seen in lightning" is a pronoun
             lost_be = nxt in verbs.past_of or _past_before_agent(words, k + 1, verbs)
         if not lost_be:
             continue

@@ -477,12 +477,7 @@ def _clause_subject_number(words: list[str], j: int, nouns: NounTable) -> str | 
     the clause's start (after the last comma) before its first preposition
     ("rescuers of the Emergencies Ministry" -> "rescuers": plural)."""
     start = next((i + 1 for i in range(j - 1, -1, -1) if words[i] in (",", ";", "(")), 0)
-    head = None
-    for i in range(start, j):
-        if words[i].lower() in _HEAD_STOPS:
-            break
-        head = i
-    return _number(words[head].lower(), nouns) if head is not None else None
+    return _head_number(words, start, j, nouns, _HEAD_STOPS)
 
 
 def _perfects(part: str, number: str | None) -> tuple[str, ...]:
@@ -569,22 +564,28 @@ def _contracted_is(words: list[str], start: int, end: int, nouns: NounTable) -> 
     return False
 
 
+_CONDITION_HEAD_STOPS = frozenset("of in on at for with from".split())
+
+
 def _subject_number(words: list[str], start: int, end: int, nouns: NounTable) -> str | None:
     """Number of the subject between a condition's opener and "will"."""
     if end - start == 1 and words[start].lower() in _SUBJECT_PRONOUNS:
         return _SUBJECT_PRONOUNS[words[start].lower()]
     if words[start].lower() not in _DETERMINERS and not words[start][:1].isupper():
         return None
+    return _head_number(words, start, end, nouns, _CONDITION_HEAD_STOPS)
+
+
+def _head_number(words: list[str], start: int, end: int, nouns: NounTable, stops: frozenset[str]) -> str | None:
+    """The number of the last word between ``start`` and ``end`` before the
+    first of ``stops`` (a preposition that ends the subject's head)."""
     head = None
     for j in range(start, end):
-        w = words[j]
-        if w.lower() in ("of", "in", "on", "at", "for", "with", "from"):
+        if words[j].lower() in stops:
             break
-        if w.isalpha():
+        if words[j].isalpha():
             head = j
-    if head is None:
-        return None
-    return _number(words[head].lower(), nouns)
+    return _number(words[head].lower(), nouns) if head is not None else None
 
 
 # ------------------------------------------------- opening past time

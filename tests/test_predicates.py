@@ -346,9 +346,9 @@ def test_a_relative_clause_without_be_before_expected_to_gets_one() -> None:
     from normalize.predicates import relatives_without_be
 
     words = [m.group() for m in tokenize("The new railway, which expected to open in 2025, will cut travel time.")]
-    assert [(words[k], number) for k, number in relatives_without_be(words, SLIP_NOUNS)] == [("expected", "sg")]
+    assert [(words[k], number) for k, number in relatives_without_be(words, SLIP_NOUNS, SLIP_VERBS)] == [("expected", "sg")]
     words = [m.group() for m in tokenize("The railway, which is expected to open in 2025, will cut travel time.")]
-    assert relatives_without_be(words, SLIP_NOUNS) == []
+    assert relatives_without_be(words, SLIP_NOUNS, SLIP_VERBS) == []
 
 
 @pytest.mark.parametrize(
