@@ -99,8 +99,8 @@ class Rule:
         set with a one- or two-letter literal ("he", "in", "at") is on nearly
         every line, and such literals were two fifths of the automaton's hits
         on 100k words of wire copy. Short marks ("%", "km", "–") stay: they
-        are rare."""
-        return tuple(g for g in self.literal_groups if not any(len(x) < LINE_LITERAL_MIN and x.isalpha() for x in g))
+        are rare, and so are non-ASCII letters ("º")."""
+        return tuple(g for g in self.literal_groups if not any(len(x) < LINE_LITERAL_MIN and x.isascii() and x.isalpha() for x in g))
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
