@@ -418,9 +418,24 @@ class Protector:
     def _sentence_initial(self, i: int) -> bool:
         j = i - 1
         text = self.text
+        dash = -1
         while j >= 0 and text[j] in " \t\"'“‘«(–—-":
+            if text[j] in "–—-" and dash < 0:
+                dash = j
             j -= 1
-        return j < 0 or text[j] in ".!?:;\r\n"
+        if j < 0 or text[j] in ".!?:;\r\n":
+            return True
+        # The first word after a dateline's dash opens the story's sentence:
+        # "ASTANA, March 3 (Kazinform) – In his turn, ..."
+        line_start = max(text.rfind("\n", 0, i), text.rfind("\r", 0, i)) + 1
+        return dash > 0 and _DATELINE.match(text, line_start, dash) is not None
+
+
+# A dateline before its dash: a place in capitals, maybe a date, maybe the
+# agency in brackets ("MOSCOW, June 3 (TASS)", "ASTANA (Kazinform)", "SANA").
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z'’.\- ]*[A-Z.](?:,[^–—()\n]{1,30})?(?:\s*\([^()\n]{1,40}\))?\s*$|\s*\([^()\n]{1,40}\)\s*$"
+)
 
 
 # From here on each rule runs only on the lines holding its literals (found in
