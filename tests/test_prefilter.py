@@ -150,6 +150,27 @@ def test_parallel_matching_equals_serial(monkeypatch):
     assert parallel == serial and parallel
 
 
+@pytest.mark.parametrize("text", ["", "one line, no break", "a\nb\n", "\n\n\n", "x" * 50 + "\n" + "y\n" * 30 + "z" * 40])
+@pytest.mark.parametrize("count", [1, 3, 8])
+def test_pieces_cover_the_text_at_line_breaks(text, count):
+    pieces = rules_mod._pieces(text, count)
+    assert "".join(text[s:e] for s, e in pieces) == text
+    assert all(s < e for s, e in pieces) and len(pieces) <= count
+    assert all(text[e - 1] == "\n" for s, e in pieces[:-1])
+
+
+def test_parallel_matching_keeps_accepted_phrases(monkeypatch):
+    ruleset = load_rules()
+    bad = [e.bad for r in ruleset.rules for e in r.examples if e.bad][:400]
+    text = "\n".join(bad) + "\n"
+    found = find_with_rules(text, ruleset, jobs=1)
+    accept = frozenset(text[f.start : f.end] for f in found[::40] if text[f.start : f.end].strip())
+    monkeypatch.setattr(rules_mod, "PARALLEL_MIN_CHARS", 0)
+    parallel = find_with_rules(text, ruleset, accept, jobs=2)
+    assert parallel == find_with_rules(text, ruleset, accept, jobs=1)
+    assert len(parallel) < len(found)  # the phrases do keep findings out
+
+
 def test_declared_literals_must_be_lower_case_text(tmp_path):
     from normalize.errors import RulePackError
 

@@ -14,7 +14,7 @@ def rules_command(
     family: Optional[str] = typer.Option(None, "--family", help="Only rules of this family (e.g. calques)."),
     rules_dir: Optional[str] = typer.Option(None, "--rules", metavar="DIR", help="Rule packs to list instead of the shipped ones."),
     write_index: bool = typer.Option(
-        False, "--write-index", help="For rule authors: recompile every pattern and rewrite the packs' _index.json."
+        False, "--write-index", help="For rule authors: recompile every pattern and rewrite the packs' caches (_index.json, _rules.bin, _compiled.bin)."
     ),
 ) -> None:
     """List every rule: id, family, category, applicability and message."""

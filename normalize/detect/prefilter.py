@@ -499,10 +499,10 @@ class _Hits:
         # Lines only for the literals' hits: openings can have many more.
         mine = vocab.literal[found] if len(found) else np.zeros(0, dtype=bool)
         line = np.searchsorted(np.asarray(line_starts), found_ends[mine], side="right") - 1
-        keys = np.unique(found[mine] * (len(line_starts) + 1) + line)
+        keys = _sorted_set(found[mine] * (len(line_starts) + 1) + line)
         which, self.lines = np.divmod(keys, len(line_starts) + 1)
         self.line_bounds = np.searchsorted(which, every_word)
-        order = np.lexsort((found_ends, found))
+        order = np.argsort(found, kind="stable")  # the automaton reports ends in order
         self.ends = found_ends[order]
         self.end_bounds = np.searchsorted(found[order], every_word)
 
