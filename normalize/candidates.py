@@ -276,18 +276,7 @@ def _match_case(word: str, like: str) -> str:
     return word
 
 
-def _an(word: str) -> str:
-    if 1 < len(word) <= 3 and word.isupper() and word.isalpha():
-        # A short acronym is read letter by letter: "an EU-led", "a UN-backed"
-        # (longer ones mostly as words: "a NATO-led").
-        return "an" if word[0] in "AEFHILMNORSX" else "a"
-    lower = word.lower()
-    # "uni-" is read "you-" ("a union") except in "un-" + "i..." words ("an unidentified man").
-    un_i = lower.startswith(("unid", "unim", "unin"))
-    vowel = lower[:1] in set("aeiou") and (
-        un_i or not lower.startswith(("uni", "unan", "use", "usu", "eu", "one", "uk", "ura", "uro", "uti", "u."))
-    )
-    return "an" if vowel or lower.startswith(("hour", "honest", "honou")) else "a"
+_an = nouns.indefinite_article
 
 
 # -------------------------------------------------------------- families
@@ -357,10 +346,25 @@ def _opens_with_plural(tokens: list[Token], lex: Lexicon) -> bool:
         if not tokens[k].is_word:
             return False
         modifies = after.is_word and (after.lower in table.noun_forms or _participle_before_noun(tokens, k + 1, table))
+        if modifies and table.plural(word) and word not in _PLURAL_MODIFIERS and _finite_verb(after.lower, lex):
+            return True  # "Power outages hit several provinces": "hit" is the verb, not a noun
         if word in table.noun_forms and not modifies:
             # the head; coordinated heads are generic too ("Snow and ice will", "storm surge and winds")
             return table.plural(word) or tokens[k + 1].lower in ("and", "or")
     return False
+
+
+# Plurals that modify a noun after them ("arms deal", "sales tax", "rights
+# group"): before a word that may be a verb they are still no phrase's head.
+_PLURAL_MODIFIERS = frozenset(
+    """arms sales goods savings sports news customs operations communications weapons ratings securities
+    services systems futures means series species works parks rights human affairs relations""".split()
+)
+
+
+def _finite_verb(word: str, lex: Lexicon) -> bool:
+    """Can ``word`` be a verb's past or plain present ("hit", "rose", "rise")?"""
+    return lex.verbs is not None and (word in lex.verbs.past or word in lex.verbs.base)
 
 
 def _participle_before_noun(tokens: list[Token], k: int, table: "nouns.NounTable") -> bool:
@@ -393,7 +397,8 @@ def _time_from_now(tokens: list[Token], i: int) -> bool:
     return (
         tokens[i].lower in ("next", "last")
         and i + 1 < len(tokens)
-        and tokens[i + 1].lower in _TIME_UNITS
+        # "by last month's floods": the possessive is the same time
+        and re.sub(r"['’]s$", "", tokens[i + 1].lower) in _TIME_UNITS
         and (i + 2 >= len(tokens) or tokens[i + 2].lower != "of")
     )
 

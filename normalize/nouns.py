@@ -731,3 +731,18 @@ def write_tables(counts: Counts, model_dir: Path) -> None:
     )
     proper = sorted(w for w, n in counts.capitalised.items() if n >= MIN_PROPER and n > counts.lower[w])
     (model_dir / PROPER_FILE).write_text("".join(f"{w}\n" for w in proper), encoding="utf-8")
+
+
+def indefinite_article(word: str) -> str:
+    """"a" or "an" before ``word``, by how it is read aloud."""
+    if 1 < len(word) <= 3 and word.isupper() and word.isalpha():
+        # A short acronym is read letter by letter: "an EU-led", "a UN-backed"
+        # (longer ones mostly as words: "a NATO-led").
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    lower = word.lower()
+    # "uni-" is read "you-" ("a union") except in "un-" + "i..." words ("an unidentified man").
+    un_i = lower.startswith(("unid", "unim", "unin"))
+    vowel = lower[:1] in set("aeiou") and (
+        un_i or not lower.startswith(("uni", "unan", "use", "usu", "eu", "one", "uk", "ura", "uro", "uti", "u."))
+    )
+    return "an" if vowel or lower.startswith(("hour", "honest", "honou")) else "a"

@@ -310,6 +310,13 @@ def test_no_article_is_offered_before_an_opening_plural() -> None:
     assert opened("Plan developed plans are home.") == set()
     # ... but a verb and its object: the subject is bare ("Ministry condemned attacks carried out")
     assert "The plan developed plans developed at home." in opened("Plan developed plans developed at home.")
+    # a plural head before a word that may be its verb ("Power outages hit")
+    from normalize.predicates import VerbForms
+
+    verbs = VerbForms.from_morph((MORPH + "VERB\tVB=plan VBD=planned VBP=plan VBZ=plans\n").splitlines())
+    lex = Lexicon(LEX.counts, LEX.morph, frozenset({"develop", "be"}), nouns, verbs)
+    assert opened("Plan plans plan at home.") == set()
+    lex = Lexicon(LEX.counts, LEX.morph, frozenset({"develop", "be"}), nouns, LEX.verbs)
     # coordinated and hyphenated openings are generic
     assert opened("Plan and plans go home.") == set()
     assert opened("Plan-developing plans go home.") == set()
@@ -679,6 +686,7 @@ def test_articles_kept_before_a_superlative_or_record_and_none_before_next_month
     assert "It's worst I've seen." not in rewrites("It's the worst I've seen.", "article")
     assert "They won it record 15 times." not in rewrites("They won it a record 15 times.", "article")
     assert "He stayed until the next month." not in rewrites("He stayed until next month.", "article")
+    assert "It was hit by the last month's floods." not in rewrites("It was hit by last month's floods.", "article")
     assert "He stayed until the last week of June." in rewrites("He stayed until last week of June.", "article")
     # ... but other articles are still judged there:
     assert "They won title." in rewrites("They won the title.", "article")

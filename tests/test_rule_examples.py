@@ -151,3 +151,21 @@ def test_other_number_template_flips_the_auxiliary_and_keeps_its_capital(tmp_pat
     rules = load_rules(tmp_path)
     suggestions = [f.suggestions for f in find_with_rules("Both sides is. Both sides Was. Both sides agree.", rules)]
     assert suggestions == [("are",), ("Were",)]
+
+
+def test_an_article_a_template_writes_agrees_with_the_word_after_it():
+    """"A \\l\\1" on "Explosion occurred" writes "An explosion", not "A explosion";
+    figures and acronyms keep the article as written ("a UNESCO site")."""
+    from normalize.detect.rules import _agreeing_article, _ARTICLE_BEFORE_WORD
+
+    def agree(text: str) -> str:
+        return _ARTICLE_BEFORE_WORD.sub(_agreeing_article, text)
+
+    assert agree("A explosion") == "An explosion"
+    assert agree("An bus") == "A bus"
+    assert agree("with a unit") == "with a unit"
+    assert agree("with a engineer") == "with an engineer"
+    assert agree("a UNESCO site, a 8-year high, a U.S. team") == "a UNESCO site, a 8-year high, a U.S. team"
+    assert agree("Group A and B") == "Group A and B"
+    found = [f for f in find_with_rules("Explosion occurred near the station.", RuleSet(tuple(r for r in RULES if r.id == "WC132")))]
+    assert found and found[0].suggestions[0] == "An explosion"

@@ -799,6 +799,7 @@ _CASE_MARK = re.compile("\x00([UL])(.?)", re.DOTALL)
 
 
 def _render(rule: Rule, match: re.Match[str], template: str) -> str:
+    own_article = _TEMPLATE_ARTICLE.search(template) is not None
     if "\\a" in template:
         template = _NUMBER_OP.sub(lambda m: _other_number(match.group(_group_ref(m))), template)
     # \u\1 / \l\1 change the case of the first letter of a group's text, so a
@@ -808,10 +809,28 @@ def _render(rule: Rule, match: re.Match[str], template: str) -> str:
     out = match.expand(template)
     if "\x00" in out:
         out = _CASE_MARK.sub(lambda m: m.group(2).upper() if m.group(1) == "U" else m.group(2).lower(), out)
+    if own_article:
+        out = _ARTICLE_BEFORE_WORD.sub(_agreeing_article, out)
     matched = match.group(0)
     if rule.preserve_case and matched[:1].isupper() and out[:1].islower():
         out = out[0].upper() + out[1:]
     return out
+
+
+# A template's own "a"/"an" before a group ("A \l\1") agrees with the word the
+# group brings: "Explosion occurred" -> "An explosion occurred", not "A explosion".
+_TEMPLATE_ARTICLE = re.compile(r"(?<![\w\\])[Aa]n? (?=\\(?:[ul]\\)?(?:\d|g<))")
+# Lower case anywhere, "A"/"An" only opening the text ("Group A and" is a label).
+_ARTICLE_BEFORE_WORD = re.compile(r"(?:^([Aa])|\b(a))(n?) (?=([\w-]+))")
+
+
+def _agreeing_article(m: re.Match[str]) -> str:
+    from normalize.nouns import indefinite_article
+
+    word = m.group(4)
+    if len(word) < 2 or not word[0].isalpha() or word[:2].isupper():
+        return m.group(0)  # figures ("an 18 percent"), letters and acronyms ("a UNESCO site") as written
+    return (m.group(1) or m.group(2)) + indefinite_article(word)[1:] + " "
 
 
 def _group_ref(m: re.Match[str]) -> int | str:
