@@ -85,6 +85,7 @@ def line_findings(lines: list[str], strategy: str, *, merge: bool = True) -> lis
     from issue 2). ``merge=False`` keeps only the model's findings, judged
     beside the rules' as `rules+model` judges them."""
     from normalize.api import _merge  # rule findings + model findings, as check_text merges them
+    from normalize.api import near_fluent, style_suggested_only
     from normalize.rank import model_findings
 
     rules = [_rule_findings(line) if "rules" in strategy else [] for line in lines]
@@ -101,6 +102,8 @@ def line_findings(lines: list[str], strategy: str, *, merge: bool = True) -> lis
     for (s, e), own in zip(spans, rules):
         here = [replace(f, start=f.start - s, end=f.end - s) for f in found if s <= f.start and f.end <= e]
         out.append(_merge(own, here) if strategy == "rules+model" and merge else here)
+    if "rules" in strategy and near_fluent(text, shifted):  # as check_text does
+        out = [style_suggested_only(here) for here in out]
     return out
 
 

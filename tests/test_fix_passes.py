@@ -132,3 +132,19 @@ rules:
     )
     with pytest.raises(NormalizeError, match="a rule matches its own replacement"):
         fix_text("In his turn, he left.\n", Options(strategy="rules", rules_dir=str(tmp_path)))
+
+
+def test_a_calque_in_near_fluent_text_is_suggested_not_applied() -> None:
+    """Where the rules find something on under 5% of the lines (MT output a
+    post-editor only checks for meaning), calque and redundancy rewrites are
+    left to the editor; in translated copy they are applied."""
+    options = Options(strategy="rules")
+    calque = "Prices rose against the background of the sanctions.\n"
+    fluent = "".join(f"The council met on day {i} and approved the budget.\n" for i in range(30))
+    translated = "".join(f"He said about the plan number {i}.\n" for i in range(30))
+    assert fix_text(fluent + calque, options).text == fluent + calque
+    found = [f for f in check_text(fluent + calque, options) if f.category == "calque"]
+    assert found and all(f.applicability.value == "unsafe" for f in found)
+    assert fix_text(translated + calque, options).text.endswith("Prices rose amid the sanctions.\n")
+    # a short text is not judged: the rule's own applicability stands
+    assert fix_text(calque, options).text == "Prices rose amid the sanctions.\n"
