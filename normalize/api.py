@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -116,7 +117,7 @@ def _check(
     if fluent:
         findings = style_suggested_only(findings)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return _without_nested_flags(_one_per_edit(findings))
+    return _without_nested_flags(_one_auxiliary_per_verb(_one_per_edit(findings), text))
 
 
 # A document where the rules find something on under 5% of its lines is
@@ -217,6 +218,36 @@ def _one_per_edit(findings: list[Finding]) -> list[Finding]:
             out.append(f)
         elif f.applicability is Applicability.SAFE and out[k].applicability is not Applicability.SAFE:
             out[k] = f
+    return out
+
+
+_AUXILIARIES = frozenset("has have had is are was were will".split())
+
+
+def _inserted_auxiliary(f: Finding, text: str) -> str | None:
+    """The auxiliary ``f``'s first suggestion puts before its span ("" ->
+    "has ", "received" -> "has received"), if that is all it does."""
+    if not f.suggestions:
+        return None
+    head, _, rest = f.suggestions[0].partition(" ")
+    if head.lower() in _AUXILIARIES and rest == text[f.start : f.end]:
+        return head.lower()
+    return None
+
+
+def _one_auxiliary_per_verb(findings: list[Finding], text: str) -> list[Finding]:
+    """Findings less one that puts the same auxiliary in again a word later:
+    a rule inserts "has" before an adverb and the model before the verb
+    ("the city has accumulatively has received")."""
+    out: list[Finding] = []
+    last: tuple[str, int] | None = None  # the auxiliary kept last, and where it goes
+    for f in findings:
+        aux = _inserted_auxiliary(f, text)
+        if aux is not None and last is not None and last[0] == aux and re.fullmatch(r"\s*(?:[\w-]+\s*)?", text[last[1] : f.start]):
+            continue
+        if aux is not None:
+            last = (aux, f.start)
+        out.append(f)
     return out
 
 

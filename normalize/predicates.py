@@ -653,7 +653,8 @@ def infinitive_slips(words: list[str], verbs: VerbForms, nouns: NounTable) -> li
             finite = _finite(lower, verbs, number, past=before in ("was", "were"))
             if finite is not None and not any(w.lower() in ("do", "does", "did", "done") for w in words[max(0, k - 8) : k]):
                 found.append((k - 1, k + 1, (finite, f"{words[k - 1]} {verbs.gerund_of.get(lower, lower)}")))
-        elif before in _TO_ADJECTIVES and k >= 2 and words[k - 2].lower() in _BE_FORMS and (
+        elif before in _TO_ADJECTIVES and k >= 2 and words[k - 2].lower() in _BE_FORMS and words[k + 1].lower() != "to" and (
+            # "is ready further to develop": the infinitive has its "to" already
             _bare_verb(words, k, verbs, nouns) or before in ("able", "unable") and _base_with_object(words, k, verbs, nouns)
         ):
             found.append((k, k, ("to ",)))

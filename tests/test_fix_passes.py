@@ -148,3 +148,24 @@ def test_a_calque_in_near_fluent_text_is_suggested_not_applied() -> None:
     assert fix_text(translated + calque, options).text.endswith("Prices rose amid the sanctions.\n")
     # a short text is not judged: the rule's own applicability stands
     assert fix_text(calque, options).text == "Prices rose amid the sanctions.\n"
+
+
+def test_one_auxiliary_is_inserted_per_verb() -> None:
+    """A rule puts "has" before the adverb, the model before the verb: the
+    text gets one "has" ("the city has accumulatively received")."""
+    from normalize.api import _one_auxiliary_per_verb
+    from normalize.types import Applicability, Finding, Severity
+
+    text = "Since May the city accumulatively received 12 million visits and has grown."
+    adverb = text.index("accumulatively")
+    verb = text.index("received")
+
+    def finding(rule: str, start: int, end: int, suggestion: str) -> Finding:
+        return Finding(rule, "tense", Severity.WARNING, "m", start, end, (suggestion,), Applicability.SAFE)
+
+    rule = finding("WA404", adverb, adverb, "has ")
+    model = finding("model-tense", verb, verb + len("received"), "has received")
+    assert _one_auxiliary_per_verb([rule, model], text) == [rule]
+    far = finding("model-tense", text.index("grown"), text.index("grown") + 5, "has grown")
+    assert _one_auxiliary_per_verb([rule, far], text) == [rule, far]
+    assert fix_text("Since May the city accumulatively received 12 million visits.\n", Options()).text.count(" has ") <= 1

@@ -293,6 +293,7 @@ SLIP_GROUPS = [
     "VERB\tVB=avoid VBD=avoided VBG=avoiding VBP=avoid VBZ=avoids",
     "VERB\tVB=get VBD=got VBG=getting VBN=gotten VBP=get VBZ=gets",
     "VERB\tVB=extend VBD=extended VBG=extending VBP=extend VBZ=extends",
+    "VERB\tVB=further VBD=furthered VBG=furthering VBP=further VBZ=furthers",
 ]
 SLIP_NOUNS = NounTable.from_morph(SLIP_GROUPS)
 SLIP_VERBS = VerbForms.from_morph(SLIP_GROUPS)
@@ -319,6 +320,7 @@ def slips(sentence: str) -> list[tuple[str, tuple[str, ...]]]:
         # an empty span: "to" is inserted before the verb
         ("The typhoon is expected bring heavy rains.", [("", ("to ",))]),
         ("The two sides decided extend the railway.", [("", ("to ",))]),
+        ("The city is ready develop the ports.", [("", ("to ",))]),
         # "be" + a bare verb: drop "be" or make it a passive
         ("The plan is expected to be build 50 schools.", [("be build", ("build", "be built"))]),
     ],
@@ -336,6 +338,7 @@ def test_infinitive_slips_are_found(sentence: str, expected: list) -> None:
         "The port is open to the ships.",  # an adjective
         "The city is planning buildings for the port.",  # a noun after "planning"
         "The plans building up in the ports.",  # "plans" after "the" is a noun
+        "The city is ready further to develop the ports.",  # the infinitive has its "to"
     ],
 )
 def test_right_infinitives_and_gerunds_are_left_alone(sentence: str) -> None:

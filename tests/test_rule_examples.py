@@ -110,14 +110,18 @@ _ARTICLES = {"The", "A", "An"}  # capitalised after a dateline ("HANOI (VNA) –
 
 
 def _names_and_figures(text: str) -> list[str]:
-    """Runs of digits, and capitalised words not opening the text.
+    """Runs of digits, and capitalised words not opening the text or a sentence.
 
     A figure is its digits, not the word around it: "a 30-years-old man" ->
     "a 30-year-old man" keeps the figure, and so does "3,5" -> "3.5".
     """
-    words = re.findall(r"[\w’'-]+", text)
-    names = [w for i, w in enumerate(words)
-             if i and w[0].isupper() and w not in _ARTICLES and not any(c.isdigit() for c in w)]
+    from normalize.detect.rules import Protector
+
+    opens = Protector(text)._sentence_initial  # as the name guard reads it: "ASTANA (Kazinform) - On the ..."
+    words = list(re.finditer(r"[\w’'-]+", text))
+    names = [m.group() for i, m in enumerate(words)
+             if i and m.group()[0].isupper() and m.group() not in _ARTICLES and not any(c.isdigit() for c in m.group())
+             and not opens(m.start())]
     return names + re.findall(r"\d+", text)
 
 
