@@ -48,6 +48,7 @@ from normalize.detect.prefilter import (
 )
 from normalize.detect.regex_cache import compile_pattern, load_saved, write_cache
 from normalize.errors import RulePackError
+from normalize.nouns import indefinite_article
 from normalize.types import LINE_BREAKS, Applicability, Finding, Severity
 
 CATEGORIES = frozenset(
@@ -557,17 +558,9 @@ class Lines:
         return bisect.bisect_right(self.starts, pos) - 1
 
 
-SharedState = tuple[Protector, LineFinder | None, Lines]
-
-
-def _findings_for(
-    text: str,
-    rules: Iterable[Rule],
-    accept: frozenset[str],
-    shared: SharedState | None = None,
-) -> list[Finding]:
+def _findings_for(text: str, rules: Iterable[Rule], accept: frozenset[str]) -> list[Finding]:
     rules = list(rules)
-    protector, finder, lines = shared or _shared_state(text, rules, accept)
+    protector, finder, lines = _shared_state(text, rules, accept)
     lower = finder.lower if finder is not None else ascii_lower(text)
     every_line = range(len(lines.texts))
     findings: list[Finding] = []
@@ -590,21 +583,21 @@ def _findings_for(
     return findings
 
 
-def _shared_state(text: str, rules: list[Rule], accept: frozenset[str]) -> SharedState:
+def _shared_state(text: str, rules: list[Rule], accept: frozenset[str]) -> tuple[Protector, LineFinder | None, Lines]:
     """What every rule's matching needs: protected spans, the lines, and
     (on a long text) the lines holding each literal."""
     lines = Lines(text)
-    finder = (
-        LineFinder(
-            text,
-            (lit for rule in rules for group in rule.line_groups for lit in group),
-            (opening for rule in rules for opening in rule.openings or ()),
-            starts=lines.starts,
-        )
-        if len(text) >= PREFILTER_MIN_CHARS
-        else None
-    )
+    finder = LineFinder(text, *_prefilter_words(rules), starts=lines.starts) if len(text) >= PREFILTER_MIN_CHARS else None
     return Protector(text, accept), finder, lines
+
+
+def _prefilter_words(rules: Iterable[Rule]) -> tuple[frozenset[str], frozenset[str]]:
+    """The literals the line prefilter looks up and the openings matches start with."""
+    rules = list(rules)
+    return (
+        frozenset(lit for rule in rules for group in rule.line_groups for lit in group),
+        frozenset(opening for rule in rules for opening in rule.openings or ()),
+    )
 
 
 def _jobs(requested: int | None) -> int:
@@ -669,11 +662,7 @@ def _parallel_findings(text: str, ruleset: RuleSet, accept: frozenset[str], jobs
     except ValueError:  # no fork on this platform: match in this process
         return _findings_for(text, ruleset.rules, accept)
     rules = ruleset.rules
-    # Built once here, inherited by every worker: the prefilter's automaton.
-    _vocabulary(
-        frozenset(lit for rule in rules for group in rule.line_groups for lit in group),
-        frozenset(opening for rule in rules for opening in rule.openings or ()),
-    )
+    _vocabulary(*_prefilter_words(rules))  # the prefilter's automaton, built once here and inherited by every worker
     pieces = _pieces(text, jobs * CHUNKS_PER_JOB)
     _WORK = (text, rules, accept, pieces)
     try:
@@ -825,8 +814,6 @@ _ARTICLE_BEFORE_WORD = re.compile(r"(?:^([Aa])|\b(a))(n?) (?=([\w-]+))")
 
 
 def _agreeing_article(m: re.Match[str]) -> str:
-    from normalize.nouns import indefinite_article
-
     word = m.group(4)
     if len(word) < 2 or not word[0].isalpha() or word[:2].isupper():
         return m.group(0)  # figures ("an 18 percent"), letters and acronyms ("a UNESCO site") as written
