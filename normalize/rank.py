@@ -301,6 +301,16 @@ MARGINS: dict[str, tuple[float, float]] = {
     # the first session-33 sets (own61, own62) further from theirs. A style
     # point the editor settles: suggested only.
     "rule:WAM001": (99.0, -1.5),
+    # Unsafe rewrites the model let through that, applied, took the tuned
+    # wire-copy sets' lines further from their references than rules alone
+    # (better / worse lines): "Against the backdrop of" -> "Amid" (WE212,
+    # 0 / 5), "discussed with him" -> "discussed" (WY836, 2 / 5), "a state
+    # of emergency was introduced" -> "declared" (WQ380, 0 / 3), "the
+    # competent authorities" (WX137, 0 / 3), "It is noteworthy that" dropped
+    # (WX140, 0 / 2), "abnormal heat" -> "extreme" (WX619, 0 / 2), an
+    # inverted passive reordered (WA337, 0 / 2). Correct English either way,
+    # or a reordering the editors make differently: suggested only.
+    **{f"rule:{rule}": (99.0, -1.5) for rule in ("WE212", "WY836", "WQ380", "WX137", "WX140", "WX619", "WA337")},
     # "One of the X Y were + -ing": a slip ("senior officials were attending")
     # or a clause with its own subject ("issues officials were discussing");
     # the n-gram window cannot tell them apart, so it is never applied.
