@@ -99,7 +99,7 @@ def _check(
             findings.extend(_rule_findings_by_line(text, options, line_cache))
     # Nothing edits a protected span; the model reads the prose with tags
     # blanked and other spans as placeholder names.
-    findings = [f for f in findings if not touches(protected, f.start, f.end)]
+    findings = _one_mend_per_junction([f for f in findings if not touches(protected, f.start, f.end)], text)
     fluent = "rules" in sources and near_fluent(text, findings)
     prose = mask(text, protected) if "model" in sources else text
     if "model" in sources:
@@ -218,6 +218,22 @@ def _one_per_edit(findings: list[Finding]) -> list[Finding]:
             out.append(f)
         elif f.applicability is Applicability.SAFE and out[k].applicability is not Applicability.SAFE:
             out[k] = f
+    return out
+
+
+def _one_mend_per_junction(findings: list[Finding], text: str) -> list[Finding]:
+    """Findings less a punctuation rewrite that starts where an earlier one
+    ends, with only spaces between: packs written apart mend one comma
+    splice twice, one with a semicolon and one with "and" after the comma,
+    and both applied give "extinguished; and no casualties were reported"."""
+    out: list[Finding] = []
+    last_end = -1
+    for f in sorted(findings, key=lambda f: (f.start, f.end, f.rule)):
+        if f.category == "punctuation" and f.suggestions:
+            if last_end >= 0 and last_end <= f.start and not text[last_end : f.start].strip(" "):
+                continue
+            last_end = f.end
+        out.append(f)
     return out
 
 

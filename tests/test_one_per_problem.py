@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from normalize.api import Options, _without_nested_flags, check_text
+from normalize.api import Options, _one_mend_per_junction, _without_nested_flags, check_text
+from normalize.api import fix_text
 from normalize.types import Applicability, Finding, Severity
 
 
@@ -33,3 +34,24 @@ def test_an_inverted_passive_gets_no_nested_word_order_flags() -> None:
     assert flags, "the inversion is flagged"
     for f in flags:
         assert not any(g is not f and g.start <= f.start and f.end <= g.end for g in flags)
+
+
+def test_one_comma_splice_gets_one_mend() -> None:
+    text = "The fire was extinguished, no casualties were reported."
+    comma = text.index(",")
+    semicolon = _flag("WA", comma, comma + 1, category="punctuation", suggestions=(";",))
+    conjunction = _flag("WB", comma + 2, comma + 2, category="punctuation", suggestions=("and ",))
+    article = _flag("WC", comma + 2, comma + 2, category="article", suggestions=("the ",))
+    assert _one_mend_per_junction([conjunction, semicolon, article], text) == [semicolon, article]
+    apart = _flag("WD", comma + 5, comma + 6, category="punctuation", suggestions=("",))
+    assert _one_mend_per_junction([semicolon, apart], text) == [semicolon, apart]
+
+
+def test_a_splice_after_an_incident_is_not_mended_twice() -> None:
+    text = (
+        "The fire which broke out at the warehouse in Sabail district was fully extinguished, "
+        "no casualties were reported, the Ministry of Emergency Situations said.\n"
+    )
+    fixed = fix_text(text, Options(strategy="rules")).text
+    assert "; and" not in fixed and ", and and" not in fixed
+    assert fixed != text
