@@ -129,6 +129,12 @@ def _check(
 NEAR_FLUENT_SHARE = 0.05
 NEAR_FLUENT_MIN_LINES = 10
 STYLE_CATEGORIES = frozenset({"calque", "redundancy"})
+# House-style rewrites the same post-editors never made either (MLQE-PE
+# train, lines closer / further from the post-edits when applied): "of the
+# Novosibirsk Region" for "of Novosibirsk Region" (WC136, 0 / 5), "3650
+# roubles" for "3650р." (WQ817, 0 / 4, 2 unchanged), a semicolon for a
+# comma splice (WP109, 0 / 2, 1 unchanged).
+STYLE_RULES = frozenset({"WC136", "WQ817", "WP109"})
 
 
 def near_fluent(text: str, rule_findings: list[Finding]) -> bool:
@@ -146,9 +152,12 @@ def near_fluent(text: str, rule_findings: list[Finding]) -> bool:
 
 
 def style_suggested_only(findings: list[Finding]) -> list[Finding]:
-    """``findings`` with calque and redundancy rewrites made suggestions (for near-fluent text)."""
+    """``findings`` with calque, redundancy and house-style rewrites made
+    suggestions (for near-fluent text)."""
     return [
-        replace(f, applicability=Applicability.UNSAFE) if f.category in STYLE_CATEGORIES else f for f in findings
+        replace(f, applicability=Applicability.UNSAFE)
+        if f.category in STYLE_CATEGORIES or f.rule in STYLE_RULES else f
+        for f in findings
     ]
 
 

@@ -150,6 +150,19 @@ def test_a_calque_in_near_fluent_text_is_suggested_not_applied() -> None:
     assert fix_text(calque, options).text == "Prices rose amid the sanctions.\n"
 
 
+def test_a_house_style_rewrite_in_near_fluent_text_is_suggested_not_applied() -> None:
+    """"of Novosibirsk Region" -> "of the Novosibirsk Region" is house style:
+    applied in translated copy, suggested in near-fluent text."""
+    options = Options(strategy="rules")
+    region = "The Ministry of Labor of Novosibirsk Region will spend 1.7 million roubles on camps.\n"
+    fluent = "".join(f"The council met on day {i} and approved the budget.\n" for i in range(30))
+    translated = "".join(f"He said about the plan number {i}.\n" for i in range(30))
+    found = [f for f in check_text(fluent + region, options) if f.rule == "WC136"]
+    assert found and all(f.applicability.value == "unsafe" for f in found)
+    assert fix_text(fluent + region, options).text == fluent + region
+    assert fix_text(translated + region, options).text.endswith("of the Novosibirsk Region will spend 1.7 million roubles on camps.\n")
+
+
 def test_one_auxiliary_is_inserted_per_verb() -> None:
     """A rule puts "has" before the adverb, the model before the verb: the
     text gets one "has" ("the city has accumulatively received")."""
