@@ -4,7 +4,7 @@ Usage: python benchmarks/quality.py [--strategy rules --strategy rules+model] [-
 
 Sets: wirecopy-dev (../shared/data, tuned on), and the project's own sets in
 benchmarks/data/ (own, own3, own4, own6-own8, own10-own14, own16, own23-own28, own30, own32, own34, own36, own38, own40-own43, own45-own49, own51-own54, own56-own58, own60-own62 and own64-own66 were tuned on in later rounds;
-own2, own5, own9, own15, own17, own18, own19, own20, own21, own22, own29, own31, own33, own35, own37, own39, own44, own50, own55, own59, own63 and own67 were kept out of rule writing as the independent check).
+own2, own5, own9, own15, own17, own18, own19, own20, own21, own22, own29, own31, own33, own35, own37, own39, own44, own50, own55, own59, own63, own67 and own68-own71 were kept out of rule writing as the independent check).
 """
 
 from __future__ import annotations
@@ -89,6 +89,10 @@ SETS = [
     ("own59 (Ukraine, Belarus, the Balkans, the Caucasus; French, Spanish and Portuguese sources; dense, written blind, session 32)", HERE / "data" / "wirecopy-own59.tsv", "held out"),
     ("own63 (fifteen source languages; a third single-error, written blind, session 33)", HERE / "data" / "wirecopy-own63.tsv", "held out"),
     ("own67 (fifteen source languages; dense, written blind, session 33)", HERE / "data" / "wirecopy-own67.tsv", "held out"),
+    ("own68 (Russian, Kazakh, Uzbek, Kyrgyz, Tajik, Turkmen, Mongolian; dense, written blind at the end of session 33)", HERE / "data" / "wirecopy-own68.tsv", "held out"),
+    ("own69 (Chinese, Vietnamese, Thai, Indonesian, Filipino, Korean, Japanese; dense, written blind at the end of session 33)", HERE / "data" / "wirecopy-own69.tsv", "held out"),
+    ("own70 (Arabic, Persian, Turkish, Urdu; French in North and West Africa; dense, written blind at the end of session 33)", HERE / "data" / "wirecopy-own70.tsv", "held out"),
+    ("own71 (about twenty source languages; a third single-error, written blind at the end of session 33)", HERE / "data" / "wirecopy-own71.tsv", "held out"),
 ]
 
 
