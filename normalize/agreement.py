@@ -860,6 +860,10 @@ def _first_reading(words: list[str], read, *, mandative: bool = False):
     return None
 
 
+# What follows a numbered noun ("school No. 42", "Unit #3"): no verb takes it.
+_NUMBER_SIGNS = frozenset(("No", "№", "#", "Nos"))
+
+
 def _distant_from(
     words: list[str], start: int, table: NounTable, morph: Morph, *, collective: bool = False
 ) -> tuple[int, str, int] | None:
@@ -913,8 +917,8 @@ def _distant_from(
     if found is None:
         return None
     k, compound = found
-    if not _clause_goes_on(words, k):
-        return None
+    if not _clause_goes_on(words, k) or k + 1 < len(words) and words[k + 1] in _NUMBER_SIGNS:
+        return None  # "Pupil of Tbilisi school No. 42 won": a numbered noun, no verb
     agreed = _verb_number(words, k, table, morph)
     if agreed is None:
         return None
