@@ -860,10 +860,6 @@ def _first_reading(words: list[str], read, *, mandative: bool = False):
     return None
 
 
-# What follows a numbered noun ("school No. 42", "Unit #3"): no verb takes it.
-_NUMBER_SIGNS = frozenset(("No", "№", "#", "Nos"))
-
-
 def _distant_from(
     words: list[str], start: int, table: NounTable, morph: Morph, *, collective: bool = False
 ) -> tuple[int, str, int] | None:
@@ -917,8 +913,8 @@ def _distant_from(
     if found is None:
         return None
     k, compound = found
-    if not _clause_goes_on(words, k) or k + 1 < len(words) and words[k + 1] in _NUMBER_SIGNS:
-        return None  # "Pupil of Tbilisi school No. 42 won": a numbered noun, no verb
+    if not _clause_goes_on(words, k):
+        return None
     agreed = _verb_number(words, k, table, morph)
     if agreed is None:
         return None
@@ -1152,6 +1148,10 @@ def _participle(word: str, table: NounTable) -> bool:
     return word not in table.noun_forms and (word in table.participles or word.endswith("ed") and word in table.verbs)
 
 
+# What follows a numbered noun ("school No. 42", "Unit #3"): no verb takes it.
+_NUMBER_SIGNS = frozenset(("No", "№", "#", "Nos"))
+
+
 def _present_verb(words: list[str], k: int, table: NounTable, morph: Morph) -> bool:
     """A present-tense lexical verb at ``k`` (not an auxiliary, not a past
     form: "fell" is "fall"'s past before it is a verb of its own)."""
@@ -1170,6 +1170,8 @@ def _present_verb(words: list[str], k: int, table: NounTable, morph: Morph) -> b
     while j + 1 < len(words) and words[j].endswith("ly") and words[j].isalpha():
         j += 1
     after = words[j]
+    if after in _NUMBER_SIGNS:
+        return False  # "Pupil of Tbilisi school No. 42 won": a numbered noun
     showing = after.lower() == "that" and word in _THAT_VERBS  # "The results of the inspection … shows that"
     if not showing and (
         not (after.isalnum() or after in ("%", "“", '"', "«")) or after.lower() in _STOP or after in table.verbs and after not in table.noun_forms
